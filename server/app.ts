@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { ERROR_CODES, type ErrorBody } from '../common/ods-api/errors';
+import { API_BASE } from '../common/ods-api/params';
+import { OdsHttpError } from './errors';
+import { catalogRoutes } from './routes/catalog';
+import { rootRoutes } from './routes/root';
+import type { Store } from './store/store';
+
+export interface AppOptions {
+  store: Store;
+  /** Serves the built explorer for every path outside /api (main.ts supplies it). */
+  staticSite?: Hono;
+  log?: (line: string) => void;
+}
+
+/**
+ * The embedded portal as a Hono app: the Explore API v2.0 under /api/v2, and the explorer.
+ * Every API error leaves through `onError` or `notFound` as ODS's JSON error body.
+ */
+export function createApp({ store, staticSite, log = console.error }: AppOptions): Hono {
+  const app = new Hono({ strict: false });
+
+  app.use(
+    '/api/*',
+    cors({
+      origin: '*',
+      allowHeaders: ['Authorization', 'Content-Type', 'ODS-Widgets-Version'],
+      allowMethods: ['GET', 'HEAD', 'PUT', 'OPTIONS'],
+      exposeHeaders: [
+        'X-RateLimit-Limit',
+        'X-RateLimit-Remaining',
+        'X-RateLimit-Reset',
+        'Content-Disposition',
+      ],
+      maxAge: 86_400,
+    }),
+  );
+
+  // ODS answers `application/json; charset=utf-8` (ods-api.md §2.1).
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.res.headers.get('Content-Type') === 'application/json') {
+      c.res.headers.set('Content-Type', 'application/json; charset=utf-8');
+    }
+  });
+
+  const api = new Hono({ strict: false });
+  api.route('/', rootRoutes());
+  api.route('/catalog', catalogRoutes(store));
+  app.route(API_BASE, api);
+
+  app.all('/api/*', (c) => {
+    const body: ErrorBody = {
+      error_code: ERROR_CODES.notFound,
+      message: `Unknown resource: ${new URL(c.req.url).pathname}`,
+    };
+    return c.json(body, 404);
+  });
+
+  if (staticSite) app.route('/', staticSite);
+
+  app.notFound((c) =>
+    c.json({ error_code: ERROR_CODES.notFound, message: 'Not found' } satisfies ErrorBody, 404),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof OdsHttpError) return c.json(error.body(), error.status);
+    log(`[portal] ${c.req.method} ${c.req.url}: ${error.stack ?? error.message}`);
+    const body: ErrorBody = { error_code: ERROR_CODES.server, message: 'Internal server error' };
+    return c.json(body, 500);
+  });
+
+  return app;
+}
