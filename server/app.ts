@@ -2,8 +2,11 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { ERROR_CODES, type ErrorBody } from '../common/ods-api/errors';
 import { API_BASE } from '../common/ods-api/params';
+import { CatalogIndex } from './catalog/catalog-index';
 import { OdsHttpError } from './errors';
+import { registerSqlFunctions } from './odsql/sql-functions';
 import { catalogRoutes } from './routes/catalog';
+import { datasetRoutes } from './routes/datasets';
 import { rootRoutes } from './routes/root';
 import type { Store } from './store/store';
 
@@ -47,7 +50,12 @@ export function createApp({ store, staticSite, log = console.error }: AppOptions
 
   const api = new Hono({ strict: false });
   api.route('/', rootRoutes());
-  api.route('/catalog', catalogRoutes(store));
+  registerSqlFunctions(store.db);
+  // The catalog's metadata, indexed for search and facets; the store changes only when it is synced.
+  const catalog = new CatalogIndex();
+  catalog.rebuild(store.datasets());
+  api.route('/catalog', catalogRoutes(catalog));
+  api.route('/catalog/datasets', datasetRoutes(store));
   app.route(API_BASE, api);
 
   app.all('/api/*', (c) => {

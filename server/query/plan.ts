@@ -1,0 +1,299 @@
+import type Database from 'better-sqlite3';
+import { ERROR_CODES } from '../../common/ods-api/errors';
+import type { ClauseName, Expr, OrderItem, SelectItem } from '../../common/odsql/ast';
+import { OdsqlSyntaxError } from '../../common/odsql/errors';
+import { parseGroupBy, parseOrderBy, parseSelect, parseWhere } from '../../common/odsql/parser';
+import { OdsHttpError } from '../errors';
+import { type Compiled, Compiler, OdsqlSemanticError } from '../odsql/compile';
+import type { DatasetLayout } from '../store/layout';
+import type { OutputColumn } from './outputs';
+import { compileRefine, type RefineTerm } from './refine';
+
+/**
+ * A records query, planned: the ODSQL clauses of a request parsed, compiled over the dataset's
+ * layout, and assembled into SQLite statements. Every endpoint that reads records (records,
+ * aggregates, exports, facets) goes through here, so they all agree on what a query means.
+ */
+
+export interface QuerySpec {
+  readonly select?: string | null;
+  readonly where?: readonly string[];
+  readonly groupBy?: string | null;
+  readonly orderBy?: string | null;
+  readonly refine?: readonly RefineTerm[];
+  readonly exclude?: readonly RefineTerm[];
+  readonly timezone: string;
+  readonly lang: string;
+  /** Only the record with this id (GET …/records/{record_id}). */
+  readonly recordId?: string;
+  /** The aggregates endpoint: always one group per group_by key, or one group in all. */
+  readonly aggregate?: boolean;
+}
+
+/** `ods_deadline()` runs once every 1024 rows examined: cheap, and it bounds a query's time. */
+const DEADLINE_CHECK = '((t.rid & 1023) != 0 OR ods_deadline())';
+
+/** Runs a clause's parse and compile, turning their errors into ODS's 400 bodies for that clause. */
+export function inClause<T>(clause: ClauseName | 'refine' | 'exclude' | 'facet', work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof OdsqlSyntaxError) {
+      const message = error.message.endsWith('.') ? error.message : `${error.message}.`;
+      throw new OdsHttpError(
+        400,
+        ERROR_CODES.odsqlSyntax,
+        `${message} Clause(s) containing the error(s): ${clause}.`,
+      );
+    }
+    if (error instanceof OdsqlSemanticError) {
+      throw new OdsHttpError(
+        400,
+        ERROR_CODES.odsql,
+        `ODSQL query is malformed: ${error.message} Clause(s) containing the error(s): ${clause}.`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** The record filter of a request: where clauses, refines and excludes, ANDed. */
+export function compileFilters(
+  compiler: Compiler,
+  spec: Pick<QuerySpec, 'where' | 'refine' | 'exclude'>,
+  skipRefinesOf?: string,
+): string[] {
+  const conditions: string[] = [];
+  for (const text of spec.where ?? []) {
+    if (text.trim() === '') continue;
+    conditions.push(inClause('where', () => compiler.condition(parseWhere(text).condition)));
+  }
+  for (const term of spec.refine ?? []) {
+    if (term.field === skipRefinesOf) continue;
+    conditions.push(inClause('refine', () => compileRefine(compiler, term)));
+  }
+  for (const term of spec.exclude ?? []) {
+    conditions.push(inClause('exclude', () => `(NOT coalesce(${compileRefine(compiler, term)}, 0))`));
+  }
+  return conditions;
+}
+
+export function whereSql(conditions: readonly string[]): string {
+  return [...conditions, DEADLINE_CHECK].join(' AND ');
+}
+
+const normalizeText = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+
+export interface Plan {
+  readonly grouped: boolean;
+  readonly outputs: readonly OutputColumn[];
+  readonly params: Record<string, string | number | null>;
+  /** The rows of one page; a negative limit means every row (exports). */
+  rowsSql(limit: number, offset: number): string;
+  /** How many records match (only without group_by, as ODS gives total_count only then). */
+  readonly countSql: string | null;
+}
+
+export function planQuery(layout: DatasetLayout, db: Database.Database, spec: QuerySpec): Plan {
+  const compiler = new Compiler({ layout, db, timezone: spec.timezone, lang: spec.lang });
+  const conditions = compileFilters(compiler, spec);
+  if (spec.recordId !== undefined) conditions.push(`t.record_id = ${compiler.bind(spec.recordId)}`);
+
+  const groupItems = spec.groupBy?.trim()
+    ? inClause('group_by', () => parseGroupBy(spec.groupBy!).items)
+    : [];
+  const groupKeys = inClause('group_by', () =>
+    groupItems.map((item) => ({ item, key: item.alias ?? item.text, ...compiler.groupKey(item) })),
+  );
+
+  const selectItems = spec.select?.trim() ? inClause('select', () => parseSelect(spec.select!).items) : null;
+  const selected = inClause('select', () =>
+    compileSelect(compiler, layout, selectItems, groupKeys.length > 0),
+  );
+  const grouped =
+    spec.aggregate === true || groupKeys.length > 0 || selected.some((o) => o.compiled.aggregate);
+
+  let outputs: OutputColumn[];
+  if (grouped) {
+    inClause('select', () => {
+      for (const output of selected) {
+        if (output.compiled.aggregate) continue;
+        const matches = groupKeys.some(
+          (g) =>
+            normalizeText(g.key) === normalizeText(output.key) ||
+            normalizeText(g.item.text) === normalizeText(output.key) ||
+            (g.output.field !== undefined && g.output.field === output.compiled.field),
+        );
+        if (!matches) {
+          throw new OdsqlSemanticError(
+            `Field ${output.key} must be in group_by, or used inside an aggregation such as count() or sum().`,
+          );
+        }
+      }
+    });
+    const selectedExplicitly = selectItems !== null && !(selectItems.length === 1 && isStar(selectItems[0]!));
+    outputs = selectedExplicitly ? selected : [];
+    for (const g of groupKeys) {
+      const present = outputs.some(
+        (o) => o.key === g.key || (o.compiled.field && o.compiled.field === g.output.field),
+      );
+      if (!present) outputs.push({ key: g.key, compiled: g.output });
+    }
+  } else {
+    outputs = selected;
+  }
+
+  const order = spec.orderBy?.trim()
+    ? inClause('order_by', () =>
+        compileOrderBy(compiler, parseOrderBy(spec.orderBy!).items, outputs, grouped),
+      )
+    : [];
+
+  const table = `"${layout.table}"`;
+  const joins = [...compiler.valueJoins.entries()].map(([name, alias]) => {
+    const field = layout.fields.find((f) => f.field.name === name)!;
+    return `JOIN "${field.valuesTable}" ${alias} ON ${alias}.rid = t.rid`;
+  });
+  const columns = outputs.flatMap((output, k) =>
+    output.compiled.sql.map((sql, j) => `${sql} AS "o${k}_${j}"`),
+  );
+  const params = compiler.params;
+
+  if (grouped) {
+    // v2.0 has no null group (ods-api.md §4.6).
+    const groupSql = groupKeys.flatMap((g) => g.group);
+    const notNull = groupSql.map((sql) => `${sql} IS NOT NULL`);
+    const where = whereSql([...conditions, ...notNull]);
+    const orderSql = [...order, ...groupSql.map((sql) => `${sql} ASC`)];
+    const base = `SELECT ${columns.join(', ') || '1'} FROM ${table} t ${joins.join(' ')} WHERE ${where}${
+      groupSql.length ? ` GROUP BY ${groupSql.join(', ')}` : ''
+    }${orderSql.length ? ` ORDER BY ${orderSql.join(', ')}` : ''}`;
+    return {
+      grouped,
+      outputs,
+      params,
+      countSql: null,
+      rowsSql: (limit, offset) => `${base} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+    };
+  }
+
+  const where = whereSql(conditions);
+  // The record id breaks ties, in the direction of the last sort key, so pages never overlap.
+  const lastDescending = order.length > 0 && order[order.length - 1]!.includes(' DESC');
+  const orderSql = [...order, `t.rid ${lastDescending ? 'DESC' : 'ASC'}`];
+  const base = `SELECT t.rid, t.record_id, t.record_timestamp, t.record_size${
+    columns.length ? `, ${columns.join(', ')}` : ''
+  } FROM ${table} t WHERE ${where} ORDER BY ${orderSql.join(', ')}`;
+  return {
+    grouped,
+    outputs,
+    params,
+    countSql: `SELECT count(*) FROM ${table} t WHERE ${where}`,
+    rowsSql: (limit, offset) => `${base} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+  };
+}
+
+function isStar(item: SelectItem | { kind: string }): boolean {
+  return item.kind === 'SelectItem' && (item as SelectItem).expr.kind === 'Star';
+}
+
+/** `*`-style wildcard patterns of include()/exclude(). */
+function patternMatcher(patterns: readonly string[]): (name: string) => boolean {
+  const regexes = patterns.map(
+    (p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`, 'i'),
+  );
+  return (name) => regexes.some((r) => r.test(name));
+}
+
+function compileSelect(
+  compiler: Compiler,
+  layout: DatasetLayout,
+  items: ReturnType<typeof parseSelect>['items'] | null,
+  grouped: boolean,
+): OutputColumn[] {
+  const allFields = (): OutputColumn[] =>
+    layout.fields.map((f) => ({ key: f.field.name, compiled: compiler.fieldValue(f) }));
+  if (items === null) return grouped ? [] : allFields();
+  let outputs: OutputColumn[] = [];
+  items.forEach((item, index) => {
+    if (item.kind === 'SelectInclude') {
+      const match = patternMatcher(item.patterns);
+      for (const field of layout.fields) {
+        if (match(field.field.name) && !outputs.some((o) => o.key === field.field.name)) {
+          outputs.push({ key: field.field.name, compiled: compiler.fieldValue(field) });
+        }
+      }
+      return;
+    }
+    if (item.kind !== 'SelectItem') {
+      if (index === 0) outputs = allFields();
+      const match = patternMatcher(item.patterns);
+      outputs = outputs.filter((o) => !(o.compiled.field && match(o.compiled.field.field.name)));
+      return;
+    }
+    if (item.expr.kind === 'Star') {
+      if (!grouped)
+        for (const output of allFields())
+          if (!outputs.some((o) => o.key === output.key)) outputs.push(output);
+      return;
+    }
+    const compiled = compiler.value(item.expr);
+    outputs.push({ key: item.alias ?? item.text, compiled });
+  });
+  return outputs;
+}
+
+function compileOrderBy(
+  compiler: Compiler,
+  items: readonly OrderItem[],
+  outputs: readonly OutputColumn[],
+  grouped: boolean,
+): string[] {
+  let seenPlain = false;
+  return items.map((item) => {
+    const direction = item.direction === 'DESC' ? 'DESC' : 'ASC';
+    const compiled = orderValue(compiler, item.expr, outputs, grouped);
+    if (compiled.aggregate && !grouped) {
+      throw new OdsqlSemanticError('Aggregations in order_by need a group_by or an aggregation in select.');
+    }
+    if (compiled.aggregate && seenPlain) {
+      throw new OdsqlSemanticError('In order_by, aggregations must come before fields.');
+    }
+    if (!compiled.aggregate) seenPlain = true;
+    if (['geo_point_2d', 'geo_shape', 'file', 'geometry', 'cluster'].includes(compiled.kind)) {
+      throw new OdsqlSemanticError(`Cannot sort on ${describeOrder(item.expr)}.`);
+    }
+    // Nulls sort last both ways; SQLite puts them last only when descending.
+    return `${compiled.sql[0]} ${direction}${direction === 'ASC' ? ' NULLS LAST' : ''}`;
+  });
+}
+
+function describeOrder(expr: Expr): string {
+  return expr.kind === 'Field' ? expr.name : 'this expression';
+}
+
+function orderValue(
+  compiler: Compiler,
+  expr: Expr,
+  outputs: readonly OutputColumn[],
+  grouped: boolean,
+): Compiled {
+  if (expr.kind === 'Call' && expr.name === 'random') {
+    const seed = expr.args[0];
+    const value = seed?.kind === 'Number' ? seed.value : 0;
+    const rid = grouped ? 'min(t.rid)' : 't.rid';
+    return { sql: [`ods_random(${rid}, ${compiler.bind(value)})`], kind: 'int', aggregate: grouped };
+  }
+  // An alias or an expression of select (`order_by=count DESC`, `order_by=count(*)`).
+  const text = expr.kind === 'Field' ? expr.name : null;
+  const byKey = outputs.find((o) => o.key === text);
+  if (byKey) return byKey.compiled;
+  const compiled = compiler.value(expr);
+  if (grouped && !compiled.aggregate && compiled.field) {
+    const isGroupKey = outputs.some((o) => o.compiled.field === compiled.field);
+    if (!isGroupKey)
+      throw new OdsqlSemanticError(`Field ${compiled.field.field.name} in order_by must be in group_by.`);
+    return outputs.find((o) => o.compiled.field === compiled.field)!.compiled;
+  }
+  return compiled;
+}

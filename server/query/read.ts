@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import type { RecordBody } from '../../common/ods-api/types';
+import { OdsHttpError } from '../errors';
+import { QueryTimeoutError, withDeadline } from '../odsql/sql-functions';
+import { type DecodeContext, type Decoder, decoderFor } from './outputs';
+import type { Plan } from './plan';
+
+/** How long one API query may run before it is stopped and answered with an error. */
+export const QUERY_TIME_LIMIT_MS = 10_000;
+
+/** Runs a statement under the query time limit, answering ODS-style when it runs out. */
+export function timed<T>(work: () => T): T {
+  try {
+    return withDeadline(QUERY_TIME_LIMIT_MS, work);
+  } catch (error) {
+    if (error instanceof QueryTimeoutError) {
+      throw new OdsHttpError(
+        400,
+        'QueryTimeoutError',
+        `${error.message} Narrow it with a where clause or a refine, or group fewer records.`,
+      );
+    }
+    throw error;
+  }
+}
+
+function decoders(plan: Plan, context: DecodeContext): { key: string; decode: Decoder; width: number }[] {
+  return plan.outputs.map((output) => ({
+    key: output.key,
+    decode: decoderFor(output.compiled, context),
+    width: output.compiled.sql.length,
+  }));
+}
+
+/** Turns raw SQL rows (arrays) into record field objects, column by column. */
+export function fieldsReader(plan: Plan, context: DecodeContext, skip: number) {
+  const columns = decoders(plan, context);
+  return (row: readonly unknown[]): Record<string, unknown> => {
+    const fields: Record<string, unknown> = {};
+    let index = skip;
+    for (const column of columns) {
+      fields[column.key] = column.decode(row.slice(index, index + column.width));
+      index += column.width;
+    }
+    return fields;
+  };
+}
+
+export function countRecords(db: Database.Database, plan: Plan): number {
+  if (!plan.countSql) throw new Error('a grouped query has no count');
+  return timed(() => db.prepare(plan.countSql!).pluck().get(plan.params) as number);
+}
+
+export function readRecords(
+  db: Database.Database,
+  plan: Plan,
+  limit: number,
+  offset: number,
+  context: DecodeContext,
+): RecordBody[] {
+  const read = fieldsReader(plan, context, 4);
+  const rows = timed(() => db.prepare(plan.rowsSql(limit, offset)).raw(true).all(plan.params) as unknown[][]);
+  return rows.map((row) => ({
+    id: row[1] as string,
+    timestamp: row[2] as string,
+    size: row[3] as number,
+    fields: read(row),
+  }));
+}
+
+export function readGroups(
+  db: Database.Database,
+  plan: Plan,
+  limit: number,
+  offset: number,
+  context: DecodeContext,
+): Record<string, unknown>[] {
+  const read = fieldsReader(plan, context, 0);
+  const rows = timed(() => db.prepare(plan.rowsSql(limit, offset)).raw(true).all(plan.params) as unknown[][]);
+  return rows.map(read);
+}
