@@ -1,17 +1,59 @@
-import { parseServeArgs, type ServeOptions, servePortal, USAGE } from './serve';
+import { parseArgs } from 'node:util';
+import { defaultDbFor, openPortal, parseServeArgs, type ServeOptions, servePortal, USAGE } from './serve';
+import { takeSnapshot } from './store/snapshot';
 
 /** The embedded portal's command line (`npm run portal -- --help`). */
 
+/** `portal snapshot <dataset_id> [--data DIR] [--db FILE] [--description TEXT]`. */
+function snapshotCommand(argv: string[]): void {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      db: { type: 'string' },
+      description: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [datasetId, ...rest] = positionals;
+  if (datasetId === undefined || rest.length > 0) {
+    throw new Error('snapshot takes exactly one dataset id');
+  }
+  const { store } = openPortal(values.data, values.db ?? defaultDbFor(values.data), (line) =>
+    console.error(line),
+  );
+  try {
+    if (!store.dataset(datasetId)) throw new Error(`no dataset "${datasetId}" in this portal`);
+    const snapshot = takeSnapshot(store, datasetId, values.description ?? 'Taken from the command line');
+    console.log(snapshot.snapshotId);
+  } finally {
+    store.close();
+  }
+}
+
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'snapshot') {
+    try {
+      snapshotCommand(argv.slice(1));
+    } catch (error) {
+      console.error(`portal snapshot: ${(error as Error).message}\n${USAGE}`);
+      process.exit(2);
+    }
+    return;
+  }
   let options: ServeOptions;
   try {
-    options = parseServeArgs(process.argv.slice(2));
+    options = parseServeArgs(argv);
   } catch (error) {
     console.error(`portal: ${(error as Error).message}\n${USAGE}`);
     process.exit(2);
   }
   const running = await servePortal(options);
-  console.log(`ODS Explorer and portal API at ${running.url}  (data: ${options.data})`);
+  console.log(
+    `ODS Explorer and portal API at ${running.url}  (data: ${options.data ?? 'the sample portal'}, db: ${options.db})`,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -1,10 +1,11 @@
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { DEFAULT_SAMPLE_DIR, ensureSamplePortal } from './seed/sample-portal';
 import { staticSite } from './static-site';
-import { ingestPortal } from './store/ingest';
-import { readPortalFolder } from './store/portal-folder';
+import { syncPortal } from './store/ingest';
 import { Store } from './store/store';
 
 /**
@@ -15,16 +16,49 @@ import { Store } from './store/store';
 export const USAGE = `Usage: portal [--port N] [--host H] [--data DIR] [--db FILE] [--dist DIR]
   --port   port to listen on (default: $PORT or 8080)
   --host   address to bind (default: 127.0.0.1)
-  --data   portal folder to serve (default: the sample portal)
-  --db     SQLite file of the portal (default: .portal/portal.sqlite)
-  --dist   built explorer to serve (default: dist)`;
+  --data   portal folder to serve (default: the sample portal, built into .portal/sample)
+  --db     SQLite file of the portal (default: .portal/portal.sqlite for the sample portal,
+           .portal/<folder name>-<hash of its path>.sqlite for --data)
+  --dist   built explorer to serve (default: dist)
+
+       portal snapshot <dataset_id> [--data DIR] [--db FILE] [--description TEXT]
+  takes a snapshot of a dataset (ingesting the folder first when it changed) and prints its id`;
 
 export interface ServeOptions {
   port: number;
   host: string;
-  data: string;
+  /** The portal folder; undefined serves the sample portal (written to .portal/sample when needed). */
+  data?: string | undefined;
   db: string;
   dist: string;
+  /** Startup lines (ingest timings, problems); console.log by default. */
+  log?: (line: string) => void;
+}
+
+/** The store of a portal folder: one SQLite file per folder, so switching folders rebuilds nothing. */
+export function defaultDbFor(data: string | undefined): string {
+  if (data === undefined) return resolve('.portal/portal.sqlite');
+  const absolute = resolve(data);
+  const hash = createHash('sha1').update(absolute).digest('hex').slice(0, 8);
+  const name = basename(absolute).replace(/[^A-Za-z0-9_.-]+/g, '-') || 'portal';
+  return resolve('.portal', `${name}-${hash}.sqlite`);
+}
+
+/** Loads the portal folder (or the sample portal) into its store; returns the folder served. */
+export function openPortal(
+  data: string | undefined,
+  db: string,
+  log: (line: string) => void = console.log,
+): { store: Store; dir: string } {
+  const dir = data === undefined ? ensureSamplePortal(DEFAULT_SAMPLE_DIR, { log }).dir : resolve(data);
+  const store = new Store(db);
+  try {
+    syncPortal(store, dir, { log });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return { store, dir };
 }
 
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
@@ -48,18 +82,18 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be a whole number between 0 and 65535, got "${values.port ?? env.PORT}"`);
   }
+  const data = values.data === undefined ? undefined : resolve(values.data);
   return {
     port,
     host: values.host ?? '127.0.0.1',
-    data: resolve(values.data ?? 'tests/fixtures/portal'),
-    db: resolve(values.db ?? '.portal/portal.sqlite'),
+    data,
+    db: values.db === undefined ? defaultDbFor(data) : resolve(values.db),
     dist: resolve(values.dist ?? 'dist'),
   };
 }
 
 export function servePortal(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
-  const store = new Store(options.db);
-  ingestPortal(store, readPortalFolder(options.data));
+  const { store } = openPortal(options.data, options.db, options.log);
   const app = createApp({ store, staticSite: staticSite(options.dist, store.portalInfo().title) });
   return new Promise((resolveServer, rejectServer) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
@@ -78,6 +112,9 @@ export function servePortal(options: ServeOptions): Promise<{ url: string; close
           }),
       });
     });
-    server.once('error', rejectServer);
+    server.once('error', (error) => {
+      store.close();
+      rejectServer(error);
+    });
   });
 }

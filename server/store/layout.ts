@@ -51,6 +51,11 @@ export interface FieldLayout {
   readonly rtreeTable: string | null;
   /** Whether the field is a column of the FTS5 table. */
   readonly fullText: boolean;
+  /**
+   * The field's column in the FTS5 table, or null when `fullText` is false. It is the field's name,
+   * except for names FTS5 reserves (`rank`, `rowid`), which become `f_<name>`.
+   */
+  readonly ftsColumn: string | null;
 }
 
 export interface DatasetLayout {
@@ -61,6 +66,11 @@ export interface DatasetLayout {
   readonly fields: readonly FieldLayout[];
   /** The dataset's timezone (metas.default.timezone, default UTC), for date facets and date parts. */
   readonly timezone: string;
+  /**
+   * Which build of the dataset's tables this is (1, 2, …): every ingest that changes the data builds
+   * new tables, suffixed with the new generation, then drops the previous ones.
+   */
+  readonly generation: number;
 }
 
 export function fieldLayout(layout: DatasetLayout, name: string): FieldLayout | undefined {

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../app';
-import { ingestPortal } from '../store/ingest';
-import { readPortalFolder } from '../store/portal-folder';
+import { syncPortal } from '../store/ingest';
 import { Store } from '../store/store';
 
 export const FIXTURE_PORTAL_DIR = resolve('tests/fixtures/portal');
@@ -12,7 +11,13 @@ export const FIXTURE_PORTAL_DIR = resolve('tests/fixtures/portal');
 export function openFixtureStore(dir = FIXTURE_PORTAL_DIR): { store: Store; cleanup: () => void } {
   const temp = mkdtempSync(join(tmpdir(), 'ods-portal-'));
   const store = new Store(join(temp, 'portal.sqlite'));
-  ingestPortal(store, readPortalFolder(dir));
+  const problems: string[] = [];
+  const report = syncPortal(store, dir, { log: (line) => problems.push(line) });
+  if (report.failed.length > 0) {
+    store.close();
+    rmSync(temp, { recursive: true, force: true });
+    throw new Error(`the fixture portal did not load:\n${problems.join('\n')}`);
+  }
   return {
     store,
     cleanup: () => {

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { tableBase } from './dataset-tables';
+import type { DatasetLayout } from './layout';
+import type { SnapshotInfo, Store } from './store';
+
+/**
+ * Snapshots: frozen copies of a dataset's records (ods-api.md §7). Each is its own table, a copy of
+ * the records table (`CREATE TABLE … AS SELECT *`), with no side tables: a snapshot is downloaded
+ * whole, never queried. Ingest never drops them; a later ingest builds new tables beside them.
+ */
+
+/** The records table of a snapshot: the dataset's columns, nothing else. */
+function snapshotLayout(layout: DatasetLayout, table: string): DatasetLayout {
+  return {
+    ...layout,
+    table,
+    ftsTable: null,
+    fields: layout.fields.map((f) => ({
+      ...f,
+      valuesTable: null,
+      rtreeTable: null,
+      fullText: false,
+      ftsColumn: null,
+    })),
+  };
+}
+
+/** Copies the records table of `layout` into a new snapshot. Runs inside the caller's transaction. */
+export function createSnapshot(
+  db: Database.Database,
+  layout: DatasetLayout,
+  description: string,
+  createdAt: string,
+): SnapshotInfo {
+  const { seq } = db
+    .prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM snapshots WHERE dataset_id = ?')
+    .get(layout.datasetId) as { seq: number };
+  const table = `s_${tableBase(layout.datasetId)}_${seq}`;
+  db.exec(`DROP TABLE IF EXISTS "${table}"`);
+  db.exec(`CREATE TABLE "${table}" AS SELECT * FROM "${layout.table}" ORDER BY rid`);
+  const { count } = db.prepare(`SELECT count(*) AS count FROM "${table}"`).get() as { count: number };
+  const snapshotId = createHash('sha1')
+    .update(`${layout.datasetId}\n${seq}\n${createdAt}`)
+    .digest('hex')
+    .slice(0, 16);
+  const frozen = snapshotLayout(layout, table);
+  db.prepare(
+    `INSERT INTO snapshots (snapshot_id, dataset_id, seq, created_at, description, table_name, records_count, layout)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(snapshotId, layout.datasetId, seq, createdAt, description, table, count, JSON.stringify(frozen));
+  return {
+    snapshotId,
+    datasetId: layout.datasetId,
+    createdAt,
+    description,
+    recordsCount: count,
+    layout: frozen,
+  };
+}
+
+/** Takes a snapshot of a dataset as it is now (the CLI's `snapshot` command). */
+export function takeSnapshot(store: Store, datasetId: string, description: string): SnapshotInfo {
+  const layout = store.layout(datasetId);
+  if (!layout) throw new Error(`no dataset "${datasetId}" in this portal`);
+  const createdAt = new Date().toISOString();
+  return store.db.transaction(() => createSnapshot(store.db, layout, description, createdAt))();
+}
