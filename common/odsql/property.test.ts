@@ -1,0 +1,560 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  AGGREGATE_FUNCTIONS,
+  DISTANCE_UNITS,
+  type Expr,
+  type FieldRef,
+  type GroupByClause,
+  INTERVAL_UNITS,
+  NO_LOC,
+  type OrderByClause,
+  type OrderItem,
+  PREDICATE_FUNCTIONS,
+  SCALAR_FUNCTIONS,
+  type SelectClause,
+  type SelectFieldPattern,
+  type SelectItem,
+  type WhereClause,
+} from './ast';
+import { MAX_CLAUSE_CHARS, MAX_CLAUSE_TOKENS, OdsqlSyntaxError } from './errors';
+import { intervalUnitOf, needsBackQuotes, tokenize } from './lexer';
+import { parseExpression, parseGroupBy, parseOrderBy, parseSelect, parseWhere } from './parser';
+import { plainNumber, printGroupBy, printOrderBy, printSelect, printWhere } from './printer';
+import { withoutLoc } from './without-loc';
+
+// (a) Random trees → print → parse gives the same tree (loc and SelectItem.text aside).
+//
+// The generator builds the trees the parser builds, level by level as in the grammar, so that no
+// Paren is missing (a tree without them prints with added parentheses, which the printer tests
+// cover). Two families: `w*` for where clauses, where a string in a condition position is FullText,
+// and `p*` ("plain") for select/group_by/order_by and for everything inside call arguments, IN lists
+// and ranges, where a string stays a String.
+
+const loc = NO_LOC;
+const rec = { depthSize: 'small', maxDepth: 3 } as const;
+
+const FUNCTION_NAMES = [
+  ...new Set<string>([...AGGREGATE_FUNCTIONS, ...SCALAR_FUNCTIONS, ...PREDICATE_FUNCTIONS]),
+];
+const INTERVAL_SPELLINGS = [
+  ...INTERVAL_UNITS,
+  ...INTERVAL_UNITS.map((u) => `${u}s`),
+  ...['ms', 's', 'm', 'h', 'd', 'w', 'M', 'q', 'y', 'Days', 'HOURS', 'Month'],
+];
+
+const nameArb = fc.oneof(
+  fc.constantFrom(
+    'a',
+    'population',
+    'default.modified',
+    '_uai',
+    'date',
+    'geom',
+    'now',
+    'm',
+    'include',
+    'within',
+  ),
+  fc.constantFrom(
+    'and',
+    'count',
+    'year',
+    'to',
+    'true',
+    'null',
+    '12',
+    '1_uai',
+    'a b',
+    'a`b',
+    'x\\y',
+    'é',
+    'a.',
+    '',
+  ),
+  fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/),
+  fc.string({ maxLength: 5 }),
+);
+
+const fieldArb: fc.Arbitrary<FieldRef> = fc
+  .tuple(nameArb, fc.boolean())
+  .map(([name, quoted]) => ({ kind: 'Field', name, quoted: quoted || needsBackQuotes(name), loc }));
+
+const textArb = fc.string({ unit: 'binary', maxLength: 8 });
+
+/** Non-negative digits as ODSQL writes them, including trailing zeros as a user might type. */
+const unsignedRawArb = fc.oneof(
+  fc.nat().map(String),
+  fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }).map((v) => plainNumber(Math.abs(v))),
+  fc.tuple(fc.nat(999), fc.nat(99)).map(([w, f]) => `${w}.${f}0`),
+);
+
+const numberArb: fc.Arbitrary<Expr> = fc.tuple(unsignedRawArb, fc.boolean()).map(([digits, negative]) => {
+  const raw = negative ? `-${digits}` : digits;
+  return { kind: 'Number', value: negative ? -Number(digits) : Number(digits), raw, loc };
+});
+
+const distanceArb: fc.Arbitrary<Expr> = fc
+  .tuple(unsignedRawArb, fc.constantFrom(...DISTANCE_UNITS))
+  .map(([raw, unit]) => ({ kind: 'Distance', value: Number(raw), raw, unit, loc }));
+
+const intervalArb: fc.Arbitrary<Expr> = fc
+  .tuple(fc.integer({ min: 1, max: 1000 }), fc.constantFrom(...INTERVAL_SPELLINGS))
+  .map(([value, rawUnit]) => ({ kind: 'Interval', value, unit: intervalUnitOf(rawUnit)!, rawUnit, loc }));
+
+const star: Expr = { kind: 'Star', loc };
+
+const literalArb: fc.Arbitrary<Expr> = fc.oneof(
+  numberArb,
+  textArb.map((value): Expr => ({ kind: 'String', value, loc })),
+  fc.boolean().map((value): Expr => ({ kind: 'Boolean', value, loc })),
+  fc.constant<Expr>({ kind: 'Null', loc }),
+  textArb.map((value): Expr => ({ kind: 'Date', value, loc })),
+  textArb.map((value): Expr => ({ kind: 'Geom', value, loc })),
+  distanceArb,
+);
+
+const nonStringLiteralArb = literalArb.filter((e) => e.kind !== 'String');
+
+/** Negate(5) would print as `-5`, the literal minus five. */
+const negatable = (e: Expr) => !(e.kind === 'Number' && !e.raw.startsWith('-'));
+
+type Binary<K extends string> = (left: Expr, right: Expr) => Expr & { kind: K };
+const orNode: Binary<'Or'> = (left, right) => ({ kind: 'Or', left, right, loc });
+const andNode: Binary<'And'> = (left, right) => ({ kind: 'And', left, right, loc });
+const arith =
+  (ops: readonly ('+' | '-' | '*' | '/')[]) =>
+  (left: fc.Arbitrary<Expr>, right: fc.Arbitrary<Expr>): fc.Arbitrary<Expr> =>
+    fc
+      .tuple(fc.constantFrom(...ops), left, right)
+      .map(([op, l, r]): Expr => ({ kind: 'Arithmetic', op, left: l, right: r, loc }));
+
+/** The predicate forms over operands of one family. */
+function predicates(operand: fc.Arbitrary<Expr>, plainAdd: fc.Arbitrary<Expr>): fc.Arbitrary<Expr> {
+  const bound = fc.oneof(plainAdd, fc.constant(star));
+  return fc.oneof(
+    fc
+      .tuple(fc.constantFrom('=', '!=', '<', '<=', '>', '>=', ':' as const), operand, operand)
+      .map(([op, left, right]): Expr => ({ kind: 'Comparison', op, left, right, loc })),
+    fc.tuple(operand, operand).map(([left, pattern]): Expr => ({ kind: 'Like', left, pattern, loc })),
+    fc
+      .tuple(operand, fc.array(plainAdd, { minLength: 1, maxLength: 3 }))
+      .map(([left, items]): Expr => ({ kind: 'InList', left, items, loc })),
+    fc
+      .record({
+        left: operand,
+        low: bound,
+        high: bound,
+        lowInclusive: fc.boolean(),
+        highInclusive: fc.boolean(),
+      })
+      .chain((r) => fc.constantFrom('..' as const, 'TO' as const).map((separator) => ({ ...r, separator })))
+      .map((r): Expr => ({ kind: 'InRange', ...r, loc })),
+    fc.tuple(operand, fieldArb).map(([value, field]): Expr => ({ kind: 'InField', value, field, loc })),
+    fc
+      .tuple(operand, fc.boolean())
+      .map(([operand, negated]): Expr => ({ kind: 'IsNull', operand, negated, loc })),
+    fc
+      .tuple(operand, fc.boolean())
+      .map(([operand, value]): Expr => ({ kind: 'IsBoolean', operand, value, loc })),
+  );
+}
+
+type Family = {
+  pOr: Expr;
+  pAnd: Expr;
+  pNot: Expr;
+  pPred: Expr;
+  pAdd: Expr;
+  pMul: Expr;
+  pUnary: Expr;
+  pPrimary: Expr;
+  call: Expr;
+  wCond: Expr;
+  wAnd: Expr;
+  wNot: Expr;
+  wPred: Expr;
+  wAdd: Expr;
+  wMul: Expr;
+  wUnary: Expr;
+  wPrimary: Expr;
+  wParenInner: Expr;
+};
+
+const trees = fc.letrec<Family>((tie) => {
+  const negate = (operand: fc.Arbitrary<Expr>) =>
+    operand.filter(negatable).map((o): Expr => ({ kind: 'Negate', operand: o, loc }));
+  const paren = (inner: fc.Arbitrary<Expr>) => inner.map((i): Expr => ({ kind: 'Paren', inner: i, loc }));
+  const notOf = (operand: fc.Arbitrary<Expr>) => operand.map((o): Expr => ({ kind: 'Not', operand: o, loc }));
+  const binary = (make: Binary<string>, l: fc.Arbitrary<Expr>, r: fc.Arbitrary<Expr>) =>
+    fc.tuple(l, r).map(([a, b]) => make(a, b));
+  return {
+    // Plain family.
+    pOr: fc.oneof(rec, tie('pAnd'), binary(orNode, tie('pOr'), tie('pAnd'))),
+    pAnd: fc.oneof(rec, tie('pNot'), binary(andNode, tie('pAnd'), tie('pNot'))),
+    pNot: fc.oneof(rec, tie('pPred'), notOf(tie('pNot'))),
+    pPred: fc.oneof(rec, tie('pAdd'), predicates(tie('pAdd'), tie('pAdd'))),
+    pAdd: fc.oneof(rec, tie('pMul'), arith(['+', '-'])(tie('pAdd'), tie('pMul'))),
+    pMul: fc.oneof(rec, tie('pUnary'), arith(['*', '/'])(tie('pMul'), tie('pUnary'))),
+    pUnary: fc.oneof(rec, tie('pPrimary'), negate(tie('pUnary'))),
+    pPrimary: fc.oneof(rec, literalArb, fieldArb, tie('call'), paren(tie('pOr'))),
+    call: fc.oneof(
+      rec,
+      // Any function, positional arguments only; `*` stands alone as an argument.
+      fc
+        .tuple(
+          fc.constantFrom(
+            ...FUNCTION_NAMES.filter((n) => !['now', 'geo_cluster', 'range', 'count'].includes(n)),
+          ),
+          fc.constantFrom('lower', 'upper', 'as-is'),
+          fc.array(fc.oneof(tie('pOr'), fc.constant(star)), { maxLength: 3 }),
+        )
+        .map(
+          ([name, spelling, args]): Expr => ({
+            kind: 'Call',
+            name,
+            rawName: spelling === 'upper' ? name.toUpperCase() : name,
+            args,
+            namedArgs: [],
+            distinct: false,
+            loc,
+          }),
+        ),
+      // count, possibly DISTINCT.
+      fc.tuple(fc.oneof(tie('pOr'), fc.constant(star)), fc.boolean()).map(
+        ([arg, distinct]): Expr => ({
+          kind: 'Call',
+          name: 'count',
+          rawName: 'COUNT',
+          args: [arg],
+          namedArgs: [],
+          distinct,
+          loc,
+        }),
+      ),
+      // now / geo_cluster: named arguments after positional ones that cannot be mistaken for them.
+      fc
+        .tuple(
+          fc.constantFrom('now', 'geo_cluster'),
+          fc.array(tie('pAdd'), { maxLength: 2 }),
+          fc.array(fc.tuple(fc.constantFrom('days', 'hour', 'radius', 'weekday', 'years'), tie('pAdd')), {
+            maxLength: 2,
+          }),
+        )
+        .map(
+          ([name, args, named]): Expr => ({
+            kind: 'Call',
+            name,
+            rawName: name,
+            args,
+            namedArgs: named.map(([n, value]) => ({ name: n, value, loc })),
+            distinct: false,
+            loc,
+          }),
+        ),
+      // range: intervals and open bounds after the first argument. `5m` there would read as minutes.
+      fc
+        .tuple(
+          tie('pAdd'),
+          fc.array(
+            fc.oneof(
+              intervalArb,
+              fc.constant(star),
+              tie('pAdd').filter((e) => !(e.kind === 'Distance' && e.unit === 'm')),
+            ),
+            { minLength: 1, maxLength: 4 },
+          ),
+        )
+        .map(
+          ([first, rest]): Expr => ({
+            kind: 'Call',
+            name: 'range',
+            rawName: 'RANGE',
+            args: [first, ...rest],
+            namedArgs: [],
+            distinct: false,
+            loc,
+          }),
+        ),
+    ),
+    // Where family: conditions.
+    wCond: fc.oneof(rec, tie('wAnd'), binary(orNode, tie('wCond'), tie('wAnd'))),
+    wAnd: fc.oneof(rec, tie('wNot'), binary(andNode, tie('wAnd'), tie('wNot'))),
+    wNot: fc.oneof(rec, tie('wPred'), notOf(tie('wNot'))),
+    wPred: fc.oneof(
+      rec,
+      fieldArb,
+      textArb.map((text): Expr => ({ kind: 'FullText', text, loc })),
+      nonStringLiteralArb,
+      tie('call'),
+      predicates(tie('wAdd'), tie('pAdd')),
+      arith(['+', '-'])(tie('wAdd'), tie('wMul')),
+      negate(tie('wUnary')),
+      paren(tie('wCond')),
+    ),
+    // Where family: values. They differ from plain ones only inside parentheses.
+    wAdd: fc.oneof(rec, tie('wMul'), arith(['+', '-'])(tie('wAdd'), tie('wMul'))),
+    wMul: fc.oneof(rec, tie('wUnary'), arith(['*', '/'])(tie('wMul'), tie('wUnary'))),
+    wUnary: fc.oneof(rec, tie('wPrimary'), negate(tie('wUnary'))),
+    wPrimary: fc.oneof(rec, literalArb, fieldArb, tie('call'), paren(tie('wParenInner'))),
+    /** Parentheses in a value position: the operands of AND/OR/NOT in them are still conditions. */
+    wParenInner: fc.oneof(
+      rec,
+      tie('wAdd'),
+      binary(orNode, tie('wCond'), tie('wAnd')),
+      binary(andNode, tie('wAnd'), tie('wNot')),
+      notOf(tie('wNot')),
+      predicates(tie('wAdd'), tie('pAdd')),
+    ),
+  };
+});
+
+const aliasArb = fc.option(nameArb, { nil: null });
+
+const selectItemArb = (expr: fc.Arbitrary<Expr>): fc.Arbitrary<SelectItem> =>
+  fc.tuple(expr, aliasArb).map(([e, alias]) => ({ kind: 'SelectItem', expr: e, alias, text: '', loc }));
+
+const patternArb = fc
+  .array(
+    fc.oneof(
+      fc.constant('*'),
+      nameArb.filter((n) => n !== '' && !n.includes('*')),
+    ),
+    {
+      minLength: 1,
+      maxLength: 3,
+    },
+  )
+  .map((parts) => parts.join(''));
+
+const fieldPatternArb: fc.Arbitrary<SelectFieldPattern> = fc
+  .tuple(
+    fc.constantFrom('SelectInclude' as const, 'SelectExclude' as const),
+    fc.array(patternArb, { minLength: 1, maxLength: 3 }),
+  )
+  .map(([kind, patterns]) => ({ kind, patterns, loc }));
+
+const whereArb: fc.Arbitrary<WhereClause> = trees.wCond.map((condition) => ({
+  kind: 'Where',
+  condition,
+  loc,
+}));
+
+const selectArb: fc.Arbitrary<SelectClause> = fc
+  .array(
+    fc.oneof(
+      selectItemArb(trees.pOr),
+      fieldPatternArb,
+      fc.constant<SelectItem>({ kind: 'SelectItem', expr: star, alias: null, text: '', loc }),
+    ),
+    { minLength: 1, maxLength: 3 },
+  )
+  .map((items) => ({ kind: 'Select', items, loc }));
+
+const groupByArb: fc.Arbitrary<GroupByClause> = fc
+  .array(selectItemArb(trees.pOr), { minLength: 1, maxLength: 3 })
+  .map((items) => ({ kind: 'GroupBy', items, loc }));
+
+const orderByArb: fc.Arbitrary<OrderByClause> = fc
+  .array(
+    fc
+      .tuple(trees.pOr, fc.constantFrom('ASC' as const, 'DESC' as const, null))
+      .map(([expr, direction]): OrderItem => ({ kind: 'OrderItem', expr, direction, loc })),
+    { minLength: 1, maxLength: 3 },
+  )
+  .map((items) => ({ kind: 'OrderBy', items, loc }));
+
+/** Trees whose text exceeds the size guards are refused by design; skip them. */
+function withinLimits(text: string): boolean {
+  if (text.length > MAX_CLAUSE_CHARS) return false;
+  try {
+    return tokenize(text).length <= MAX_CLAUSE_TOKENS;
+  } catch {
+    return false;
+  }
+}
+
+function roundTrip<T>(
+  arb: fc.Arbitrary<T>,
+  print: (t: T) => string,
+  parse: (s: string) => T,
+  numRuns: number,
+) {
+  fc.assert(
+    fc.property(arb, (tree) => {
+      const text = print(tree);
+      fc.pre(withinLimits(text));
+      expect(withoutLoc(parse(text))).toEqual(withoutLoc(tree));
+    }),
+    { numRuns },
+  );
+}
+
+describe('property: print then parse gives the tree back', () => {
+  it('where', () => roundTrip(whereArb, printWhere, parseWhere, 700));
+  it('select', () => roundTrip(selectArb, printSelect, parseSelect, 250));
+  it('group_by', () => roundTrip(groupByArb, printGroupBy, parseGroupBy, 200));
+  it('order_by', () => roundTrip(orderByArb, printOrderBy, parseOrderBy, 200));
+});
+
+// (b) Any text: every parse function either returns a tree or throws OdsqlSyntaxError, quickly.
+// When it returns a tree, printing and parsing that tree gives it back.
+
+const FRAGMENTS = [
+  'a',
+  'x',
+  'population',
+  'default.modified',
+  '`and`',
+  '`a\\`b`',
+  '"s"',
+  "'t'",
+  '"',
+  "'",
+  '`',
+  '\\',
+  '1',
+  '1.5',
+  '-',
+  '800m',
+  '1 day',
+  '3 M',
+  "date'2020'",
+  "geom'POINT(1 2)'",
+  'date',
+  '=',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  ':',
+  '+',
+  '*',
+  '/',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  '..',
+  '.',
+  'AND',
+  'or',
+  'NOT',
+  'not(',
+  'IN',
+  'LIKE',
+  'IS',
+  'NULL',
+  'TRUE',
+  'false',
+  'TO',
+  'AS',
+  'ASC',
+  'DESC',
+  'DISTINCT',
+  'count',
+  'count(',
+  'search(',
+  'range(',
+  'now(',
+  'days=',
+  'include(',
+  'exclude(',
+  'geo_cluster(',
+  'contains(',
+  'year',
+  'm',
+  '😀',
+];
+
+const fragmentText = fc
+  .array(fc.tuple(fc.constantFrom(...FRAGMENTS), fc.constantFrom('', ' ')), { maxLength: 14 })
+  .map((parts) => parts.map(([fragment, space]) => fragment + space).join(''));
+
+/** A valid clause with a cut, a deletion or an insertion: errors near well-formed text. */
+const damagedText = fc
+  .tuple(
+    whereArb.map(printWhere),
+    fc.nat(),
+    fc.nat(),
+    fc.constantFrom(...FRAGMENTS),
+    fc.constantFrom('cut', 'delete', 'insert'),
+  )
+  .map(([text, i, j, fragment, how]) => {
+    const at = i % (text.length + 1);
+    if (how === 'cut') return text.slice(0, at);
+    if (how === 'delete') return text.slice(0, at) + text.slice(at + 1 + (j % 3));
+    return text.slice(0, at) + fragment + text.slice(at);
+  });
+
+const PARSERS: [string, (text: string) => unknown, (tree: never) => string][] = [
+  ['where', parseWhere, printWhere],
+  ['expression', parseExpression, (e: Expr) => printWhere({ kind: 'Where', condition: e, loc })],
+  ['select', parseSelect, printSelect],
+  ['group_by', parseGroupBy, printGroupBy],
+  ['order_by', parseOrderBy, printOrderBy],
+];
+
+/** Generous against GC pauses on a loaded machine; a typical call takes microseconds. */
+const MAX_MS_PER_PARSE = 25;
+
+describe('property: any text parses or fails with OdsqlSyntaxError, in a few ms', () => {
+  it.each([
+    ['fc.string', fc.string({ maxLength: 40 }), 500, false],
+    ['unicode (binary) strings', fc.string({ unit: 'binary', maxLength: 40 }), 500, false],
+    ['grapheme strings', fc.string({ unit: 'grapheme', maxLength: 20 }), 300, false],
+    ['ODSQL fragments', fragmentText, 1500, true],
+    ['damaged valid clauses', damagedText, 300, true],
+  ] as const)('%s', (_name, arb, numRuns, someParse) => {
+    let slowest = 0;
+    let parsed = 0;
+    fc.assert(
+      fc.property(arb, (text) => {
+        for (const [, parse, print] of PARSERS) {
+          const started = performance.now();
+          let tree: unknown;
+          try {
+            tree = parse(text);
+          } catch (error) {
+            if (!(error instanceof OdsqlSyntaxError)) throw error;
+            expect(error.position).toBeGreaterThanOrEqual(0);
+            expect(error.position).toBeLessThanOrEqual(text.length);
+            continue;
+          } finally {
+            slowest = Math.max(slowest, performance.now() - started);
+          }
+          parsed += 1;
+          const printed = print(tree as never);
+          expect(withoutLoc(parse(printed))).toEqual(withoutLoc(tree));
+        }
+      }),
+      { numRuns },
+    );
+    expect(slowest).toBeLessThan(MAX_MS_PER_PARSE);
+    // Random text rarely parses; the fragments and damaged clauses must sometimes, or they test little.
+    if (someParse) expect(parsed).toBeGreaterThan(0);
+  });
+
+  it('stays fast on the largest clauses the guards allow', () => {
+    const inputs = [
+      Array.from({ length: 666 }, (_, i) => `a${i} = ${i}`).join(' OR '),
+      `x IN (${Array.from({ length: 999 }, (_, i) => i).join(',')})`,
+      `"${'x'.repeat(MAX_CLAUSE_CHARS - 2)}"`,
+      `${'('.repeat(100)}a${')'.repeat(100)}`,
+      'a'.repeat(MAX_CLAUSE_CHARS + 1),
+    ];
+    for (const text of inputs) {
+      for (const [, parse] of PARSERS) {
+        const started = performance.now();
+        try {
+          parse(text);
+        } catch (error) {
+          expect(error).toBeInstanceOf(OdsqlSyntaxError);
+        }
+        expect(performance.now() - started).toBeLessThan(MAX_MS_PER_PARSE * 2);
+      }
+    }
+  });
+});
