@@ -3,7 +3,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from './app/providers';
 import { router } from './app/router';
+import { applyTheme, readTheme } from './app/theme';
 import './app/global.css';
+
+// Before the first paint, so a dark-theme user never sees a light flash.
+applyTheme(readTheme());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -181,3 +181,13 @@ export interface FeedbackBody {
 export interface RootResponse {
   links: Link[];
 }
+
+/** `GET …/datasets/{id}/exports` (no format): the formats a dataset offers, one link each. */
+export interface ExportFormatsResponse {
+  links: Link[];
+}
+
+/** The answer to `PUT …/datasets/{id}/feedback` (201). */
+export interface FeedbackResponse {
+  status: string;
+}

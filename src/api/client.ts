@@ -1,9 +1,17 @@
 import { API_BASE } from '../../common/ods-api/params';
-import { errorFromResponse, OdsApiError } from './errors';
+import { errorFromResponse, PortalUnreachableError, UnexpectedResponseError } from './errors';
+import { readRateLimit, recordRateLimit } from './rate-limit';
 
-/** Where the API lives: the embedded portal (same origin, `portal` empty) or another portal's origin. */
+/**
+ * The one place the explorer talks HTTP. Every request goes to a PortalTarget: the embedded portal
+ * (`portal` empty, same origin) or another portal's origin, with an optional API key sent as
+ * `Authorization: Apikey <key>` (ods-api.md §2.2), never in the URL. Every call takes the query's
+ * `signal`, so a superseded request is cancelled.
+ */
 export interface PortalTarget {
+  /** '' for the embedded portal; otherwise an origin such as `https://data.economie.gouv.fr`. */
   portal: string;
+  apiKey?: string;
 }
 
 export interface RequestOptions {
@@ -11,30 +19,109 @@ export interface RequestOptions {
 }
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined | null;
+export type QueryParams = Record<string, QueryValue>;
 
-export function apiUrl(target: PortalTarget, path: string, params: Record<string, QueryValue> = {}): string {
+/** The API's query string: keys sorted so equal queries give equal URLs, repeatable keys repeated. */
+export function apiQuery(params: QueryParams = {}): string {
   const search = new URLSearchParams();
-  // Sorted, so equal queries produce equal URLs (and cache entries).
   for (const key of Object.keys(params).sort()) {
     const value = params[key];
     if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value)) for (const item of value) search.append(key, item);
     else search.append(key, String(value));
   }
-  const query = search.toString();
+  return search.toString();
+}
+
+export function apiUrl(target: PortalTarget, path: string, params: QueryParams = {}): string {
+  const query = apiQuery(params);
   return `${target.portal}${API_BASE}${path}${query ? `?${query}` : ''}`;
 }
 
-/** GET a JSON document from the API; any failure rejects with an OdsApiError. */
-export async function getJson<T>(url: string, { signal }: RequestOptions = {}): Promise<T> {
+/** `/catalog/datasets/{id}` with the id escaped, for every dataset-level path. */
+export function datasetPath(datasetId: string, rest = ''): string {
+  return `/catalog/datasets/${encodeURIComponent(datasetId)}${rest}`;
+}
+
+export function portalLabel(target: PortalTarget): string {
+  return target.portal ? new URL(target.portal).host : 'the embedded portal';
+}
+
+/**
+ * A short, stable stand-in for the target in query keys: the origin, and a fingerprint of the key
+ * when one is set (a different key may see different datasets; the key itself stays out of caches).
+ */
+export function targetKey(target: PortalTarget): string {
+  if (!target.apiKey) return target.portal;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < target.apiKey.length; i++) {
+    hash ^= target.apiKey.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${target.portal}#key-${(hash >>> 0).toString(16)}`;
+}
+
+export function authHeaders(target: PortalTarget): Record<string, string> {
+  return target.apiKey ? { Authorization: `Apikey ${target.apiKey}` } : {};
+}
+
+/**
+ * Sends a request and returns the response when it is 2xx; otherwise rejects with the typed
+ * OdsApiError. An abort rejects with the AbortError untouched, so TanStack Query can tell it apart.
+ */
+export async function send(
+  target: PortalTarget,
+  url: string,
+  init: RequestInit & { signal?: AbortSignal | undefined },
+): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    response = await fetch(url, { ...init, headers: { ...authHeaders(target), ...init.headers } });
   } catch (error) {
-    if (signal?.aborted) throw error;
-    const where = /^https?:/.test(url) ? new URL(url).origin : 'the embedded portal';
-    throw new OdsApiError(0, 'NetworkError', `Could not reach ${where}`, url);
+    if (init.signal?.aborted) throw error;
+    throw new PortalUnreachableError(url, target.portal || 'the embedded portal');
   }
-  if (!response.ok) throw await errorFromResponse(response);
-  return (await response.json()) as T;
+  const rateLimit = readRateLimit(response.headers);
+  if (rateLimit) recordRateLimit(target.portal, rateLimit);
+  if (!response.ok) throw await errorFromResponse(response, url, { sentApiKey: Boolean(target.apiKey) });
+  return response;
+}
+
+async function readJson<T>(response: Response, url: string): Promise<T> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new UnexpectedResponseError(response.status, url, response.headers.get('Content-Type'));
+  }
+}
+
+/** GET a JSON document from the API. */
+export async function getJson<T>(
+  target: PortalTarget,
+  path: string,
+  params: QueryParams = {},
+  { signal }: RequestOptions = {},
+): Promise<T> {
+  const url = apiUrl(target, path, params);
+  const response = await send(target, url, { signal, headers: { Accept: 'application/json' } });
+  return readJson<T>(response, url);
+}
+
+/** PUT (or POST) a JSON body and read the JSON answer. */
+export async function sendJson<T>(
+  target: PortalTarget,
+  method: 'PUT' | 'POST',
+  path: string,
+  body: unknown,
+  { signal }: RequestOptions = {},
+): Promise<T> {
+  const url = apiUrl(target, path);
+  const response = await send(target, url, {
+    method,
+    signal,
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return readJson<T>(response, url);
 }

@@ -1,20 +1,93 @@
-import { Link, Outlet } from '@tanstack/react-router';
-import { Database } from 'lucide-react';
-import { embeddedPortalTitle } from '../lib/portal';
+import { Link, Outlet, useSearch } from '@tanstack/react-router';
+import { ChevronDown, Database, Globe, KeyRound, Server } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { PortalTarget } from '../api/client';
+import { Button } from '../components/button';
+import { EmptyState } from '../components/states';
+import { embeddedPortalTitle, portalName, readPortalParam } from '../lib/portal';
+import { PortalContext, type PortalContextValue } from '../lib/portal-context';
+import { apiKeyFor, rememberPortal, subscribePortalStorage } from '../lib/portal-storage';
 import styles from './app-shell.module.css';
+import { PortalPicker } from './portal-picker';
+import { QuotaBadge } from './quota-badge';
+import { ThemeToggle } from './theme-toggle';
 
+/**
+ * The frame of every page: the header (portal name, portal picker, quota, theme) and the page.
+ * It turns the `portal` search parameter and the key kept for that portal into the PortalTarget
+ * every query uses.
+ */
 export function AppShell() {
+  const { portal: portalParam } = useSearch({ from: '__root__' });
+  const param = readPortalParam(portalParam, window.location.origin);
+  const portal = param.ok ? param.portal : '';
+  const keyOrigin = portal || window.location.origin;
+  const apiKey = useSyncExternalStore(subscribePortalStorage, () => apiKeyFor(keyOrigin));
+  const [picker, setPicker] = useState<'address' | 'api-key' | null>(null);
+  const name = portalName(portal, embeddedPortalTitle());
+
+  useEffect(() => {
+    if (portal) rememberPortal(portal);
+  }, [portal]);
+
+  const openPicker = useCallback((focus: 'address' | 'api-key' = 'address') => setPicker(focus), []);
+  const context = useMemo<PortalContextValue>(() => {
+    const target: PortalTarget = apiKey ? { portal, apiKey } : { portal };
+    return { target, name, openPicker };
+  }, [portal, apiKey, name, openPicker]);
+
   return (
-    <div className={styles.shell}>
-      <header className={styles.header}>
-        <Link to="/" className={styles.brand}>
-          <Database aria-hidden size={20} />
-          <span>{embeddedPortalTitle()}</span>
+    <PortalContext.Provider value={context}>
+      <div className={styles.shell}>
+        <a href="#main" className={styles.skip}>
+          Skip to content
+        </a>
+        <header className={styles.header}>
+          <Link to="/" className={styles.brand} activeOptions={{ exact: true }}>
+            <Database aria-hidden size={19} />
+            <span className={styles.brandName}>{name}</span>
+          </Link>
+          <span className={styles.product}>ODS Explorer</span>
+          <div className={styles.spacer} />
+          <QuotaBadge portal={portal} />
+          <button
+            type="button"
+            className={styles.portalButton}
+            aria-haspopup="dialog"
+            aria-label={`Portal: ${name}${apiKey ? ' (with API key)' : ''}. Choose another portal`}
+            onClick={() => openPicker('address')}
+          >
+            {portal ? <Globe aria-hidden size={15} /> : <Server aria-hidden size={15} />}
+            <span className={styles.portalHost}>{portal ? new URL(portal).host : 'Embedded portal'}</span>
+            {apiKey && <KeyRound aria-hidden size={13} className={styles.keyIcon} />}
+            <ChevronDown aria-hidden size={14} />
+          </button>
+          <ThemeToggle />
+        </header>
+        <main id="main" className={styles.main} tabIndex={-1}>
+          {param.ok ? <Outlet /> : <InvalidPortal raw={param.raw} onChoose={() => openPicker('address')} />}
+        </main>
+      </div>
+      {picker && <PortalPicker current={portal} focus={picker} onClose={() => setPicker(null)} />}
+    </PortalContext.Provider>
+  );
+}
+
+function InvalidPortal({ raw, onChoose }: { raw: string; onChoose: () => void }) {
+  return (
+    <EmptyState title={`“${raw}” is not a portal address`}>
+      <p>
+        The link names a portal the explorer cannot read. Portal addresses look like
+        https://data.economie.gouv.fr.
+      </p>
+      <p className={styles.invalidActions}>
+        <Button variant="primary" onClick={onChoose}>
+          Choose a portal
+        </Button>
+        <Link to="/" search={{ portal: undefined }}>
+          Open the embedded portal
         </Link>
-      </header>
-      <main className={styles.main}>
-        <Outlet />
-      </main>
-    </div>
+      </p>
+    </EmptyState>
   );
 }

@@ -1,18 +1,73 @@
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
-import { CatalogPage } from '../features/catalog/catalog-page';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { parseCatalogSearch } from '../features/catalog/catalog-search-params';
+import { readPortalParam } from '../lib/portal';
+import { parseSearchString, stringifySearchObject } from '../lib/search-codec';
 import { AppShell } from './app-shell';
+import { NotFoundPage } from './not-found-page';
+import { CatalogRoute } from './routes/catalog-route';
 
-const rootRoute = createRootRoute({ component: AppShell });
+/**
+ * Code-based routes. Every route's search is validated by its own parse function; the URL is a
+ * plain, API-like query string (lib/search-codec). `portal` belongs to the root: it names the portal
+ * when it is not the embedded one, and travels in every link unless a navigation sets it.
+ */
+
+export interface RootSearch {
+  portal?: string;
+}
+
+function parseRootSearch(raw: Record<string, unknown>): RootSearch {
+  const param = readPortalParam(
+    raw.portal,
+    typeof window === 'undefined' ? undefined : window.location.origin,
+  );
+  if (!param.ok) return { portal: param.raw };
+  return param.portal ? { portal: param.portal } : {};
+}
+
+/** Keeps `portal` across navigations, unless the navigation names a portal itself (undefined = embedded). */
+function keepPortal({
+  search,
+  next,
+}: {
+  search: RootSearch;
+  next: (search: RootSearch, collectMeta: true) => { search: RootSearch; meta: { explicit?: object } };
+}): RootSearch {
+  const { search: result, meta } = next(search, true);
+  if (meta.explicit && 'portal' in meta.explicit) return result;
+  return search.portal !== undefined ? { ...result, portal: search.portal } : result;
+}
+
+const rootRoute = createRootRoute({
+  validateSearch: parseRootSearch,
+  search: { middlewares: [keepPortal as never] },
+  component: AppShell,
+  notFoundComponent: NotFoundPage,
+});
 
 const catalogRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
-  component: () => <CatalogPage target={{ portal: '' }} />,
+  validateSearch: parseCatalogSearch,
+  component: CatalogRoute,
 });
 
-const routeTree = rootRoute.addChildren([catalogRoute]);
+// Lazy, so the catalog's first load does not carry the dataset page (and later its map and charts).
+const datasetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/datasets/$datasetId',
+  component: lazyRouteComponent(() => import('./routes/dataset-route'), 'DatasetRoute'),
+});
 
-export const router = createRouter({ routeTree, defaultPreload: 'intent' });
+const routeTree = rootRoute.addChildren([catalogRoute, datasetRoute]);
+
+export const router = createRouter({
+  routeTree,
+  defaultPreload: 'intent',
+  parseSearch: parseSearchString,
+  stringifySearch: stringifySearchObject,
+  scrollRestoration: true,
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

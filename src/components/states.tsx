@@ -1,14 +1,32 @@
-import { AlertTriangle, Loader2 } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { Link } from '@tanstack/react-router';
+import { AlertTriangle, Loader2, SearchX } from 'lucide-react';
+import type { CSSProperties, ReactNode } from 'react';
+import { adviseError } from '../lib/error-advice';
+import { usePortal } from '../lib/portal-context';
+import { Button, buttonClass } from './button';
 import styles from './states.module.css';
+
+/** Loading, empty and error states: every panel shows data first, then its error, then pending. */
 
 export function PendingState({ label }: { label: string }) {
   return (
-    <div className={styles.state} role="status" aria-live="polite">
-      <Loader2 className={styles.spin} aria-hidden size={20} />
+    <div className={`${styles.state} ${styles.pending}`} role="status" aria-live="polite">
+      <Loader2 className={styles.spin} aria-hidden size={18} />
       <span>{label}</span>
     </div>
   );
+}
+
+export function Skeleton({
+  width = '100%',
+  height = '0.9rem',
+  style,
+}: {
+  width?: string;
+  height?: string;
+  style?: CSSProperties;
+}) {
+  return <span aria-hidden className={styles.skeleton} style={{ width, height, ...style }} />;
 }
 
 export function ErrorState({
@@ -30,15 +48,71 @@ export function ErrorState({
         <p>{error.message}</p>
         {children}
         {onRetry && (
-          <button type="button" onClick={onRetry}>
-            Try again
-          </button>
+          <div className={styles.actions}>
+            <Button onClick={onRetry}>Try again</Button>
+          </div>
         )}
       </div>
     </div>
   );
 }
 
-export function EmptyState({ children }: { children: ReactNode }) {
-  return <div className={styles.state}>{children}</div>;
+export interface ApiErrorStateProps {
+  error: unknown;
+  /** What a 404 means here. */
+  notFound?: string;
+  onRetry?: () => void;
+  /** A tighter box, for side panels. */
+  compact?: boolean;
+}
+
+/** A failed API call, explained: what happened, what to do, and the buttons that do it. */
+export function ApiErrorState({ error, notFound, onRetry, compact = false }: ApiErrorStateProps) {
+  const { name, openPicker } = usePortal();
+  const advice = adviseError(error, { portalName: name, notFound });
+  const small = compact ? 'small' : 'normal';
+  return (
+    <div className={`${styles.state} ${styles.error} ${compact ? styles.compact : ''}`} role="alert">
+      <AlertTriangle aria-hidden size={compact ? 16 : 20} />
+      <div>
+        <strong>{advice.title}</strong>
+        <p>{advice.message}</p>
+        {advice.detail && <div className={styles.detail}>{advice.detail}</div>}
+        <div className={styles.actions}>
+          {advice.actions.includes('retry') && onRetry && (
+            <Button size={small} variant="primary" onClick={onRetry}>
+              Try again
+            </Button>
+          )}
+          {advice.actions.includes('api-key') && (
+            <Button size={small} onClick={() => openPicker('api-key')}>
+              Set an API key
+            </Button>
+          )}
+          {advice.actions.includes('choose-portal') && (
+            <Button size={small} onClick={() => openPicker('address')}>
+              Choose another portal
+            </Button>
+          )}
+          {advice.actions.includes('catalog') && (
+            <Link to="/" className={buttonClass({ size: small })}>
+              Back to the catalog
+            </Link>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className={`${styles.state} ${styles.empty}`}>
+      <SearchX aria-hidden size={28} />
+      <div className={styles.emptyBody}>
+        <strong>{title}</strong>
+        {children}
+      </div>
+    </div>
+  );
 }

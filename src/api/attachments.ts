@@ -1,0 +1,26 @@
+import type { AttachmentsResponse } from '../../common/ods-api/types';
+import { apiUrl, datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
+
+/** `GET …/attachments`: files the publisher attached to the dataset (ods-api.md §7). */
+export function getAttachments(
+  target: PortalTarget,
+  datasetId: string,
+  options: RequestOptions = {},
+): Promise<AttachmentsResponse> {
+  return getJson(target, datasetPath(datasetId, '/attachments'), {}, options);
+}
+
+/** `GET …/attachments/{attachment_id}`: the file itself. The id is the title with `.` as `_`. */
+export function attachmentUrl(target: PortalTarget, datasetId: string, attachmentId: string): string {
+  return apiUrl(target, datasetPath(datasetId, `/attachments/${encodeURIComponent(attachmentId)}`));
+}
+
+/** `GET …/files/{file_id}`: the binary behind a `file` field value, such as an image. */
+export function fileUrl(
+  target: PortalTarget,
+  datasetId: string,
+  fileId: string,
+  params: { thumbnail_size?: string } = {},
+): string {
+  return apiUrl(target, datasetPath(datasetId, `/files/${encodeURIComponent(fileId)}`), { ...params });
+}

@@ -1,0 +1,132 @@
+import { type PortalTarget, send } from './client';
+
+/**
+ * Downloads for exports, attachments, files and snapshots. They go through fetch, not a plain
+ * link, so that the API key travels in a header (never the URL), progress can be shown, and the
+ * user can cancel: abort the signal and the body stops streaming.
+ */
+
+export interface DownloadProgress {
+  /** Bytes read so far (after any content decoding). */
+  received: number;
+  /** From Content-Length when the portal sent it and it is the decoded size; else null. */
+  total: number | null;
+}
+
+export interface DownloadOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: DownloadProgress) => void;
+  /** Used when the portal sends no Content-Disposition filename. */
+  fallbackName?: string;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/**
+ * The filename of a Content-Disposition header: RFC 6266's `filename*=UTF-8''…` wins over
+ * `filename="…"`. Path separators are dropped, so a name can never point outside the downloads folder.
+ */
+export function filenameFromContentDisposition(header: string | null): string | null {
+  if (!header) return null;
+  let name: string | null = null;
+  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended[2]!.trim().replace(/^"|"$/g, ''));
+    } catch {
+      name = null;
+    }
+  }
+  if (!name) {
+    const plain = /filename\s*=\s*(?:"((?:\\.|[^"\\])*)"|([^;]+))/i.exec(header);
+    if (plain) name = plain[1] !== undefined ? plain[1].replace(/\\(.)/g, '$1') : plain[2]!.trim();
+  }
+  if (!name) return null;
+  const safe = name.split(/[/\\]/).pop()!.trim();
+  return safe && safe !== '.' && safe !== '..' ? safe : null;
+}
+
+/** A name from the URL's last path segment (`…/exports/csv` → `csv`), used as a last resort. */
+function nameFromUrl(url: string): string {
+  const path = url.split(/[?#]/)[0]!;
+  const segment = path.split('/').filter(Boolean).pop() ?? 'download';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Fetches `url` as a file, reporting progress, and resolves with the whole body as a Blob. */
+export async function download(
+  target: PortalTarget,
+  url: string,
+  { signal, onProgress, fallbackName }: DownloadOptions = {},
+): Promise<DownloadedFile> {
+  const response = await send(target, url, { signal });
+  const filename =
+    filenameFromContentDisposition(response.headers.get('Content-Disposition')) ??
+    fallbackName ??
+    nameFromUrl(url);
+  const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
+  const length = Number(response.headers.get('Content-Length'));
+  // A gzip-encoded body is counted after decoding, so its Content-Length says nothing useful.
+  const encoded = Boolean(response.headers.get('Content-Encoding'));
+  let total: number | null = Number.isFinite(length) && length > 0 && !encoded ? length : null;
+
+  if (!response.body) {
+    const blob = await response.blob();
+    onProgress?.({ received: blob.size, total: blob.size });
+    return { blob, filename };
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  onProgress?.({ received, total });
+  const abort = () => void reader.cancel().catch(() => {});
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value as Uint8Array<ArrayBuffer>);
+      received += value.byteLength;
+      if (total !== null && received > total) total = null;
+      onProgress?.({ received, total });
+    }
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+  // A cancelled read ends like a finished one; only the signal says which.
+  signal?.throwIfAborted();
+  return { blob: new Blob(chunks, { type }), filename };
+}
+
+/** Hands a downloaded file to the browser's save flow. */
+export function saveFile({ blob, filename }: DownloadedFile): void {
+  const href = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = href;
+  anchor.download = filename;
+  anchor.rel = 'noopener';
+  anchor.style.display = 'none';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // Revoking at once can cancel the save in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
+/** `download()` then `saveFile()`: what a "Download" button does. */
+export async function downloadAndSave(
+  target: PortalTarget,
+  url: string,
+  options: DownloadOptions = {},
+): Promise<DownloadedFile> {
+  const file = await download(target, url, options);
+  saveFile(file);
+  return file;
+}

@@ -1,0 +1,54 @@
+import type {
+  AggregatesResponse,
+  GroupedRecordsResponse,
+  RecordResponse,
+  RecordsResponse,
+} from '../../common/ods-api/types';
+import { datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
+import type { AggregatesParams, GroupedRecordsParams, RecordParams, RecordsParams } from './params';
+
+/** `GET …/records` without group_by: a page of records with `total_count` (ods-api.md §3.4). */
+export function getRecords(
+  target: PortalTarget,
+  datasetId: string,
+  params: RecordsParams = {},
+  options: RequestOptions = {},
+): Promise<RecordsResponse> {
+  return getJson(target, datasetPath(datasetId, '/records'), { ...params }, options);
+}
+
+/** `GET …/records` with group_by: one row per group, no `total_count`, no record ids (§3.4). */
+export function getGroupedRecords(
+  target: PortalTarget,
+  datasetId: string,
+  params: GroupedRecordsParams,
+  options: RequestOptions = {},
+): Promise<GroupedRecordsResponse> {
+  return getJson(target, datasetPath(datasetId, '/records'), { ...params }, options);
+}
+
+/** `GET …/records/{record_id}` (§3.5). */
+export function getRecord(
+  target: PortalTarget,
+  datasetId: string,
+  recordId: string,
+  params: RecordParams = {},
+  options: RequestOptions = {},
+): Promise<RecordResponse> {
+  return getJson(
+    target,
+    datasetPath(datasetId, `/records/${encodeURIComponent(recordId)}`),
+    { ...params },
+    options,
+  );
+}
+
+/** `GET …/aggregates` (v2.0 only): `{"aggregations": […]}`, one object per group (§3.6). */
+export function getAggregates(
+  target: PortalTarget,
+  datasetId: string,
+  params: AggregatesParams,
+  options: RequestOptions = {},
+): Promise<AggregatesResponse> {
+  return getJson(target, datasetPath(datasetId, '/aggregates'), { ...params }, options);
+}

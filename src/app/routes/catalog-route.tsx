@@ -1,0 +1,24 @@
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { CatalogPage } from '../../features/catalog/catalog-page';
+import { usePortal } from '../../lib/portal-context';
+
+/** `/`: the catalog browser, its state in the URL (features/catalog/catalog-search-params.ts). */
+export function CatalogRoute() {
+  const { portal: _portal, ...search } = useSearch({ from: '/' });
+  const navigate = useNavigate({ from: '/' });
+  const { name } = usePortal();
+
+  useEffect(() => {
+    document.title = `${name} · ODS Explorer`;
+  }, [name]);
+
+  return (
+    <CatalogPage
+      search={search}
+      onSearchChange={(next, options = {}) =>
+        navigate({ search: next, replace: options.replace, resetScroll: options.resetScroll })
+      }
+    />
+  );
+}

@@ -1,0 +1,77 @@
+import { Link } from '@tanstack/react-router';
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+import styles from './catalog-page.module.css';
+import type { CatalogSearch } from './catalog-search-params';
+import { pageWindow } from './page-window';
+
+export interface CatalogPagerProps {
+  page: number;
+  pageCount: number;
+  pageSearch: (page: number) => CatalogSearch;
+}
+
+/** Links, not buttons: every page has its own URL, and can be opened in a new tab. */
+export function CatalogPager({ page, pageCount, pageSearch }: CatalogPagerProps) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav className={styles.pager} aria-label="Pages">
+      {page > 1 ? (
+        <Link
+          to="/"
+          search={pageSearch(page - 1)}
+          className={styles.pageLink}
+          rel="prev"
+          activeOptions={{ exact: true }}
+        >
+          <ChevronLeft aria-hidden size={15} />
+          Previous
+        </Link>
+      ) : (
+        <span className={`${styles.pageLink} ${styles.pageDisabled}`} aria-hidden>
+          <ChevronLeft size={15} />
+          Previous
+        </span>
+      )}
+      <ul className={styles.pageNumbers}>
+        {pageWindow(page, pageCount).map((item, index) =>
+          item === 'gap' ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: gaps have no identity but their place
+            <li key={`gap-${index}`} className={styles.pageGap} aria-hidden>
+              …
+            </li>
+          ) : (
+            <li key={item}>
+              <Link
+                to="/"
+                search={pageSearch(item)}
+                className={`${styles.pageLink} ${item === page ? styles.pageCurrent : ''}`}
+                aria-label={`Page ${item}`}
+                // Exact, so only the current page's link gets aria-current="page".
+                activeOptions={{ exact: true }}
+              >
+                {item}
+              </Link>
+            </li>
+          ),
+        )}
+      </ul>
+      {page < pageCount ? (
+        <Link
+          to="/"
+          search={pageSearch(page + 1)}
+          className={styles.pageLink}
+          rel="next"
+          activeOptions={{ exact: true }}
+        >
+          Next
+          <ChevronRight aria-hidden size={15} />
+        </Link>
+      ) : (
+        <span className={`${styles.pageLink} ${styles.pageDisabled}`} aria-hidden>
+          Next
+          <ChevronRight size={15} />
+        </span>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { MAX_WINDOW } from '../../../common/ods-api/params';
+import { fullText } from '../../../common/odsql/build';
+import { printExpr } from '../../../common/odsql/printer';
+import type { CatalogDatasetsParams, FacetsParams } from '../../api/params';
+
+/**
+ * The catalog's state, as it lives in the URL. The names read like the API's:
+ * `?q=…` (full-text search), `refine=facet:value` and `exclude=facet:value` (repeatable),
+ * `sort=-modified` (absent = relevance), `page=3` (absent = 1). Defaults are never written, every
+ * value is validated here, and anything invalid is dropped rather than failing the page.
+ */
+
+export const CATALOG_SORTS = [
+  'title',
+  '-title',
+  'modified',
+  '-modified',
+  'records_count',
+  '-records_count',
+] as const;
+export type CatalogSort = (typeof CATALOG_SORTS)[number];
+
+/** The facets the catalog shows, in order. `modified` is a date facet: year → month. */
+export const CATALOG_FACETS = ['theme', 'keyword', 'publisher', 'features', 'modified'] as const;
+export type CatalogFacetName = (typeof CATALOG_FACETS)[number];
+
+export const CATALOG_PAGE_SIZE = 20;
+/** The API pages through the first 10,000 results only (offset + limit ≤ 10,000, ods-api.md §2.5). */
+export const MAX_CATALOG_PAGE = Math.floor(MAX_WINDOW / CATALOG_PAGE_SIZE);
+
+export interface CatalogSearch {
+  q?: string;
+  refine?: string[];
+  exclude?: string[];
+  sort?: CatalogSort;
+  page?: number;
+}
+
+export const DEFAULT_CATALOG_SEARCH: CatalogSearch = {};
+
+/** `facet:value`: a facet name (letters, digits, `_`, `.`), a colon, then any non-empty value. */
+const FILTER = /^([A-Za-z0-9_.]+):(.+)$/s;
+
+export interface Filter {
+  facet: string;
+  value: string;
+}
+
+export function splitFilter(filter: string): Filter | null {
+  const match = FILTER.exec(filter);
+  return match ? { facet: match[1]!, value: match[2]! } : null;
+}
+
+export function joinFilter(facet: string, value: string): string {
+  return `${facet}:${value}`;
+}
+
+function filterList(value: unknown): string[] | undefined {
+  const items = (Array.isArray(value) ? value : [value]).filter(
+    (item): item is string | number => typeof item === 'string' || typeof item === 'number',
+  );
+  const valid = [...new Set(items.map(String).filter((item) => splitFilter(item) !== null))];
+  return valid.length ? valid : undefined;
+}
+
+const catalogSearchSchema = z.object({
+  q: z
+    .union([z.string(), z.number()])
+    .transform((value) => String(value).trim() || undefined)
+    .optional()
+    .catch(undefined),
+  refine: z.unknown().transform(filterList).optional(),
+  exclude: z.unknown().transform(filterList).optional(),
+  sort: z.enum(CATALOG_SORTS).optional().catch(undefined),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .transform((page) => (page === 1 ? undefined : Math.min(page, MAX_CATALOG_PAGE)))
+    .optional()
+    .catch(undefined),
+});
+
+/** Validates raw search values (strings from the URL, or values from a navigation); omits defaults. */
+export function parseCatalogSearch(raw: Record<string, unknown>): CatalogSearch {
+  const parsed = catalogSearchSchema.parse(raw);
+  const search: CatalogSearch = {};
+  if (parsed.q !== undefined) search.q = parsed.q;
+  if (parsed.refine !== undefined) search.refine = parsed.refine;
+  if (parsed.exclude !== undefined) search.exclude = parsed.exclude;
+  if (parsed.sort !== undefined) search.sort = parsed.sort;
+  if (parsed.page !== undefined) search.page = parsed.page;
+  return search;
+}
+
+/** The query string of a catalog state, in the URL's order, defaults omitted. */
+export function serializeCatalogSearch(search: CatalogSearch): URLSearchParams {
+  const params = new URLSearchParams();
+  const clean = parseCatalogSearch({ ...search });
+  if (clean.q) params.append('q', clean.q);
+  for (const filter of clean.refine ?? []) params.append('refine', filter);
+  for (const filter of clean.exclude ?? []) params.append('exclude', filter);
+  if (clean.sort) params.append('sort', clean.sort);
+  if (clean.page) params.append('page', String(clean.page));
+  return params;
+}
+
+export function hasFilters(search: CatalogSearch): boolean {
+  return Boolean(search.q || search.refine?.length || search.exclude?.length);
+}
+
+/**
+ * The user's text as a bare ODSQL full-text condition, built as a tree and printed (one string
+ * literal, escaped), so no input can change the query's structure.
+ */
+export function fullTextWhere(text: string): string {
+  return printExpr(fullText(text));
+}
+
+/** `-modified` → `modified DESC`. */
+export function sortToOrderBy(sort: CatalogSort): string {
+  return sort.startsWith('-') ? `${sort.slice(1)} DESC` : `${sort} ASC`;
+}
+
+function filterParams(search: CatalogSearch): Pick<CatalogDatasetsParams, 'where' | 'refine' | 'exclude'> {
+  const params: Pick<CatalogDatasetsParams, 'where' | 'refine' | 'exclude'> = {};
+  if (search.q) params.where = fullTextWhere(search.q);
+  if (search.refine?.length) params.refine = search.refine;
+  if (search.exclude?.length) params.exclude = search.exclude;
+  return params;
+}
+
+/** The `/catalog/datasets` request for a catalog state. */
+export function catalogDatasetsParams(search: CatalogSearch): CatalogDatasetsParams {
+  const page = search.page ?? 1;
+  const params: CatalogDatasetsParams = {
+    ...filterParams(search),
+    limit: CATALOG_PAGE_SIZE,
+    offset: (page - 1) * CATALOG_PAGE_SIZE,
+  };
+  if (search.sort) params.order_by = sortToOrderBy(search.sort);
+  return params;
+}
+
+/** The `/catalog/facets` request: the same filters, so counts follow them. */
+export function catalogFacetsParams(search: CatalogSearch): FacetsParams {
+  return { facet: CATALOG_FACETS, ...filterParams(search) };
+}
+
+// Changes. Every change to the filters or the sort goes back to page 1.
+
+function withoutPage({ page: _page, ...rest }: CatalogSearch): CatalogSearch {
+  return rest;
+}
+
+function listWithout(list: string[] | undefined, filter: string): string[] | undefined {
+  const next = (list ?? []).filter((item) => item !== filter);
+  return next.length ? next : undefined;
+}
+
+export function withQuery(search: CatalogSearch, q: string): CatalogSearch {
+  return parseCatalogSearch({ ...withoutPage(search), q });
+}
+
+/** Whether two values of a path facet (`2020`, `2020/11`) are the same branch: one contains the other. */
+function sameBranch(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+}
+
+/**
+ * Refines on a value, or lifts the refinement when it is already there; lifts an exclusion of it.
+ * On a path facet (`modified`: year/month), refining a month replaces its year, and the reverse.
+ */
+export function toggleRefine(
+  search: CatalogSearch,
+  facet: string,
+  value: string,
+  { hierarchical = false }: { hierarchical?: boolean } = {},
+): CatalogSearch {
+  const filter = joinFilter(facet, value);
+  const refined = search.refine?.includes(filter);
+  const others = (search.refine ?? []).filter((item) => {
+    if (item === filter) return false;
+    if (!hierarchical || refined) return true;
+    const parts = splitFilter(item);
+    return !(parts && parts.facet === facet && sameBranch(parts.value, value));
+  });
+  return parseCatalogSearch({
+    ...withoutPage(search),
+    refine: refined ? others : [...others, filter],
+    exclude: listWithout(search.exclude, filter),
+  });
+}
+
+/** Excludes a value, or lifts the exclusion when it is already there. Lifts a refinement on it. */
+export function toggleExclude(search: CatalogSearch, facet: string, value: string): CatalogSearch {
+  const filter = joinFilter(facet, value);
+  const excluded = search.exclude?.includes(filter);
+  return parseCatalogSearch({
+    ...withoutPage(search),
+    exclude: excluded ? listWithout(search.exclude, filter) : [...(search.exclude ?? []), filter],
+    refine: listWithout(search.refine, filter),
+  });
+}
+
+/** Refines on a value (a no-op on the filters when it is already refined). */
+export function withRefine(search: CatalogSearch, facet: string, value: string): CatalogSearch {
+  const filter = joinFilter(facet, value);
+  return search.refine?.includes(filter) ? withoutPage(search) : toggleRefine(search, facet, value);
+}
+
+export function withoutFilter(
+  search: CatalogSearch,
+  kind: 'refine' | 'exclude',
+  filter: string,
+): CatalogSearch {
+  return parseCatalogSearch({ ...withoutPage(search), [kind]: listWithout(search[kind], filter) });
+}
+
+/** Clears the search text and every facet filter; keeps the sort. */
+export function withoutFilters(search: CatalogSearch): CatalogSearch {
+  return search.sort ? { sort: search.sort } : {};
+}
+
+export function withSort(search: CatalogSearch, sort: CatalogSort | undefined): CatalogSearch {
+  return parseCatalogSearch({ ...withoutPage(search), sort });
+}
+
+export function withPage(search: CatalogSearch, page: number): CatalogSearch {
+  return parseCatalogSearch({ ...search, page });
+}

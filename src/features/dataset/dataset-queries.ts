@@ -1,0 +1,129 @@
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { MAX_LIMIT, MAX_WINDOW } from '../../../common/ods-api/params';
+import type { FeedbackBody } from '../../../common/ods-api/types';
+import { getAttachments } from '../../api/attachments';
+import { type PortalTarget, targetKey } from '../../api/client';
+import { getDataset, getDatasetFacets } from '../../api/dataset';
+import { getExportFormats } from '../../api/exports';
+import { putFeedback } from '../../api/feedback';
+import type {
+  AggregatesParams,
+  FacetsParams,
+  GroupedRecordsParams,
+  RecordParams,
+  RecordsParams,
+  ReusesParams,
+} from '../../api/params';
+import { getAggregates, getGroupedRecords, getRecord, getRecords } from '../../api/records';
+import { getReuse, getReuses } from '../../api/reuses';
+import { getSnapshots } from '../../api/snapshots';
+
+/** A slice of the records for a virtualized grid: at most 100 rows, inside the first 10,000. */
+export interface RecordsWindow {
+  offset: number;
+  limit: number;
+}
+
+/** The records filters without paging: what a window is cut from. */
+export type RecordsFilter = Omit<RecordsParams, 'limit' | 'offset'>;
+
+function checkWindow({ offset, limit }: RecordsWindow): void {
+  if (!Number.isInteger(offset) || !Number.isInteger(limit) || offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+    throw new RangeError(
+      `A records window needs 0 ≤ offset and 1 ≤ limit ≤ ${MAX_LIMIT}, got ${offset}+${limit}`,
+    );
+  }
+  if (offset + limit > MAX_WINDOW) {
+    throw new RangeError(
+      `offset + limit must stay within ${MAX_WINDOW} (ods-api.md §2.5), got ${offset}+${limit}`,
+    );
+  }
+}
+
+/**
+ * The dataset vertical's queries: the dataset itself and everything under it. Keys run
+ * `['dataset', <what>, <portal>, datasetId, …inputs]`, so `['dataset']` invalidates the lot and every
+ * input is in the key.
+ */
+export const datasetQueries = {
+  all: () => ['dataset'] as const,
+  detail: (target: PortalTarget, datasetId: string) =>
+    queryOptions({
+      queryKey: [...datasetQueries.all(), 'detail', targetKey(target), datasetId] as const,
+      queryFn: ({ signal }) => getDataset(target, datasetId, {}, { signal }),
+    }),
+  records: (target: PortalTarget, datasetId: string, params: RecordsParams) =>
+    queryOptions({
+      queryKey: [...datasetQueries.all(), 'records', targetKey(target), datasetId, params] as const,
+      queryFn: ({ signal }) => getRecords(target, datasetId, params, { signal }),
+    }),
+  /** One window of records for the grid; windows of the same filter share the key's prefix. */
+  recordsWindow: (target: PortalTarget, datasetId: string, filter: RecordsFilter, window: RecordsWindow) => {
+    checkWindow(window);
+    return queryOptions({
+      queryKey: [
+        ...datasetQueries.all(),
+        'records',
+        targetKey(target),
+        datasetId,
+        filter,
+        { offset: window.offset, limit: window.limit },
+      ] as const,
+      queryFn: ({ signal }) =>
+        getRecords(target, datasetId, { ...filter, offset: window.offset, limit: window.limit }, { signal }),
+    });
+  },
+  groupedRecords: (target: PortalTarget, datasetId: string, params: GroupedRecordsParams) =>
+    queryOptions({
+      queryKey: [...datasetQueries.all(), 'grouped-records', targetKey(target), datasetId, params] as const,
+      queryFn: ({ signal }) => getGroupedRecords(target, datasetId, params, { signal }),
+    }),
+  record: (target: PortalTarget, datasetId: string, recordId: string, params: RecordParams = {}) =>
+    queryOptions({
+      queryKey: [...datasetQueries.all(), 'record', targetKey(target), datasetId, recordId, params] as const,
+      queryFn: ({ signal }) => getRecord(target, datasetId, recordId, params, { signal }),
+    }),
+  aggregates: (target: PortalTarget, datasetId: string, params: AggregatesParams) =>
+    queryOptions({
+      queryKey: [...datasetQueries.all(), 'aggregates', targetKey(target), datasetId, params] as const,
+      queryFn: ({ signal }) => getAggregates(target, datasetId, params, { signal }),
+    }),
+  facets: (target: PortalTarget, datasetId: string, params: FacetsParams) =>
+    queryOptions({
+      queryKey: [...datasetQueries.all(), 'facets', targetKey(target), datasetId, params] as const,
+      queryFn: ({ signal }) => getDatasetFacets(target, datasetId, params, { signal }),
+    }),
+  attachments: (target: PortalTarget, datasetId: string) =>
+    queryOptions({
+      queryKey: [...datasetQueries.all(), 'attachments', targetKey(target), datasetId] as const,
+      queryFn: ({ signal }) => getAttachments(target, datasetId, { signal }),
+    }),
+  exportFormats: (target: PortalTarget, datasetId: string) =>
+    queryOptions({
+      queryKey: [...datasetQueries.all(), 'export-formats', targetKey(target), datasetId] as const,
+      queryFn: ({ signal }) => getExportFormats(target, datasetId, { signal }),
+    }),
+  reuses: (target: PortalTarget, datasetId: string, params: ReusesParams = {}) =>
+    queryOptions({
+      queryKey: [...datasetQueries.all(), 'reuses', targetKey(target), datasetId, params] as const,
+      queryFn: ({ signal }) => getReuses(target, datasetId, params, { signal }),
+    }),
+  reuse: (target: PortalTarget, datasetId: string, reuseId: string) =>
+    queryOptions({
+      queryKey: [...datasetQueries.all(), 'reuse', targetKey(target), datasetId, reuseId] as const,
+      queryFn: ({ signal }) => getReuse(target, datasetId, reuseId, { signal }),
+    }),
+  snapshots: (target: PortalTarget, datasetId: string) =>
+    queryOptions({
+      queryKey: [...datasetQueries.all(), 'snapshots', targetKey(target), datasetId] as const,
+      queryFn: ({ signal }) => getSnapshots(target, datasetId, { signal }),
+    }),
+};
+
+/** Sending a correction to the publisher (`PUT …/feedback`). */
+export function feedbackMutation(target: PortalTarget, datasetId: string) {
+  return mutationOptions({
+    mutationKey: [...datasetQueries.all(), 'feedback', targetKey(target), datasetId] as const,
+    mutationFn: (feedback: FeedbackBody) => putFeedback(target, datasetId, feedback),
+  });
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AuthenticationError,
+  InvalidParameterError,
+  NotFoundError,
+  OdsApiError,
+  OdsqlError,
+  PortalUnreachableError,
+  RateLimitError,
+  ServerError,
+  UnexpectedResponseError,
+} from '../api/errors';
+import { adviseError } from './error-advice';
+
+const context = { portalName: 'data.economie.gouv.fr', now: Date.UTC(2026, 0, 1, 22, 0) };
+
+describe('adviseError', () => {
+  it('unreachable: says so and offers to retry or choose another portal', () => {
+    const advice = adviseError(new PortalUnreachableError('u', 'https://data.economie.gouv.fr'), context);
+    expect(advice.title).toBe('Could not reach data.economie.gouv.fr');
+    expect(advice.message).toMatch(/Check the address/);
+    expect(advice.actions).toEqual(['retry', 'choose-portal']);
+  });
+
+  it('401 without a key: asks for one; with a key: says it was refused', () => {
+    const needed = adviseError(new AuthenticationError(401, 'Unauthorized', 'm', 'u', false), context);
+    expect(needed.title).toBe('data.economie.gouv.fr needs an API key');
+    expect(needed.actions).toEqual(['api-key']);
+    const refused = adviseError(new AuthenticationError(401, 'Unauthorized', 'm', 'u', true), context);
+    expect(refused.title).toBe('data.economie.gouv.fr refused the API key');
+    expect(refused.actions).toContain('api-key');
+  });
+
+  it('404: uses the caller’s explanation and offers the catalog', () => {
+    const advice = adviseError(new NotFoundError(404, 'NotFoundResource', 'Unknown dataset: x', 'u'), {
+      ...context,
+      notFound: 'There is no dataset “x”.',
+    });
+    expect(advice.message).toBe('There is no dataset “x”.');
+    expect(advice.detail).toBe('NotFoundResource: Unknown dataset: x');
+    expect(advice.actions).toContain('catalog');
+  });
+
+  it('429: says when the quota comes back and how to get more', () => {
+    const error = new RateLimitError(
+      'Quota10002',
+      'Too many requests',
+      'u',
+      { limit: 10000, remaining: 0, resetAt: null },
+      new Date(Date.UTC(2026, 0, 2, 0, 0)),
+      null,
+      'day',
+    );
+    const advice = adviseError(error, context);
+    expect(advice.title).toBe('data.economie.gouv.fr’s request quota is used up');
+    expect(advice.message).toMatch(/allows 10,000 requests per day/);
+    expect(advice.message).toMatch(/comes back in 2 hours/);
+    expect(advice.message).toMatch(/API key/);
+    expect(advice.actions).toEqual(['retry', 'api-key']);
+  });
+
+  it('ODSQL, parameter, server and other errors each get their own words', () => {
+    expect(adviseError(new OdsqlError(400, 'ODSQLError', 'bad', 'u'), context).title).toMatch(
+      /could not read the query/,
+    );
+    expect(
+      adviseError(new InvalidParameterError(400, 'InvalidRESTParameterError', 'x', 'u'), context).message,
+    ).toMatch(/10,000/);
+    expect(adviseError(new ServerError(503, 'HTTP503', 'x', 'u'), context).title).toBe(
+      'data.economie.gouv.fr had a problem (503)',
+    );
+    expect(adviseError(new UnexpectedResponseError(200, 'u', 'text/html'), context).actions).toEqual([
+      'choose-portal',
+    ]);
+    expect(adviseError(new OdsApiError(418, 'HTTP418', 'teapot', 'u'), context).detail).toBe(
+      'HTTP418: teapot',
+    );
+    expect(adviseError(new Error('boom'), context).detail).toBe('boom');
+  });
+});
