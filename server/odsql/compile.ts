@@ -154,6 +154,8 @@ export class Compiler {
   }
 
   column(field: FieldLayout): string {
+    if (field.field.type === 'geo_point_2d')
+      fail(`Field ${field.field.name} is a geo point; use a geo function on it.`);
     return `t."${field.column}"`;
   }
 
@@ -414,9 +416,11 @@ export class Compiler {
       case 'ifnull': {
         const [first, second] = this.args(call, 2);
         const a = this.value(first!);
-        const b = this.value(second!);
-        const sqlB = b.literal ? this.literalAs(b.literal, a.kind) : b.sql[0]!;
-        return { sql: [`ifnull(${a.sql[0]}, ${sqlB})`], kind: a.kind, aggregate: a.aggregate || b.aggregate };
+        return {
+          sql: [`ifnull(${a.sql[0]}, ${this.operand(second!, a.kind)})`],
+          kind: a.kind,
+          aggregate: a.aggregate,
+        };
       }
       case 'now':
         return { sql: [this.bind(this.now(call))], kind: 'datetime', aggregate: false };
@@ -559,10 +563,8 @@ export class Compiler {
         return this.inRange(expr);
       case 'InField': {
         const field = this.field(expr.field);
-        const value = this.value(expr.value);
         if (!field.valuesTable) return this.comparison('=', expr.field, expr.value);
-        const sql = value.literal ? this.literalAs(value.literal, 'text') : value.sql[0]!;
-        return `EXISTS (SELECT 1 FROM "${field.valuesTable}" v WHERE v.rid = t.rid AND v.value = ${sql})`;
+        return `EXISTS (SELECT 1 FROM "${field.valuesTable}" v WHERE v.rid = t.rid AND v.value = ${this.operand(expr.value, 'text')})`;
       }
       case 'IsNull': {
         const operand = this.value(expr.operand);
@@ -584,14 +586,15 @@ export class Compiler {
   }
 
   private comparison(op: ComparisonOp, leftExpr: Expr, rightExpr: Expr): string {
-    let left = this.value(leftExpr);
-    let right = this.value(rightExpr);
     let operator = op;
-    if (left.literal && !right.literal) {
-      [left, right] = [right, left];
+    let [leftSide, rightSide] = [unparen(leftExpr), unparen(rightExpr)];
+    if (isLiteral(leftSide) && !isLiteral(rightSide)) {
+      [leftSide, rightSide] = [rightSide, leftSide];
       operator = FLIPPED[op];
     }
-    if (left.aggregate || right.aggregate) fail('Aggregations cannot be used in where.');
+    const left = this.value(leftSide);
+    const right = isLiteral(rightSide) ? null : this.value(rightSide);
+    if (left.aggregate || right?.aggregate) fail('Aggregations cannot be used in where.');
     if (['geo_point_2d', 'geo_shape', 'file', 'geometry'].includes(left.kind)) {
       fail(
         `Field ${left.field?.field.name ?? ''} cannot be compared with ${op}; use a geo function.`.replace(
@@ -600,9 +603,7 @@ export class Compiler {
         ),
       );
     }
-    const rightSql = right.literal
-      ? this.literalAs(right.literal, left.kind)
-      : this.coerced(right, left.kind);
+    const rightSql = right ? this.coerced(right, left.kind) : this.literalAs(rightSide as Literal, left.kind);
     const sqlOp = SQL_OPERATORS[operator];
     const field = left.field;
     if (field?.valuesTable && !this.valueJoins.has(field.field.name)) {
@@ -613,6 +614,12 @@ export class Compiler {
       return exists(sqlOp);
     }
     return `(${left.sql[0]} ${sqlOp} ${rightSql})`;
+  }
+
+  /** An operand read in the type of what it meets: a literal is bound as that type. */
+  private operand(expr: Expr, kind: ValueKind): string {
+    const inner = unparen(expr);
+    return isLiteral(inner) ? this.literalAs(inner, kind) : this.coerced(this.value(inner), kind);
   }
 
   /** A non-literal compared with a value of `kind`: dates and datetimes meet as milliseconds. */
@@ -628,6 +635,9 @@ export class Compiler {
     if (leftExpr.kind !== 'Field') return fail('LIKE needs a field on its left.');
     const field = this.field(leftExpr);
     if (patternExpr.kind !== 'String') return fail('LIKE needs a string on its right.');
+    if (['geo_point_2d', 'geo_shape', 'file', 'json_blob'].includes(field.field.type)) {
+      fail(`LIKE needs a text field, and ${field.field.name} is ${field.field.type}.`);
+    }
     const pattern = patternExpr.value;
     if (field.fullText) {
       // SQL wildcards are tolerated: a trailing % on a word makes it a prefix.
@@ -643,12 +653,7 @@ export class Compiler {
   private inList(leftExpr: Expr, items: readonly Expr[]): string {
     const left = this.value(leftExpr);
     if (items.length === 0) return '0';
-    const values = items.map((item) => {
-      const compiled = this.value(item);
-      return compiled.literal
-        ? this.literalAs(compiled.literal, left.kind)
-        : this.coerced(compiled, left.kind);
-    });
+    const values = items.map((item) => this.operand(item, left.kind));
     const field = left.field;
     if (field?.valuesTable && !this.valueJoins.has(field.field.name)) {
       return `EXISTS (SELECT 1 FROM "${field.valuesTable}" v WHERE v.rid = t.rid AND v.value IN (${values.join(', ')}))`;
@@ -725,7 +730,10 @@ export class Compiler {
     if (args.length === 1 && args[0]!.kind === 'Star') return null;
     return args.map((arg) => {
       if (arg.kind !== 'Field') return fail(`${name}() takes field names or * before the text.`);
-      return this.field(arg);
+      const field = this.field(arg);
+      if (field.field.type !== 'text')
+        fail(`${name}() searches text fields, and ${arg.name} is ${field.field.type}.`);
+      return field;
     });
   }
 
@@ -1008,6 +1016,12 @@ export class Compiler {
       },
     };
   }
+}
+
+const LITERAL_KINDS: readonly Expr['kind'][] = ['String', 'Number', 'Boolean', 'Null', 'Date'];
+
+function isLiteral(expr: Expr): expr is Literal {
+  return LITERAL_KINDS.includes(expr.kind);
 }
 
 function unparen(expr: Expr): Expr {
