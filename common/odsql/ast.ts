@@ -64,6 +64,7 @@ export type DistanceUnit = (typeof DISTANCE_UNITS)[number];
 export interface DistanceLiteral {
   readonly kind: 'Distance';
   readonly value: number;
+  /** The number as written, without the unit: `1.50` for `1.50km`. */
   readonly raw: string;
   readonly unit: DistanceUnit;
   readonly loc: Loc;
@@ -129,7 +130,8 @@ export interface Star {
 /**
  * A function call. `name` is lower-case (ODSQL is case-insensitive); `rawName` is as written.
  * Named arguments appear only in `now(days=-1, hour=0)` and `geo_cluster(f, 5, radius=40)`.
- * `distinct` is set for `count(distinct f)`.
+ * `distinct` is set for `count(distinct f)`. The mode of `geometry(f, geom'…', INTERSECTS)` is a
+ * FieldRef named as written (compare it case-insensitively).
  */
 export interface Call {
   readonly kind: 'Call';
@@ -142,6 +144,7 @@ export interface Call {
 }
 
 export interface NamedArg {
+  /** Lower-case, like Call.name. */
   readonly name: string;
   readonly value: Expr;
   readonly loc: Loc;
@@ -197,6 +200,8 @@ export interface InList {
 /**
  * `field IN [1..10]`, `]1..10[`, `[date'2017' TO date'2018']`. A bracket facing the values
  * (`[` on the left, `]` on the right) includes the bound. `separator` keeps `..` or `TO` for printing.
+ * A bound may be a Star, which leaves that side open: `[* TO 10]`. The legacy `field:[1..10]` parses
+ * to this node too (and prints with IN).
  */
 export interface InRange {
   readonly kind: 'InRange';

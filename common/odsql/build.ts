@@ -20,20 +20,21 @@ import {
   SCALAR_FUNCTIONS,
 } from './ast';
 import { needsBackQuotes } from './lexer';
-import { plainNumber, precedence } from './printer';
+import { PRECEDENCE, plainNumber, precedence } from './printer';
 
 export type Value = Expr | string | number | boolean | null;
 
 const FUNCTIONS = new Set<string>([...AGGREGATE_FUNCTIONS, ...SCALAR_FUNCTIONS, ...PREDICATE_FUNCTIONS]);
 
-/** Precedences from printer.ts: AND's right operand, NOT's operand, a predicate's operands. */
-const AND_OPERAND = 3;
-const NOT_OPERAND = 3;
-const OR_RIGHT = 2;
-const VALUE_OPERAND = 5;
-
 function wrap(e: Expr, min: number): Expr {
   return precedence(e) < min ? { kind: 'Paren', inner: e, loc: NO_LOC } : e;
+}
+
+/** The where parser reads a string standing as a condition as full-text search; so do the builders. */
+function condition(e: Expr, min: number): Expr {
+  if (e.kind === 'String') return { kind: 'FullText', text: e.value, loc: e.loc };
+  if (e.kind === 'Paren') return { ...e, inner: condition(e.inner, PRECEDENCE.or) };
+  return wrap(e, min);
 }
 
 export function value(v: Value): Expr {
@@ -51,7 +52,7 @@ export function value(v: Value): Expr {
 }
 
 function operand(v: Value): Expr {
-  return wrap(value(v), VALUE_OPERAND);
+  return wrap(value(v), PRECEDENCE.additive);
 }
 
 /** Back-quoted only when it has to be, which is also how the parser will read it back. */
@@ -95,31 +96,31 @@ export function paren(e: Expr): Expr {
   return { kind: 'Paren', inner: e, loc: NO_LOC };
 }
 
-/** `a AND b AND c`, left-nested as the parser builds it. Throws on zero operands: there is no empty condition. */
+/**
+ * `a AND b AND c`, left-nested as the parser builds it. Throws on zero operands: ODSQL has no empty
+ * condition. and(), or() and not() build where conditions: a string operand becomes FullText.
+ */
 export function and(...exprs: Expr[]): Expr {
   const [first, ...rest] = exprs;
   if (first === undefined) throw new RangeError('and() needs at least one condition');
   return rest.reduce<Expr>(
-    (left, right) => ({ kind: 'And', left, right: wrap(right, AND_OPERAND), loc: NO_LOC }),
-    wrap(first, PRECEDENCE_AND),
+    (left, right) => ({ kind: 'And', left, right: condition(right, PRECEDENCE.not), loc: NO_LOC }),
+    condition(first, PRECEDENCE.and),
   );
 }
-
-const PRECEDENCE_AND = 2;
-const PRECEDENCE_OR = 1;
 
 /** `a OR b OR c`, left-nested. Throws on zero operands. */
 export function or(...exprs: Expr[]): Expr {
   const [first, ...rest] = exprs;
   if (first === undefined) throw new RangeError('or() needs at least one condition');
   return rest.reduce<Expr>(
-    (left, right) => ({ kind: 'Or', left, right: wrap(right, OR_RIGHT), loc: NO_LOC }),
-    wrap(first, PRECEDENCE_OR),
+    (left, right) => ({ kind: 'Or', left, right: condition(right, PRECEDENCE.and), loc: NO_LOC }),
+    condition(first, PRECEDENCE.or),
   );
 }
 
 export function not(e: Expr): Expr {
-  return { kind: 'Not', operand: wrap(e, NOT_OPERAND), loc: NO_LOC };
+  return { kind: 'Not', operand: condition(e, PRECEDENCE.not), loc: NO_LOC };
 }
 
 export function cmp(op: ComparisonOp, left: Expr, right: Value): Expr {

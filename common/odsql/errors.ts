@@ -6,12 +6,18 @@
  *
  * `position` is a 0-based offset into the clause, as in ODS's own examples. When the clause ends
  * too early the token is reported as `end of input` (ODS's wording for that case was never
- * captured) and the position is the clause's length. The server appends
+ * captured) and the position is the clause's length; an unterminated quote is reported the same
+ * way, since it is the end of input that the lexer did not expect. The server appends
  * `. Clause(s) containing the error(s): where.` itself; that part depends on which parameter failed.
  *
  * The size guards (clause length, token count, nesting depth) use the same prefix and say which
  * limit was hit, so a user reading the message knows the clause is refused for its size, not its syntax.
  */
+
+/** Bounds on the work one clause can cause (style habit 8: cap parse size). */
+export const MAX_CLAUSE_CHARS = 10_000;
+export const MAX_CLAUSE_TOKENS = 2_000;
+export const MAX_NESTING_DEPTH = 100;
 
 export type OdsqlSyntaxErrorReason = 'unexpected' | 'too-long' | 'too-many-tokens' | 'too-deep';
 
@@ -46,11 +52,6 @@ function messageFor(init: OdsqlSyntaxErrorInit): string {
     }
   }
 }
-
-/** Bounds on the work one clause can cause (style habit 8: cap parse size). */
-export const MAX_CLAUSE_CHARS = 10_000;
-export const MAX_CLAUSE_TOKENS = 2_000;
-export const MAX_NESTING_DEPTH = 100;
 
 export class OdsqlSyntaxError extends Error {
   override readonly name = 'OdsqlSyntaxError';

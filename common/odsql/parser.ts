@@ -13,7 +13,8 @@
  *   Inside function arguments, IN lists and ranges, and as a comparison operand it stays a String.
  * - A minus directly before a number literal (spaces allowed) makes a negative NumberLiteral whose
  *   `raw` starts with `-`; before anything else it makes a Negate.
- * - `field:[1..10]` (legacy colon before a range) parses as the InRange it means.
+ * - `field:[1..10]` (legacy colon before a range) parses as the InRange it means, and `*` is
+ *   accepted as an open range bound (`[* TO 10]`), as the compiler supports.
  * - The mode of `geometry(f, geom'…', INTERSECTS)` parses as a FieldRef named as written; the
  *   compiler compares it case-insensitively.
  * - Named arguments (`now(days=-1)`, `geo_cluster(f, 5, radius=40)`) come after positional ones,

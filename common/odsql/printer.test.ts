@@ -278,6 +278,11 @@ describe('builders', () => {
     ],
     ['full text', and(fullText('tree'), not(fullText('dog'))), '"tree" AND NOT "dog"'],
     ['paren', paren(a), '(a)'],
+    [
+      'strings as conditions',
+      and(str('tree'), or(paren(str('a')), not(str('dog')))),
+      '"tree" AND (("a") OR NOT "dog")',
+    ],
   ])('%s', (_name, tree, printed) => {
     expect(printExpr(tree)).toBe(printed);
     expect(withoutLoc(parseExpression(printed))).toEqual(withoutLoc(tree));

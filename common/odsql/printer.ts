@@ -29,7 +29,7 @@ import { backQuote, intervalUnitOf, needsBackQuotes } from './lexer';
  * Binding strength, loosest first; an operand printed where a stronger one is expected gets
  * parentheses. Mirrors the parser's call chain.
  */
-const PRECEDENCE = {
+export const PRECEDENCE = {
   or: 1,
   and: 2,
   not: 3,

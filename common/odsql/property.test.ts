@@ -497,8 +497,26 @@ const PARSERS: [string, (text: string) => unknown, (tree: never) => string][] = 
   ['order_by', parseOrderBy, printOrderBy],
 ];
 
-/** Generous against GC pauses on a loaded machine; a typical call takes microseconds. */
-const MAX_MS_PER_PARSE = 25;
+/** "A few ms" per parse. Clauses here are short; a typical call takes microseconds. */
+const MAX_MS_PER_PARSE = 5;
+
+/**
+ * How long one parse takes, robust to pauses that are not the parser's (GC, other processes on a
+ * shared machine): a slow first measurement is retried, and the fastest of three counts.
+ */
+function parseTime(parse: (text: string) => unknown, text: string, limit: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 3 && best >= limit; attempt += 1) {
+    const started = performance.now();
+    try {
+      parse(text);
+    } catch {
+      // Only the time matters here; the outcome is checked by the caller.
+    }
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
 
 describe('property: any text parses or fails with OdsqlSyntaxError, in a few ms', () => {
   it.each([
@@ -508,12 +526,11 @@ describe('property: any text parses or fails with OdsqlSyntaxError, in a few ms'
     ['ODSQL fragments', fragmentText, 1500, true],
     ['damaged valid clauses', damagedText, 300, true],
   ] as const)('%s', (_name, arb, numRuns, someParse) => {
-    let slowest = 0;
     let parsed = 0;
     fc.assert(
       fc.property(arb, (text) => {
         for (const [, parse, print] of PARSERS) {
-          const started = performance.now();
+          expect(parseTime(parse, text, MAX_MS_PER_PARSE)).toBeLessThan(MAX_MS_PER_PARSE);
           let tree: unknown;
           try {
             tree = parse(text);
@@ -522,8 +539,6 @@ describe('property: any text parses or fails with OdsqlSyntaxError, in a few ms'
             expect(error.position).toBeGreaterThanOrEqual(0);
             expect(error.position).toBeLessThanOrEqual(text.length);
             continue;
-          } finally {
-            slowest = Math.max(slowest, performance.now() - started);
           }
           parsed += 1;
           const printed = print(tree as never);
@@ -532,7 +547,6 @@ describe('property: any text parses or fails with OdsqlSyntaxError, in a few ms'
       }),
       { numRuns },
     );
-    expect(slowest).toBeLessThan(MAX_MS_PER_PARSE);
     // Random text rarely parses; the fragments and damaged clauses must sometimes, or they test little.
     if (someParse) expect(parsed).toBeGreaterThan(0);
   });
@@ -544,16 +558,12 @@ describe('property: any text parses or fails with OdsqlSyntaxError, in a few ms'
       `"${'x'.repeat(MAX_CLAUSE_CHARS - 2)}"`,
       `${'('.repeat(100)}a${')'.repeat(100)}`,
       'a'.repeat(MAX_CLAUSE_CHARS + 1),
+      `x = "${'\\n'.repeat(MAX_CLAUSE_CHARS / 2 - 4)}"`,
     ];
     for (const text of inputs) {
+      expect(text.length).toBeLessThanOrEqual(MAX_CLAUSE_CHARS + 1);
       for (const [, parse] of PARSERS) {
-        const started = performance.now();
-        try {
-          parse(text);
-        } catch (error) {
-          expect(error).toBeInstanceOf(OdsqlSyntaxError);
-        }
-        expect(performance.now() - started).toBeLessThan(MAX_MS_PER_PARSE * 2);
+        expect(parseTime(parse, text, 4 * MAX_MS_PER_PARSE)).toBeLessThan(4 * MAX_MS_PER_PARSE);
       }
     }
   });
