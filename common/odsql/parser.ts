@@ -581,6 +581,7 @@ function parseNamedArg(p: Parser): NamedArg {
   return { name: nameToken.text.toLowerCase(), value, loc: { start: nameToken.start, end: value.loc.end } };
 }
 
+/** Argument := '*' | Interval | OrExpr (positional; see Call for which forms are allowed where) */
 function parseArgument(p: Parser, fn: string, index: number): Expr {
   const t = peek(p);
   if (isPunct(t, '*') && isArgEnd(peek(p, 1))) {
