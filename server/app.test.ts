@@ -23,7 +23,7 @@ describe('embedded portal API', () => {
     const response = await app.request('http://portal.test/api/v2/catalog/datasets');
     expect(response.status).toBe(200);
     const body = (await response.json()) as CatalogDatasetsResponse;
-    expect(body.total_count).toBe(3);
+    expect(body.total_count).toBe(4);
     expect(body.links.map((l) => l.rel)).toEqual(expect.arrayContaining(['self', 'first', 'last']));
     const cities = body.datasets.find((d) => d.dataset.dataset_id === 'fixture-cities');
     expect(cities?.dataset.metas.default.title).toBe('European cities');

@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { parseCsv, sniffDelimiter } from './csv';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CsvParser, parseCsv, readCsvFile, sniffDelimiter } from './csv';
+
+const temp = mkdtempSync(join(tmpdir(), 'ods-csv-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('csv', () => {
   it.each([
@@ -19,5 +25,56 @@ describe('csv', () => {
       ['Saint-Étienne', 'said "hi"\nthen left'],
       ['Paris', ''],
     ]);
+  });
+
+  it('keeps a stray quote inside an unquoted cell, and text after a closing quote', () => {
+    expect(parseCsv('a,b\n5" pipe,"x"y\n')).toEqual([
+      ['a', 'b'],
+      ['5" pipe', 'xy'],
+    ]);
+  });
+
+  it('gives the same rows whatever the pieces the text arrives in', () => {
+    const text = 'id,name,note\r\n1,"Zürich, CH","a ""quoted""\r\nline"\r\n2,,\n3,last,"x"';
+    const whole = parseCsv(text, ',');
+    for (let size = 1; size <= text.length; size++) {
+      const parser = new CsvParser(',');
+      const rows: string[][] = [];
+      for (let at = 0; at < text.length; at += size) rows.push(...parser.push(text.slice(at, at + size)));
+      rows.push(...parser.end());
+      expect(rows, `pieces of ${size}`).toEqual(whole);
+    }
+    expect(whole).toEqual([
+      ['id', 'name', 'note'],
+      ['1', 'Zürich, CH', 'a "quoted"\r\nline'],
+      ['2', '', ''],
+      ['3', 'last', 'x'],
+    ]);
+  });
+
+  it('streams a file larger than its read buffer, multi-byte characters across buffer edges', () => {
+    const file = join(temp, 'big.csv');
+    const lines = ['\uFEFFn;city'];
+    for (let i = 0; i < 60_000; i++) lines.push(`${i};Zürich "${i % 7}";`);
+    writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+    const reader = readCsvFile(file);
+    expect(reader.delimiter).toBe(';');
+    let count = 0;
+    let header: string[] | undefined;
+    let last: string[] | undefined;
+    for (const row of reader.rows) {
+      if (!header) header = row;
+      else count++;
+      last = row;
+    }
+    expect(header).toEqual(['n', 'city']);
+    expect(count).toBe(60_000);
+    expect(last).toEqual(['59999', 'Zürich "2"', '']);
+  });
+
+  it('refuses a file that is not UTF-8', () => {
+    const file = join(temp, 'latin1.csv');
+    writeFileSync(file, Buffer.from([0x61, 0x0a, 0xe9, 0x0a]));
+    expect(() => [...readCsvFile(file).rows]).toThrow();
   });
 });

@@ -6,6 +6,7 @@ test('the explorer lists the fixture portal datasets', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'European cities' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Festival events' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Test regions' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Bike counters' })).toBeVisible();
   await expect(page).toHaveTitle('Fixture portal · ODS Explorer');
   await page.screenshot({ path: 'test-results/screens/catalog-skeleton.png', fullPage: true });
 });

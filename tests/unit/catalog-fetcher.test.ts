@@ -25,8 +25,9 @@ afterAll(async () => {
 describe('catalog fetcher', () => {
   it('reads the catalog of a real portal server', async () => {
     const body = await getCatalogDatasets({ portal: portal.url }, {});
-    expect(body.total_count).toBe(3);
+    expect(body.total_count).toBe(4);
     expect(body.datasets.map((d) => d.dataset.metas.default.title).sort()).toEqual([
+      'Bike counters',
       'European cities',
       'Festival events',
       'Test regions',
