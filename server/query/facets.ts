@@ -3,6 +3,7 @@ import type { FacetGroup, FacetState, FacetValue } from '../../common/ods-api/ty
 import { Compiler, OdsqlSemanticError } from '../odsql/compile';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
 import { compileFilters, inClause, type QuerySpec, whereSql } from './plan';
+import { prepareCached } from './read';
 import { hierarchySeparator } from './refine';
 
 /**
@@ -109,12 +110,9 @@ export function computeFacets(
         '$value',
         field.valuesTable ? 'v.value' : compiler.column(field),
       );
-      const sql = `SELECT ${key} AS path, count(DISTINCT t.rid) AS n FROM ${from} WHERE ${whereSql([
-        ...conditions,
-        `${key} IS NOT NULL`,
-        ...(within ? [within] : []),
-      ])} GROUP BY path`;
-      const rows = db.prepare(sql).raw(true).all(compiler.params) as [unknown, number][];
+      const where = whereSql([...conditions, `${key} IS NOT NULL`, ...(within ? [within] : [])]);
+      const sql = `SELECT ${key} AS path, count(DISTINCT t.rid) AS n FROM ${from}${where} GROUP BY path`;
+      const rows = prepareCached(db, sql).raw(true).all(compiler.params) as [unknown, number][];
       return rows.map(([path, n]) => ({ path: String(path), count: n }));
     };
 

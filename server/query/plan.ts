@@ -30,7 +30,11 @@ export interface QuerySpec {
   readonly aggregate?: boolean;
 }
 
-/** `ods_deadline()` runs once every 1024 rows examined: cheap, and it bounds a query's time. */
+/**
+ * `ods_deadline()` runs once every 1024 rows examined and bounds a query's time. The check costs a
+ * few operations per row, so it goes only into queries that call our JavaScript functions (`ods_…`),
+ * the ones that can run for long: plain SQL over the datasets we serve finishes within seconds.
+ */
 const DEADLINE_CHECK = '((t.rid & 1023) != 0 OR ods_deadline())';
 
 /** Runs a clause's parse and compile, turning their errors into ODS's 400 bodies for that clause. */
@@ -78,8 +82,14 @@ export function compileFilters(
   return conditions;
 }
 
-export function whereSql(conditions: readonly string[]): string {
-  return [...conditions, DEADLINE_CHECK].join(' AND ');
+/**
+ * A statement's ` WHERE …` (empty when nothing filters, so SQLite can count a table without reading
+ * it); `rest` is the statement's other SQL, to see whether it needs the deadline check.
+ */
+export function whereSql(conditions: readonly string[], rest: readonly string[] = []): string {
+  const usesJavaScript = [...conditions, ...rest].some((sql) => sql.includes('ods_'));
+  const all = usesJavaScript ? [...conditions, DEADLINE_CHECK] : conditions;
+  return all.length > 0 ? ` WHERE ${all.join(' AND ')}` : '';
 }
 
 const normalizeText = (text: string) => text.replace(/\s+/g, '').toLowerCase();
@@ -163,9 +173,9 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
     // v2.0 has no null group (ods-api.md §4.6).
     const groupSql = groupKeys.flatMap((g) => g.group);
     const notNull = groupSql.map((sql) => `${sql} IS NOT NULL`);
-    const where = whereSql([...conditions, ...notNull]);
+    const where = whereSql([...conditions, ...notNull], [...columns, ...order]);
     const orderSql = [...order, ...groupSql.map((sql) => `${sql} ASC`)];
-    const base = `SELECT ${columns.join(', ') || '1'} FROM ${table} t ${joins.join(' ')} WHERE ${where}${
+    const base = `SELECT ${columns.join(', ') || '1'} FROM ${table} t ${joins.join(' ')}${where}${
       groupSql.length ? ` GROUP BY ${groupSql.join(', ')}` : ''
     }${orderSql.length ? ` ORDER BY ${orderSql.join(', ')}` : ''}`;
     return {
@@ -177,20 +187,35 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
     };
   }
 
-  const where = whereSql(conditions);
+  const where = whereSql(conditions, [...columns, ...order]);
   // The record id breaks ties, in the direction of the last sort key, so pages never overlap.
   const lastDescending = order.length > 0 && order[order.length - 1]!.includes(' DESC');
   const orderSql = [...order, `t.rid ${lastDescending ? 'DESC' : 'ASC'}`];
   const base = `SELECT t.rid, t.record_id, t.record_timestamp, t.record_size${
     columns.length ? `, ${columns.join(', ')}` : ''
-  } FROM ${table} t WHERE ${where} ORDER BY ${orderSql.join(', ')}`;
+  } FROM ${table} t${where} ORDER BY ${orderSql.join(', ')}`;
   return {
     grouped,
     outputs,
     params,
-    countSql: `SELECT count(*) FROM ${table} t WHERE ${where}`,
+    countSql: countSql(table, conditions, where),
     rowsSql: (limit, offset) => `${base} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
   };
+}
+
+/**
+ * A filter that is one full-text or geo index lookup (`t.rid IN (SELECT …)`) is counted on the index
+ * alone: its ids are distinct records, so joining back to the records table would only cost time.
+ */
+function countSql(table: string, conditions: readonly string[], where: string): string {
+  const only =
+    conditions.length === 1
+      ? /^t\.rid IN \((SELECT (?:rowid|id) FROM "[^"]+" WHERE [^()]*(?:\([^()]*\))?[^()]*)\)$/.exec(
+          conditions[0]!,
+        )
+      : null;
+  if (only && where === ` WHERE ${conditions[0]}`) return `SELECT count(*) FROM (${only[1]})`;
+  return `SELECT count(*) FROM ${table} t${where}`;
 }
 
 function isStar(item: SelectItem | { kind: string }): boolean {

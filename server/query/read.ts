@@ -8,6 +8,31 @@ import type { Plan } from './plan';
 /** How long one API query may run before it is stopped and answered with an error. */
 export const QUERY_TIME_LIMIT_MS = 10_000;
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * A prepared statement, reused across requests: the compiler writes the same SQL text for the same
+ * query shape (values travel as parameters), and preparing costs as much as running a small query.
+ */
+export function prepareCached(db: Database.Database, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (statement) {
+    // Re-inserted so the map's order is least recently used first.
+    cache.delete(sql);
+  } else {
+    statement = db.prepare(sql);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(sql, statement);
+  return statement;
+}
+
 /** Runs a statement under the query time limit, answering ODS-style when it runs out. */
 export function timed<T>(work: () => T): T {
   try {
@@ -48,7 +73,7 @@ export function fieldsReader(plan: Plan, context: DecodeContext, skip: number) {
 
 export function countRecords(db: Database.Database, plan: Plan): number {
   if (!plan.countSql) throw new Error('a grouped query has no count');
-  return timed(() => db.prepare(plan.countSql!).pluck().get(plan.params) as number);
+  return timed(() => prepareCached(db, plan.countSql!).pluck().get(plan.params) as number);
 }
 
 export function readRecords(
@@ -59,7 +84,9 @@ export function readRecords(
   context: DecodeContext,
 ): RecordBody[] {
   const read = fieldsReader(plan, context, 4);
-  const rows = timed(() => db.prepare(plan.rowsSql(limit, offset)).raw(true).all(plan.params) as unknown[][]);
+  const rows = timed(
+    () => prepareCached(db, plan.rowsSql(limit, offset)).raw(true).all(plan.params) as unknown[][],
+  );
   return rows.map((row) => ({
     id: row[1] as string,
     timestamp: row[2] as string,
@@ -76,6 +103,8 @@ export function readGroups(
   context: DecodeContext,
 ): Record<string, unknown>[] {
   const read = fieldsReader(plan, context, 0);
-  const rows = timed(() => db.prepare(plan.rowsSql(limit, offset)).raw(true).all(plan.params) as unknown[][]);
+  const rows = timed(
+    () => prepareCached(db, plan.rowsSql(limit, offset)).raw(true).all(plan.params) as unknown[][],
+  );
   return rows.map(read);
 }

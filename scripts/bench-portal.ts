@@ -1,0 +1,279 @@
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import type { DatasetLayout } from '../server/store/layout';
+import { fmt, machine, median, memoryOf, quantile, startPortal, writeSection } from './bench-lib';
+
+/**
+ * `npm run bench:portal`: the embedded portal's query latency over HTTP, beside the same work done
+ * with hand-written SQL straight through better-sqlite3 on the same file, in the same run. Queries
+ * run on the sample portal's cities (135k rows) and on the generated 1,000,000-row dataset
+ * (`npm run bench:make-portal`). Writes its section of BENCHMARKS.md.
+ */
+
+interface BenchQuery {
+  name: string;
+  /** Path and query string under /api/v2/catalog/datasets/{id}/. */
+  http: string;
+  /** The raw baseline: the same answer computed with plain SQL. */
+  raw: (db: Database.Database, layout: DatasetLayout) => void;
+}
+
+interface BenchDataset {
+  id: string;
+  args: string[];
+  iterations: number;
+  /** Field names used by the queries. */
+  fields: {
+    number: string;
+    text: string;
+    word: string;
+    facets: [string, string, string];
+    groupKey: string;
+    geo: string;
+  };
+}
+
+const col = (layout: DatasetLayout, name: string) => {
+  const field = layout.fields.find((f) => f.field.name === name);
+  if (!field) throw new Error(`${layout.datasetId} has no field ${name}`);
+  return field;
+};
+
+function queries(d: BenchDataset): BenchQuery[] {
+  const f = d.fields;
+  const box = { minLat: 43, maxLat: 51, minLon: -5, maxLon: 8 };
+  const point = { lat: 48.85, lon: 2.35, km: 50 };
+  const sqlDistance = (lat: string, lon: string) =>
+    `2 * 6371008.8 * asin(min(1, sqrt(power(sin(radians(${lat} - ${point.lat}) / 2), 2) + cos(radians(${point.lat})) * cos(radians(${lat})) * power(sin(radians(${lon} - ${point.lon}) / 2), 2))))`;
+  return [
+    {
+      name: 'count with where',
+      http: `records?limit=0&where=${encodeURIComponent(`${f.number} > 10000`)}`,
+      raw: (db, l) => {
+        db.prepare(`SELECT count(*) FROM "${l.table}" WHERE "${col(l, f.number).column}" > 10000`).get();
+      },
+    },
+    {
+      name: 'full-text search',
+      http: `records?limit=10&where=${encodeURIComponent(JSON.stringify(f.word))}`,
+      raw: (db, l) => {
+        const match = `SELECT rowid FROM "${l.ftsTable}" WHERE "${l.ftsTable}" MATCH ?`;
+        db.prepare(`SELECT count(*) FROM (${match})`).get(`"${f.word}"`);
+        db.prepare(`SELECT * FROM "${l.table}" WHERE rid IN (${match}) ORDER BY rid LIMIT 10`).all(
+          `"${f.word}"`,
+        );
+      },
+    },
+    {
+      name: 'three facets',
+      http: `facets?${f.facets.map((name) => `facet=${name}`).join('&')}`,
+      raw: (db, l) => {
+        for (const name of f.facets) {
+          const field = col(l, name);
+          const sql = field.valuesTable
+            ? `SELECT value, count(*) FROM "${field.valuesTable}" GROUP BY value`
+            : `SELECT "${field.column}", count(*) FROM "${l.table}" WHERE "${field.column}" IS NOT NULL GROUP BY 1`;
+          db.prepare(sql).all();
+        }
+      },
+    },
+    {
+      name: 'group_by + aggregation',
+      http: `records?${new URLSearchParams({ select: `${f.groupKey}, sum(${f.number}) as total, count(*) as n`, group_by: f.groupKey })}`,
+      raw: (db, l) => {
+        const key = col(l, f.groupKey).column;
+        db.prepare(
+          `SELECT "${key}", sum("${col(l, f.number).column}"), count(*) FROM "${l.table}" WHERE "${key}" IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT 20000`,
+        ).all();
+      },
+    },
+    {
+      name: 'order_by, offset 9900',
+      http: `records?${new URLSearchParams({ order_by: `${f.number} DESC`, limit: '100', offset: '9900' })}`,
+      raw: (db, l) => {
+        db.prepare(`SELECT count(*) FROM "${l.table}"`).get();
+        db.prepare(
+          `SELECT * FROM "${l.table}" ORDER BY "${col(l, f.number).column}" DESC LIMIT 100 OFFSET 9900`,
+        ).all();
+      },
+    },
+    {
+      name: 'in_bbox',
+      http: `records?limit=10&where=${encodeURIComponent(`in_bbox(${f.geo}, ${box.minLat}, ${box.minLon}, ${box.maxLat}, ${box.maxLon})`)}`,
+      raw: (db, l) => {
+        const rtree = col(l, f.geo).rtreeTable;
+        const inBox = `SELECT id FROM "${rtree}" WHERE max_lon >= ${box.minLon} AND min_lon <= ${box.maxLon} AND max_lat >= ${box.minLat} AND min_lat <= ${box.maxLat}`;
+        db.prepare(`SELECT count(*) FROM (${inBox})`).get();
+        db.prepare(`SELECT * FROM "${l.table}" WHERE rid IN (${inBox}) ORDER BY rid LIMIT 10`).all();
+      },
+    },
+    {
+      name: 'within_distance',
+      http: `records?limit=10&where=${encodeURIComponent(`within_distance(${f.geo}, geom'POINT(${point.lon} ${point.lat})', ${point.km}km)`)}`,
+      raw: (db, l) => {
+        const geo = col(l, f.geo);
+        const dLat = point.km / 111.2;
+        const dLon = dLat / Math.cos((point.lat * Math.PI) / 180);
+        const where = `rid IN (SELECT id FROM "${geo.rtreeTable}" WHERE max_lon >= ${point.lon - dLon} AND min_lon <= ${point.lon + dLon} AND max_lat >= ${point.lat - dLat} AND min_lat <= ${point.lat + dLat}) AND ${sqlDistance(`"${geo.latColumn}"`, `"${geo.lonColumn}"`)} <= ${point.km * 1000}`;
+        db.prepare(`SELECT count(*) FROM "${l.table}" WHERE ${where}`).get();
+        db.prepare(`SELECT * FROM "${l.table}" WHERE ${where} ORDER BY rid LIMIT 10`).all();
+      },
+    },
+  ];
+}
+
+const DATASETS: BenchDataset[] = [
+  {
+    id: 'geonames-all-cities-with-a-population-1000',
+    args: ['--db', '.bench/sample.sqlite'],
+    iterations: 60,
+    fields: {
+      number: 'population',
+      text: 'name',
+      word: 'saint',
+      facets: ['country_code', 'feature_code', 'cou_name_en'],
+      groupKey: 'country_code',
+      geo: 'coordinates',
+    },
+  },
+  {
+    id: 'bench-1m',
+    args: ['--data', '.portal/bench', '--db', '.bench/bench.sqlite'],
+    iterations: 15,
+    fields: {
+      number: 'amount',
+      text: 'name',
+      word: 'river',
+      facets: ['category', 'flag', 'tags'],
+      groupKey: 'category',
+      geo: 'coordinates',
+    },
+  },
+];
+
+function time(work: () => unknown): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}
+
+async function timeAsync(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+interface Row {
+  dataset: string;
+  query: string;
+  httpMedian: number;
+  httpP95: number;
+  rawMedian: number;
+  rawP95: number;
+  plan: string;
+}
+
+async function benchDataset(
+  dataset: BenchDataset,
+): Promise<{ rows: Row[]; peakRss: number; startup: number; floor: number }> {
+  const started = performance.now();
+  const portal = await startPortal(dataset.args);
+  const startup = performance.now() - started;
+  const dbFile = dataset.args[dataset.args.indexOf('--db') + 1]!;
+  const db = new Database(dbFile, { readonly: true });
+  const layoutRow = db.prepare('SELECT layout FROM datasets WHERE dataset_id = ?').get(dataset.id) as {
+    layout: string;
+  };
+  const layout = JSON.parse(layoutRow.layout) as DatasetLayout;
+  let peakRss = memoryOf(portal.pid).rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, memoryOf(portal.pid).rss);
+  }, 20);
+  const rows: Row[] = [];
+  // The cost of any HTTP round trip on this machine: GET /api/v2 touches no data.
+  const floorTimes: number[] = [];
+  for (let k = 0; k < 100; k++)
+    floorTimes.push(await timeAsync(async () => (await fetch(`${portal.url}/api/v2`)).arrayBuffer()));
+  const floor = median(floorTimes.slice(20));
+  try {
+    for (const query of queries(dataset)) {
+      const url = `${portal.url}/api/v2/catalog/datasets/${dataset.id}/${query.http}`;
+      const fetchOnce = async () => {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+        await response.arrayBuffer();
+      };
+      for (let k = 0; k < 3; k++) {
+        await fetchOnce();
+        query.raw(db, layout);
+      }
+      const http: number[] = [];
+      const raw: number[] = [];
+      // Interleaved, so both sides see the same machine state.
+      for (let k = 0; k < dataset.iterations; k++) {
+        http.push(await timeAsync(fetchOnce));
+        raw.push(time(() => query.raw(db, layout)));
+      }
+      rows.push({
+        dataset: dataset.id,
+        query: query.name,
+        httpMedian: median(http),
+        httpP95: quantile(http, 0.95),
+        rawMedian: median(raw),
+        rawP95: quantile(raw, 0.95),
+        plan: '',
+      });
+      console.log(`${dataset.id} · ${query.name}: http ${fmt(median(http))} ms, raw ${fmt(median(raw))} ms`);
+    }
+  } finally {
+    clearInterval(sampler);
+    db.close();
+    peakRss = Math.max(peakRss, memoryOf(portal.pid).rss);
+    await portal.stop();
+  }
+  return { rows, peakRss, startup, floor };
+}
+
+/** `only` limits the run to datasets whose id contains it (a quick look; BENCHMARKS.md is not written). */
+export async function benchPortal(only?: string): Promise<void> {
+  const datasets = DATASETS.filter((d) => !only || d.id.includes(only));
+  if (datasets.some((d) => d.id === 'bench-1m') && !existsSync('.portal/bench')) {
+    throw new Error('The 1,000,000-row dataset is missing: run `npm run bench:make-portal` first.');
+  }
+  const results = [];
+  for (const dataset of datasets) results.push(await benchDataset(dataset));
+  const lines = [
+    '## Portal queries',
+    '',
+    `Machine: ${machine()}. Each query ${datasets.map((d) => `${d.iterations}×`).join(' / ')} over HTTP (a fresh`,
+    'portal process, records with total_count, as the explorer asks) beside hand-written SQL for the same',
+    'answer run straight through better-sqlite3 on the same file, interleaved in the same run. Times in ms.',
+    '',
+    'The last column takes away the HTTP floor (a round trip to `GET /api/v2`, which reads no data), so it',
+    'shows what the portal adds to the SQL: parsing, compiling, decoding and JSON.',
+    '',
+    '| dataset | query | HTTP median | HTTP p95 | raw SQL median | raw p95 | median ratio | ratio above the floor |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+    ...results.flatMap((r) =>
+      r.rows.map(
+        (row) =>
+          `| ${row.dataset === 'bench-1m' ? 'bench-1m (1,000,000)' : 'cities (135k)'} | ${row.query} | ${fmt(row.httpMedian)} | ${fmt(row.httpP95)} | ${fmt(row.rawMedian)} | ${fmt(row.rawP95)} | ${(row.httpMedian / row.rawMedian).toFixed(2)}× | ${(Math.max(row.rawMedian, row.httpMedian - r.floor) / row.rawMedian).toFixed(2)}× |`,
+      ),
+    ),
+    '',
+    ...results.map(
+      (r, k) =>
+        `- ${datasets[k]!.id}: server ready in ${(r.startup / 1000).toFixed(1)} s; HTTP floor ${fmt(r.floor)} ms; peak RSS while querying ${r.peakRss.toFixed(0)} MB.`,
+    ),
+  ];
+  if (!only) writeSection('portal', lines.join('\n'));
+  console.log(lines.join('\n'));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  benchPortal(process.argv[2]).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
