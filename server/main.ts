@@ -4,6 +4,8 @@ import { takeSnapshot } from './store/snapshot';
 
 /** The embedded portal's command line (`npm run portal -- --help`). */
 
+class UsageError extends Error {}
+
 /** `portal snapshot <dataset_id> [--data DIR] [--db FILE] [--description TEXT]`. */
 function snapshotCommand(argv: string[]): void {
   const { values, positionals } = parseArgs({
@@ -18,7 +20,7 @@ function snapshotCommand(argv: string[]): void {
   });
   const [datasetId, ...rest] = positionals;
   if (datasetId === undefined || rest.length > 0) {
-    throw new Error('snapshot takes exactly one dataset id');
+    throw new UsageError('snapshot takes exactly one dataset id');
   }
   const { store } = openPortal(values.data, values.db ?? defaultDbFor(values.data), (line) =>
     console.error(line),
@@ -38,8 +40,10 @@ async function main(): Promise<void> {
     try {
       snapshotCommand(argv.slice(1));
     } catch (error) {
-      console.error(`portal snapshot: ${(error as Error).message}\n${USAGE}`);
-      process.exit(2);
+      const usage =
+        error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      console.error(`portal snapshot: ${(error as Error).message}${usage ? `\n${USAGE}` : ''}`);
+      process.exit(usage ? 2 : 1);
     }
     return;
   }

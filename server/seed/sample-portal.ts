@@ -31,6 +31,12 @@ export function sampleStamp(): string {
   return `${JSON.stringify({ builder: SAMPLE_BUILDER_VERSION, packages }, null, 2)}\n`;
 }
 
+/** Whether \`dir\` holds a sample portal written by this builder from these package versions. */
+function isCurrent(dir: string): boolean {
+  const stampFile = join(dir, STAMP_FILE);
+  return existsSync(stampFile) && readFileSync(stampFile, 'utf8') === sampleStamp();
+}
+
 function write(path: string, bytes: Buffer | string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, bytes);
@@ -59,10 +65,17 @@ export function buildSamplePortal(dir: string): void {
     write(join(building, 'portal.json'), `${JSON.stringify(PORTAL_INFO, null, 2)}\n`);
     for (const make of SAMPLE_DATASETS) writeDataset(building, make());
     write(join(building, STAMP_FILE), sampleStamp());
+    // Another process (a second \`npm start\`, a test run) may have finished the same build
+    // meanwhile: its folder is as good as ours, and may already be in use.
+    if (isCurrent(target)) {
+      rmSync(building, { recursive: true, force: true });
+      return;
+    }
     rmSync(target, { recursive: true, force: true });
     renameSync(building, target);
   } catch (error) {
     rmSync(building, { recursive: true, force: true });
+    if (isCurrent(target)) return;
     throw error;
   }
 }
@@ -73,10 +86,7 @@ export function ensureSamplePortal(
   options: { log?: (line: string) => void } = {},
 ): { dir: string; built: boolean } {
   const target = resolve(dir);
-  const stampFile = join(target, STAMP_FILE);
-  const stamp = sampleStamp();
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp)
-    return { dir: target, built: false };
+  if (isCurrent(target)) return { dir: target, built: false };
   const started = performance.now();
   buildSamplePortal(target);
   const log = options.log ?? console.log;

@@ -29,6 +29,23 @@ import { isKnownTimezone } from './values';
 /** Bumped when ingest stores records differently: every dataset is then rebuilt once. */
 export const INGEST_VERSION = 1;
 
+/** SQLite's page cache while building tables: negative means KiB (here 128 MiB). */
+const INGEST_CACHE_KIB = -131_072;
+
+/**
+ * A large dataset's B-trees (the record id index, the R*Tree) outgrow SQLite's default 2 MB page
+ * cache and thrash it; a bigger cache while building saves about a fifth of the time at 1M rows.
+ */
+function withLargeCache<T>(store: Store, build: () => T): T {
+  const cacheSize = store.db.pragma('cache_size', { simple: true }) as number;
+  store.db.pragma(`cache_size = ${INGEST_CACHE_KIB}`);
+  try {
+    return build();
+  } finally {
+    store.db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
 export interface SyncOptions {
   /** Receives one line per ingested, removed or failed dataset, and a summary. */
   log?: (line: string) => void;
@@ -337,48 +354,50 @@ function ingestDataset(
   const reuses = readReuses(source);
   const attachments = attachmentFiles(source);
   const now = context.now().toISOString();
-  return store.db.transaction(() => {
-    let fields: DatasetField[];
-    let rows: ReturnType<typeof openDeclaredRows>;
-    if (source.descriptor) {
-      fields = source.descriptor.fields;
-      rows = openDeclaredRows(source.dataFile, fields);
-    } else {
-      const opened = openInferredRows(source.dataFile);
-      fields = opened.schema.fields;
-      rows = opened.rows;
-    }
-    const layout = makeLayout(source.datasetId, fields, timezone, generation);
-    const count = buildTables({ db: store.db, layout, rows, filesDir: source.filesDir, timestamp: now });
-    writeAttachmentsAndReuses(store, source.datasetId, attachments, reuses);
-    const dataset = datasetObject({
-      source,
-      info,
-      fields,
-      recordsCount: count,
-      dataProcessed: now,
-      metadataProcessed: now,
-      attachments,
-    });
-    upsertDataset(store, {
-      dataset_id: source.datasetId,
-      position,
-      dataset,
-      layout,
-      source_path: source.path,
-      stat_fingerprint: fingerprint,
-      source_hash: hashes.source,
-      data_hash: hashes.data,
-    });
-    createSnapshot(
-      store.db,
-      layout,
-      previous ? 'Taken at ingest: the data changed' : 'Taken at ingest: first version of the data',
-      now,
-    );
-    if (previousLayout && previousLayout.table !== layout.table) dropLayoutTables(store.db, previousLayout);
-    return count;
-  })();
+  return withLargeCache(store, () =>
+    store.db.transaction(() => {
+      let fields: DatasetField[];
+      let rows: ReturnType<typeof openDeclaredRows>;
+      if (source.descriptor) {
+        fields = source.descriptor.fields;
+        rows = openDeclaredRows(source.dataFile, fields);
+      } else {
+        const opened = openInferredRows(source.dataFile);
+        fields = opened.schema.fields;
+        rows = opened.rows;
+      }
+      const layout = makeLayout(source.datasetId, fields, timezone, generation);
+      const count = buildTables({ db: store.db, layout, rows, filesDir: source.filesDir, timestamp: now });
+      writeAttachmentsAndReuses(store, source.datasetId, attachments, reuses);
+      const dataset = datasetObject({
+        source,
+        info,
+        fields,
+        recordsCount: count,
+        dataProcessed: now,
+        metadataProcessed: now,
+        attachments,
+      });
+      upsertDataset(store, {
+        dataset_id: source.datasetId,
+        position,
+        dataset,
+        layout,
+        source_path: source.path,
+        stat_fingerprint: fingerprint,
+        source_hash: hashes.source,
+        data_hash: hashes.data,
+      });
+      createSnapshot(
+        store.db,
+        layout,
+        previous ? 'Taken at ingest: the data changed' : 'Taken at ingest: first version of the data',
+        now,
+      );
+      if (previousLayout && previousLayout.table !== layout.table) dropLayoutTables(store.db, previousLayout);
+      return count;
+    })(),
+  );
 }
 
 /** Metadata, attachments or reuses changed but the records did not: the tables stay. */
@@ -536,6 +555,7 @@ export function syncPortal(store: Store, dir: string, options: SyncOptions = {})
     for (const [datasetId, position] of positionOf) update.run(position, datasetId, position);
   })();
   store.invalidate();
+  if (report.ingested.length > 0 || report.removed.length > 0) store.db.pragma('wal_checkpoint(TRUNCATE)');
 
   const served = store.db.prepare('SELECT count(*) AS n FROM datasets').get() as { n: number };
   log(

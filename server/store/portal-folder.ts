@@ -5,7 +5,7 @@ import { datasetIdFromFileName } from './infer-schema';
 import type { PortalInfo } from './store';
 
 /**
- * Reading a portal folder (the format is described in README.md, "Portal folder format"):
+ * Reading a portal folder. The format:
  *
  *   portal.json            {title, description, language}
  *   <any>/dataset.json     {dataset_id, metas: {default: {...}}, fields: [...]}
@@ -15,7 +15,10 @@ import type { PortalInfo } from './store';
  *   <any>/reuses.json      [{title, description, url, thumbnail, created_at, user}]
  *   <name>.csv | <name>.geojson   a bare file: a dataset with an inferred schema
  *
- * A sub-folder with a data file but no dataset.json is a dataset with an inferred schema too.
+ * A sub-folder with a data file but no dataset.json is a dataset with an inferred schema too. Data
+ * files are UTF-8 (a BOM is allowed); a CSV's delimiter is sniffed from its header (`,` `;` tab `|`).
+ * How each field type reads its values is in values.ts; how types are inferred, in infer-schema.ts.
+ * Dot files and folders are ignored.
  * Reading is cheap (a directory listing and the small JSON descriptors); data files are read by
  * ingest, and only when they changed.
  */

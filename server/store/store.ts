@@ -71,6 +71,9 @@ export class Store {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Ingest writes a dataset in one transaction, so the WAL can grow to the dataset's size; once
+    // checkpointed it is cut back to this.
+    this.db.pragma('journal_size_limit = 67108864');
     this.upgrade();
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS portal (key TEXT PRIMARY KEY, value TEXT NOT NULL);
