@@ -59,8 +59,8 @@ const CATEGORIES = [
   'Transport',
   'Water',
 ];
-const SYLLABLES = ['ba', 'ca', 'dé', 'fo', 'ga', 'li', 'mo', 'na', 'pé', 'ro', 'sa', 'ta', 'vi', 'zu', 'lé', 'ma'];
-const TAGS = ['open', 'daily', 'archived', 'verified', 'draft', 'public', 'internal', 'urgent', 'local', 'national'];
+const SYLLABLES = 'ba ca dé fo ga li mo na pé ro sa ta vi zu lé ma'.split(' ');
+const TAGS = 'open daily archived verified draft public internal urgent local national'.split(' ');
 const START = Date.UTC(2020, 0, 1);
 const SPAN = Date.UTC(2025, 0, 1) - START;
 
@@ -161,5 +161,7 @@ try {
   closeSync(fd);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`wrote ${rowCount.toLocaleString('en-US')} rows to ${join(datasetDir, 'data.csv')} in ${seconds} s`);
+console.log(
+  `wrote ${rowCount.toLocaleString('en-US')} rows to ${join(datasetDir, 'data.csv')} in ${seconds} s`,
+);
 console.log(`serve it: npm run portal -- --data ${values.out ?? '.portal/bench'}`);
