@@ -46,7 +46,10 @@ describe('media', () => {
     const svg = (attributes: string) => Buffer.from(`<?xml version="1.0"?>\n<svg ${attributes}><g/></svg>`);
     expect(imageSize(svg('width="30" height="20px"'), 'image/svg+xml')).toEqual({ width: 30, height: 20 });
     expect(imageSize(svg('viewBox="0 0 640 480"'), 'image/svg+xml')).toEqual({ width: 640, height: 480 });
-    expect(imageSize(svg("width='320' viewBox='0 0 640 480'"), 'image/svg+xml')).toEqual({ width: 320, height: 240 });
+    expect(imageSize(svg("width='320' viewBox='0 0 640 480'"), 'image/svg+xml')).toEqual({
+      width: 320,
+      height: 240,
+    });
     expect(imageSize(svg('width="100%" height="100%"'), 'image/svg+xml')).toBeNull();
   });
 });
