@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempPortal } from '../testing/temp-portal';
 import { syncPortal } from './ingest';
@@ -309,6 +310,24 @@ describe('ingest', () => {
     writePlaces(ROWS.slice(0, 2));
     expect(sync().ingested.map((d) => d.records)).toEqual([2]);
   });
+
+  it.runIf(existsSync('/proc/self/fd'))(
+    'closes the data file when a row fails or a column is missing',
+    () => {
+      portal = tempPortal();
+      const openFiles = () => readdirSync('/proc/self/fd').length;
+      writePlaces();
+      sync();
+      const before = openFiles();
+      for (let i = 0; i < 5; i++) {
+        writePlaces([...ROWS, `Bad ${i};city;;x;;;`]);
+        expect(sync().failed).toEqual(['places']);
+        portal.write('places/data.csv', `name;kind\nA${i};b\n`);
+        expect(sync().failed).toEqual(['places']);
+      }
+      expect(openFiles()).toBe(before);
+    },
+  );
 
   it.each([
     [

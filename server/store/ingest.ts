@@ -367,7 +367,12 @@ function ingestDataset(
         rows = opened.rows;
       }
       const layout = makeLayout(source.datasetId, fields, timezone, generation);
-      const count = buildTables({ db: store.db, layout, rows, filesDir: source.filesDir, timestamp: now });
+      let count: number;
+      try {
+        count = buildTables({ db: store.db, layout, rows, filesDir: source.filesDir, timestamp: now });
+      } finally {
+        rows.close();
+      }
       writeAttachmentsAndReuses(store, source.datasetId, attachments, reuses);
       const dataset = datasetObject({
         source,

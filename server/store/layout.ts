@@ -9,7 +9,8 @@ import type { DatasetField, FieldType } from '../../common/ods-api/types';
  *   rid              INTEGER PRIMARY KEY   (1…n in source order)
  *   record_id        TEXT NOT NULL UNIQUE  (40 hex characters, stable across re-ingests of the same row)
  *   record_timestamp TEXT NOT NULL         (ISO 8601 with milliseconds and Z: when the row was ingested)
- *   record_size      INTEGER NOT NULL      (bytes of the record's JSON fields)
+ *   record_size      INTEGER NOT NULL      (bytes of the record's JSON fields: points as {lon, lat},
+ *                                          datetimes as ISO UTC, shapes as their geometry)
  *   then one or two columns per field, as `FieldLayout` says, encoded as `COLUMN_ENCODING` says.
  *
  * Side tables:
@@ -20,6 +21,15 @@ import type { DatasetField, FieldType } from '../../common/ods-api/types';
  *     field is indexed as its values joined by spaces.
  *   - geo: one R*Tree per geo field, `(id = rid, min_lon, max_lon, min_lat, max_lat)`; a point is a
  *     degenerate box.
+ *   A multivalued value is stored once per record in its side table even when the source repeats it
+ *   (`a|b|a` gives rows a and b), so that counts per value count records.
+ *
+ * Names (dataset-tables.ts): `t_<slug>_<hash8>_g<generation>` for the records table, then
+ * `<table>__mv_<field>`, `<table>__fts`, `<table>__rt_<field>`, `<table>__ix_<field>` (indexes);
+ * columns `c_<field>`, and `p_<field>_lat` / `p_<field>_lon` for a geo_point_2d. Indexed: every
+ * field with a facet or sortable annotation, and every int, double, date and datetime field (geo
+ * fields have their R*Tree instead; file and json_blob fields are not indexed).
+ * Snapshots copy the records table only, as `s_<slug>_<hash8>_<n>` (store.ts `SnapshotInfo.layout`).
  */
 
 /** How a field's values are stored in its column(s). */

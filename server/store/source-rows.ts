@@ -22,6 +22,8 @@ export interface RowSource {
    * JSON records and GeoJSON features from 1.
    */
   rows: Iterable<[number, unknown]>;
+  /** Releases the file (a CSV reader holds it open while streaming); safe to call twice. */
+  close(): void;
 }
 
 type Format = 'csv' | 'json' | 'geojson';
@@ -81,16 +83,30 @@ function utf8Guard<T>(file: string, read: () => T): T {
   }
 }
 
+function closingOnError<T>(close: () => void, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
 /** Rows of a CSV file after its header, skipping blank lines. */
 function* csvRows(file: string, rows: Iterator<string[]>): Generator<[number, unknown]> {
   let rowNumber = 1;
-  for (;;) {
-    const next = utf8Guard(file, () => rows.next());
-    if (next.done) return;
-    rowNumber++;
-    const row = next.value;
-    if (row.length === 1 && row[0] === '') continue;
-    yield [rowNumber, row];
+  try {
+    for (;;) {
+      const next = utf8Guard(file, () => rows.next());
+      if (next.done) return;
+      rowNumber++;
+      const row = next.value;
+      if (row.length === 1 && row[0] === '') continue;
+      yield [rowNumber, row];
+    }
+  } finally {
+    // Stopped early (a bad value): let the file reader close its descriptor.
+    rows.return?.();
   }
 }
 
@@ -174,19 +190,30 @@ export function openDeclaredRows(file: string, fields: readonly DatasetField[]):
   const shown = displayPath(file);
   if (format === 'csv') {
     const { header, rows } = csvHeader(file);
-    const accessors = fields.map((field) =>
-      csvAccessor(header, file, field, { kind: 'key', key: field.name }),
+    const close = () => void rows.return?.();
+    const accessors = closingOnError(close, () =>
+      fields.map((field) => csvAccessor(header, file, field, { kind: 'key', key: field.name })),
     );
-    return { file: shown, accessors, rows: csvRows(file, rows) };
+    return { file: shown, accessors, rows: csvRows(file, rows), close };
   }
   const parsed = parseJsonFile(file);
   if (format === 'geojson') {
     const geometryField = geometryFieldOf(fields);
     const accessors = fields.map((field) => featureAccessor(field, undefined, geometryField));
-    return { file: shown, accessors, rows: numbered(features(file, parsed), file, 'a GeoJSON Feature') };
+    return {
+      file: shown,
+      accessors,
+      rows: numbered(features(file, parsed), file, 'a GeoJSON Feature'),
+      close: () => {},
+    };
   }
   const accessors = fields.map((field) => objectAccessor(field, undefined, null));
-  return { file: shown, accessors, rows: numbered(jsonRecords(file, parsed), file, 'an object') };
+  return {
+    file: shown,
+    accessors,
+    rows: numbered(jsonRecords(file, parsed), file, 'an object'),
+    close: () => {},
+  };
 }
 
 /** Infers a data file's schema, then opens it (a CSV file is read twice, streaming both times). */
@@ -195,16 +222,19 @@ export function openInferredRows(file: string): { schema: InferredSchema; rows: 
   const shown = displayPath(file);
   if (format === 'csv') {
     const first = csvHeader(file);
-    const schema = inferCsvSchema(first.header, {
-      [Symbol.iterator]: () => ({
-        next: () => utf8Guard(file, () => first.rows.next()),
-      }),
-    });
-    const { header, rows } = csvHeader(file);
-    const accessors = schema.fields.map((field) =>
-      csvAccessor(header, file, field, schema.sources.get(field.name)!),
+    const schema = closingOnError(
+      () => void first.rows.return?.(),
+      () =>
+        inferCsvSchema(first.header, {
+          [Symbol.iterator]: () => ({ next: () => utf8Guard(file, () => first.rows.next()) }),
+        }),
     );
-    return { schema, rows: { file: shown, accessors, rows: csvRows(file, rows) } };
+    const { header, rows } = csvHeader(file);
+    const close = () => void rows.return?.();
+    const accessors = closingOnError(close, () =>
+      schema.fields.map((field) => csvAccessor(header, file, field, schema.sources.get(field.name)!)),
+    );
+    return { schema, rows: { file: shown, accessors, rows: csvRows(file, rows), close } };
   }
   const parsed = parseJsonFile(file);
   if (format === 'geojson') {
@@ -213,10 +243,16 @@ export function openInferredRows(file: string): { schema: InferredSchema; rows: 
     const accessors = schema.fields.map((field) =>
       featureAccessor(field, schema.sources.get(field.name), null),
     );
-    return { schema, rows: { file: shown, accessors, rows: numbered(items, file, 'a GeoJSON Feature') } };
+    return {
+      schema,
+      rows: { file: shown, accessors, rows: numbered(items, file, 'a GeoJSON Feature'), close: () => {} },
+    };
   }
   const items = jsonRecords(file, parsed);
   const schema = inferGeoJsonSchema(items.map((properties) => ({ properties })));
   const accessors = schema.fields.map((field) => objectAccessor(field, schema.sources.get(field.name), null));
-  return { schema, rows: { file: shown, accessors, rows: numbered(items, file, 'an object') } };
+  return {
+    schema,
+    rows: { file: shown, accessors, rows: numbered(items, file, 'an object'), close: () => {} },
+  };
 }
