@@ -604,6 +604,21 @@ describe('ingest', () => {
     ]);
   });
 
+  it('keeps the previous portal description when portal.json breaks', () => {
+    portal = tempPortal();
+    portal.write('portal.json', { title: 'Mine', description: 'd', language: 'fr' });
+    portal.write('a.csv', 'x\n1\n');
+    sync();
+    portal.write('portal.json', '{ "title": ');
+    const lines: string[] = [];
+    sync(lines);
+    expect(lines[0]).toMatch(
+      /portal\.json: invalid JSON .*; keeping the previous portal title and description$/,
+    );
+    expect(portal.store.portalInfo().title).toBe('Mine');
+    expect(portal.store.datasets()).toHaveLength(1);
+  });
+
   it('orders the catalog by source path and reports portal.json', () => {
     portal = tempPortal();
     portal.write('portal.json', { title: 'Mine', description: 'd', language: 'fr' });

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { Dataset, DatasetField, DatasetMetasDefault, Reuse } from '../../common/ods-api/types';
 import { buildTables, dropLayoutTables, IngestError, makeLayout } from './dataset-tables';
 import { titleFromFileName } from './infer-schema';
@@ -185,7 +185,7 @@ function attachmentFiles(source: DatasetSource): AttachmentFile[] {
     attachmentId: name.replace(/\./g, '_'),
     title: name,
     mimetype: mimetypeOf(name),
-    path: `${dir}/${name}`,
+    path: join(dir, name),
   }));
 }
 
@@ -478,7 +478,12 @@ export function syncPortal(store: Store, dir: string, options: SyncOptions = {})
   const context: IngestContext = { store, info: portal.info, now };
 
   const current = store.portalInfo();
-  if (JSON.stringify(current) !== JSON.stringify(portal.info)) store.setPortalInfo(portal.info);
+  if (portal.infoProblem) {
+    log(`[ingest] ${portal.infoProblem}; keeping the previous portal title and description`);
+    context.info = current;
+  } else if (JSON.stringify(current) !== JSON.stringify(portal.info)) {
+    store.setPortalInfo(portal.info);
+  }
 
   const previousRows = store.db
     .prepare(
@@ -514,13 +519,13 @@ export function syncPortal(store: Store, dir: string, options: SyncOptions = {})
     const position = positionOf.get(source.datasetId)!;
     const began = performance.now();
     try {
-      const fingerprint = statFingerprint(source, portal.info.language);
+      const fingerprint = statFingerprint(source, context.info.language);
       if (previous && previous.stat_fingerprint === fingerprint && previous.source_path === source.path) {
         report.unchanged.push(source.datasetId);
         kept.add(source.datasetId);
         continue;
       }
-      const hashes = contentHashes(source, portal.info.language);
+      const hashes = contentHashes(source, context.info.language);
       if (previous && previous.source_hash === hashes.source && previous.source_path === source.path) {
         store.db
           .prepare('UPDATE datasets SET stat_fingerprint = ? WHERE dataset_id = ?')

@@ -56,6 +56,8 @@ export interface PortalSource {
   info: PortalInfo;
   datasets: DatasetSource[];
   problems: DatasetProblem[];
+  /** Why portal.json could not be read (then `info` holds defaults), or null. */
+  infoProblem: string | null;
 }
 
 const DATA_FILES = ['data.csv', 'data.json', 'data.geojson'];
@@ -178,10 +180,9 @@ export function readPortalFolder(dir: string): PortalSource {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new Error(`${displayPath(dir)}: not a folder`);
   }
-  const { info, problem } = readInfo(dir);
+  const { info, problem: infoProblem } = readInfo(dir);
   const datasets: DatasetSource[] = [];
   const problems: DatasetProblem[] = [];
-  if (problem) problems.push({ datasetId: null, path: join(dir, 'portal.json'), message: problem });
   const entries = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -263,7 +264,7 @@ export function readPortalFolder(dir: string): PortalSource {
     seen.set(source.datasetId, source);
     unique.push(source);
   }
-  return { dir, info, datasets: unique, problems };
+  return { dir, info, datasets: unique, problems, infoProblem };
 }
 
 /** Lists a folder's files recursively (sorted, relative paths with `/`), skipping dot files. */
