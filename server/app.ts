@@ -5,9 +5,15 @@ import { API_BASE } from '../common/ods-api/params';
 import { CatalogIndex } from './catalog/catalog-index';
 import { OdsHttpError } from './errors';
 import { registerSqlFunctions } from './odsql/sql-functions';
+import { attachmentRoutes } from './routes/attachments';
 import { catalogRoutes } from './routes/catalog';
 import { datasetRoutes } from './routes/datasets';
+import { exportRoutes } from './routes/exports';
+import { feedbackRoutes } from './routes/feedback';
+import { fileRoutes } from './routes/files';
+import { reuseRoutes } from './routes/reuses';
 import { rootRoutes } from './routes/root';
+import { snapshotRoutes } from './routes/snapshots';
 import type { Store } from './store/store';
 
 export interface AppOptions {
@@ -56,6 +62,12 @@ export function createApp({ store, staticSite, log = console.error }: AppOptions
   catalog.rebuild(store.datasets());
   api.route('/catalog', catalogRoutes(catalog));
   api.route('/catalog/datasets', datasetRoutes(store));
+  api.route('/catalog/datasets', exportRoutes(store, { log }));
+  api.route('/catalog/datasets', attachmentRoutes(store));
+  api.route('/catalog/datasets', fileRoutes(store));
+  api.route('/catalog/datasets', reuseRoutes(store));
+  api.route('/catalog/datasets', snapshotRoutes(store, { log }));
+  api.route('/catalog/datasets', feedbackRoutes(store));
   app.route(API_BASE, api);
 
   app.all('/api/*', (c) => {

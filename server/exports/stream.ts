@@ -1,0 +1,209 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
+
+/**
+ * Streaming an export: a producer (one per format) writes chunks into a sink; the sink hands them
+ * to a Web ReadableStream that the HTTP response drains. The producer waits whenever the stream's
+ * queue is full (backpressure: a slow client holds memory at a few chunks), stops when the client
+ * goes away (the stream is cancelled, or the request's signal aborts), and a failure part-way
+ * errors the stream, so the client sees a broken transfer rather than a file that merely ends.
+ */
+
+/** Thrown into a producer once the client has gone away: it unwinds and closes its statement. */
+export class ExportCancelled extends Error {
+  constructor() {
+    super('The client went away.');
+    this.name = 'ExportCancelled';
+  }
+}
+
+export interface ExportSink {
+  /** Queues a chunk; resolves when the client wants more. Throws ExportCancelled once it is gone. */
+  write(chunk: Uint8Array | string): Promise<void>;
+  readonly cancelled: boolean;
+  /** How many records the producer has read so far (for the end-of-export report). */
+  rows: number;
+}
+
+export type ExportOutcome = 'complete' | 'cancelled' | 'failed';
+
+export interface ExportEnd {
+  outcome: ExportOutcome;
+  rows: number;
+  error?: unknown;
+}
+
+export interface StreamOptions {
+  /** What the log line names: the dataset and format, e.g. `airports.csv`. */
+  label: string;
+  log: (line: string) => void;
+  /** The request's signal: aborts when the client disconnects. */
+  signal?: AbortSignal;
+  onEnd?: (end: ExportEnd) => void;
+}
+
+export interface ExportStream {
+  stream: ReadableStream<Uint8Array>;
+  /**
+   * Settles once the first chunk is queued or the producer has ended. It rejects when the producer
+   * failed before writing anything: the route can still answer with a JSON error then.
+   */
+  started: Promise<void>;
+}
+
+/** Chunks queue up to this many bytes before the producer waits for the client. */
+const QUEUE_BYTES = 256 * 1024;
+
+const encoder = new TextEncoder();
+
+export function exportStream(
+  produce: (sink: ExportSink) => Promise<void>,
+  options: StreamOptions,
+): ExportStream {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let wake: (() => void) | null = null;
+  let cancelled = false;
+  let wrote = false;
+  let settleStarted!: (error?: unknown) => void;
+  const started = new Promise<void>((resolve, reject) => {
+    settleStarted = (error) => (error === undefined ? resolve() : reject(error));
+  });
+
+  const resume = () => {
+    const waiting = wake;
+    wake = null;
+    waiting?.();
+  };
+  const cancel = () => {
+    cancelled = true;
+    resume();
+  };
+
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+      },
+      pull() {
+        resume();
+      },
+      cancel,
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: QUEUE_BYTES }),
+  );
+  options.signal?.addEventListener('abort', cancel, { once: true });
+
+  const sink: ExportSink = {
+    rows: 0,
+    get cancelled() {
+      return cancelled;
+    },
+    async write(chunk) {
+      if (cancelled) throw new ExportCancelled();
+      const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+      if (bytes.byteLength === 0) return;
+      controller.enqueue(bytes);
+      if (!wrote) {
+        wrote = true;
+        settleStarted();
+      }
+      while ((controller.desiredSize ?? 0) <= 0 && !cancelled) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+      if (cancelled) throw new ExportCancelled();
+    },
+  };
+
+  const finish = (end: ExportEnd) => {
+    options.signal?.removeEventListener('abort', cancel);
+    options.onEnd?.(end);
+  };
+
+  produce(sink).then(
+    () => {
+      if (cancelled) {
+        finish({ outcome: 'cancelled', rows: sink.rows });
+        return;
+      }
+      controller.close();
+      settleStarted();
+      finish({ outcome: 'complete', rows: sink.rows });
+    },
+    (error: unknown) => {
+      if (cancelled || error instanceof ExportCancelled) {
+        settleStarted();
+        finish({ outcome: 'cancelled', rows: sink.rows });
+        return;
+      }
+      if (!wrote) {
+        // Nothing sent yet: the route answers with a proper error instead.
+        settleStarted(error);
+        finish({ outcome: 'failed', rows: sink.rows, error });
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      options.log(
+        `[export] ${options.label}: failed after ${sink.rows} records, response aborted: ${message}`,
+      );
+      controller.error(error);
+      finish({ outcome: 'failed', rows: sink.rows, error });
+    },
+  );
+
+  return { stream, started };
+}
+
+/** The rows of a query, read from an open statement, with what a producer needs to stop early. */
+export interface RowQuery {
+  db: Database.Database;
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** Rows handed to a producer per turn of the event loop: big enough to be cheap, small enough to share. */
+export const BATCH_ROWS = 1000;
+
+/**
+ * Reads every row of the query in batches, calling `onBatch` with each (the rows are raw arrays).
+ * Between batches it yields to the event loop, so other requests are served while a large export
+ * runs. The statement is closed however this ends: done, cancelled (sink.write throws) or failed.
+ * No query time limit applies here: an export of a million records takes longer than an API call.
+ */
+export async function forEachBatch(
+  query: RowQuery,
+  sink: ExportSink,
+  onBatch: (rows: unknown[][]) => Promise<void>,
+): Promise<void> {
+  const iterator = query.db.prepare(query.sql).raw(true).iterate(query.params) as IterableIterator<unknown[]>;
+  try {
+    let batch: unknown[][] = [];
+    for (;;) {
+      const next = iterator.next();
+      if (next.done) break;
+      batch.push(next.value);
+      if (batch.length === BATCH_ROWS) {
+        sink.rows += batch.length;
+        await onBatch(batch);
+        batch = [];
+        if (sink.cancelled) throw new ExportCancelled();
+        await nextTurn();
+      }
+    }
+    if (batch.length > 0) {
+      sink.rows += batch.length;
+      await onBatch(batch);
+    }
+  } finally {
+    iterator.return?.();
+  }
+}
+
+/** The stream gzipped (`compressed=true`): cancelling the result cancels the source. */
+export function gzipped(stream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  // TypeScript's CompressionStream takes ArrayBuffer-backed views only; Node's Buffers are typed
+  // as ArrayBufferLike-backed, though at runtime any Uint8Array goes through.
+  const gzip = new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+  return stream.pipeThrough(gzip);
+}

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { csvCell } from '../exports/csv';
+import { defaultDbFor } from '../serve';
+import { type FeedbackEntry, readFeedback } from './feedback-store';
+
+/**
+ * `npm run portal -- feedback [dataset_id] [--json | --csv] [--data DIR] [--db FILE]`: the portal
+ * owner reads what visitors sent. It opens the portal's SQLite file read-only and ingests nothing,
+ * so it works while the portal runs. A table by default; JSON or CSV (formula-guarded, since the
+ * text comes from anonymous visitors and the CSV is meant for a spreadsheet) for tools.
+ */
+
+export const FEEDBACK_USAGE = `       portal feedback [dataset_id] [--json | --csv] [--data DIR] [--db FILE]
+  prints the feedback visitors sent (all datasets, or one), oldest first`;
+
+const COLUMNS = [
+  'id',
+  'created_at',
+  'dataset_id',
+  'record_id',
+  'comment',
+  'new_values',
+  'user_agent',
+] as const;
+
+function cells(entry: FeedbackEntry): Record<(typeof COLUMNS)[number], string> {
+  return {
+    id: String(entry.id),
+    created_at: entry.createdAt,
+    dataset_id: entry.datasetId,
+    record_id: entry.recordId ?? '',
+    comment: entry.comment,
+    new_values: entry.newValues === null ? '' : JSON.stringify(entry.newValues),
+    user_agent: entry.userAgent ?? '',
+  };
+}
+
+export function feedbackCsv(entries: readonly FeedbackEntry[]): string {
+  const lines = [COLUMNS.join(',')];
+  for (const entry of entries) {
+    const row = cells(entry);
+    lines.push(COLUMNS.map((column) => csvCell(row[column], ',', false)).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function feedbackTable(entries: readonly FeedbackEntry[]): string {
+  if (entries.length === 0) return 'No feedback yet.\n';
+  const shown = COLUMNS.filter((column) => column !== 'user_agent');
+  // One entry per line: line breaks inside a comment would break the table's rows.
+  const rows = entries.map((entry) => {
+    const row = cells(entry);
+    return shown.map((column) => row[column].replace(/\s+/g, ' ').trim());
+  });
+  const widths = shown.map((column, k) => Math.max(column.length, ...rows.map((row) => row[k]!.length)));
+  const line = (values: readonly string[]) =>
+    values
+      .map((value, k) => (k === values.length - 1 ? value : value.padEnd(widths[k]!)))
+      .join('  ')
+      .trimEnd();
+  return `${[line(shown), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`;
+}
+
+export function feedbackCommand(
+  argv: string[],
+  write: (text: string) => void = (t) => process.stdout.write(t),
+): void {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      data: { type: 'string' },
+      db: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length > 1) throw new Error('feedback takes at most one dataset id');
+  if (values.json && values.csv) throw new Error('choose one of --json and --csv');
+  const file = values.db ?? defaultDbFor(values.data);
+  if (!existsSync(file))
+    throw new Error(`no portal database at ${file} (start the portal once, or pass --db)`);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  let entries: FeedbackEntry[];
+  try {
+    entries = readFeedback(db, positionals[0]);
+  } finally {
+    db.close();
+  }
+  if (values.json) write(`${JSON.stringify(entries, null, 2)}\n`);
+  else if (values.csv) write(feedbackCsv(entries));
+  else write(feedbackTable(entries));
+}

@@ -1,0 +1,139 @@
+import Database from 'better-sqlite3';
+import type { Store } from '../store/store';
+
+/**
+ * Visitors' feedback (`PUT …/feedback`), kept in the portal's SQLite file in its own `feedback`
+ * table. Unlike everything else in the store it cannot be rebuilt from the portal folder, so ingest
+ * never touches it and the store keeps it when it upgrades its format (store.ts).
+ *
+ * Each submission is written through a connection of its own, opened for that one insert with
+ * `synchronous = FULL`: the row is on disk when the client hears 201. A connection of its own also
+ * means the insert commits at once even while an export holds a long read on the store's
+ * connection (SQLite would otherwise commit it only when that read ends).
+ */
+
+export interface FeedbackInput {
+  datasetId: string;
+  comment: string;
+  recordId: string | null;
+  newValues: Record<string, unknown> | null;
+  schema: Record<string, unknown> | null;
+  userAgent: string | null;
+  client: string | null;
+}
+
+export interface FeedbackEntry extends FeedbackInput {
+  id: number;
+  /** ISO 8601 with milliseconds and Z. */
+  createdAt: string;
+}
+
+const CREATE = `
+  CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    dataset_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    record_id TEXT,
+    new_values TEXT,
+    schema TEXT,
+    user_agent TEXT,
+    client TEXT
+  );
+  CREATE INDEX IF NOT EXISTS feedback_by_dataset ON feedback (dataset_id, id);
+`;
+
+interface FeedbackRow {
+  id: number;
+  dataset_id: string;
+  created_at: string;
+  comment: string;
+  record_id: string | null;
+  new_values: string | null;
+  schema: string | null;
+  user_agent: string | null;
+  client: string | null;
+}
+
+function entryOf(row: FeedbackRow): FeedbackEntry {
+  return {
+    id: row.id,
+    datasetId: row.dataset_id,
+    createdAt: row.created_at,
+    comment: row.comment,
+    recordId: row.record_id,
+    newValues: row.new_values === null ? null : (JSON.parse(row.new_values) as Record<string, unknown>),
+    schema: row.schema === null ? null : (JSON.parse(row.schema) as Record<string, unknown>),
+    userAgent: row.user_agent,
+    client: row.client,
+  };
+}
+
+export class FeedbackStore {
+  /**
+   * @param file the portal's SQLite file
+   * @param shared the connection to use instead of opening one per write (an in-memory store)
+   */
+  constructor(
+    private readonly file: string,
+    private readonly shared: Database.Database | null = null,
+  ) {}
+
+  static of(store: Store): FeedbackStore {
+    return store.db.memory ? new FeedbackStore(':memory:', store.db) : new FeedbackStore(store.db.name);
+  }
+
+  private withConnection<T>(work: (db: Database.Database) => T): T {
+    if (this.shared) {
+      this.shared.exec(CREATE);
+      return work(this.shared);
+    }
+    const db = new Database(this.file, { fileMustExist: true });
+    try {
+      db.pragma('busy_timeout = 5000');
+      db.pragma('synchronous = FULL');
+      db.exec(CREATE);
+      return work(db);
+    } finally {
+      db.close();
+    }
+  }
+
+  add(input: FeedbackInput, now = new Date()): FeedbackEntry {
+    const createdAt = now.toISOString();
+    return this.withConnection((db) => {
+      const id = db
+        .prepare(
+          `INSERT INTO feedback (dataset_id, created_at, comment, record_id, new_values, schema, user_agent, client)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.datasetId,
+          createdAt,
+          input.comment,
+          input.recordId,
+          input.newValues === null ? null : JSON.stringify(input.newValues),
+          input.schema === null ? null : JSON.stringify(input.schema),
+          input.userAgent,
+          input.client,
+        ).lastInsertRowid;
+      return { ...input, id: Number(id), createdAt };
+    });
+  }
+
+  list(datasetId?: string): FeedbackEntry[] {
+    return this.withConnection((db) => readFeedback(db, datasetId));
+  }
+}
+
+/** Every feedback entry (of one dataset, or all), oldest first; none when the table does not exist. */
+export function readFeedback(db: Database.Database, datasetId?: string): FeedbackEntry[] {
+  const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feedback'`).get();
+  if (!exists) return [];
+  const rows = (
+    datasetId === undefined
+      ? db.prepare('SELECT * FROM feedback ORDER BY id').all()
+      : db.prepare('SELECT * FROM feedback WHERE dataset_id = ? ORDER BY id').all(datasetId)
+  ) as FeedbackRow[];
+  return rows.map(entryOf);
+}
