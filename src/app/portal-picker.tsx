@@ -116,7 +116,7 @@ export function PortalPicker({ current, focus, onClose }: PortalPickerProps) {
             id={ids.address}
             type="url"
             inputMode="url"
-            placeholder={`${EXAMPLE} (empty: the embedded portal)`}
+            placeholder={EXAMPLE}
             value={address}
             autoComplete="url"
             spellCheck={false}
@@ -132,7 +132,7 @@ export function PortalPicker({ current, focus, onClose }: PortalPickerProps) {
             className={error ? styles.error : styles.help}
             role={error ? 'alert' : undefined}
           >
-            {error ?? 'Only the origin is kept: https://host, without a path.'}
+            {error ?? 'Leave empty for the embedded portal. Only the origin (https://host) is kept.'}
           </p>
 
           <label htmlFor={ids.key}>

@@ -79,26 +79,37 @@ export function ApiErrorState({ error, notFound, onRetry, compact = false }: Api
         <p>{advice.message}</p>
         {advice.detail && <div className={styles.detail}>{advice.detail}</div>}
         <div className={styles.actions}>
-          {advice.actions.includes('retry') && onRetry && (
-            <Button size={small} variant="primary" onClick={onRetry}>
-              Try again
-            </Button>
-          )}
-          {advice.actions.includes('api-key') && (
-            <Button size={small} onClick={() => openPicker('api-key')}>
-              Set an API key
-            </Button>
-          )}
-          {advice.actions.includes('choose-portal') && (
-            <Button size={small} onClick={() => openPicker('address')}>
-              Choose another portal
-            </Button>
-          )}
-          {advice.actions.includes('catalog') && (
-            <Link to="/" className={buttonClass({ size: small })}>
-              Back to the catalog
-            </Link>
-          )}
+          {advice.actions
+            .filter((action) => action !== 'retry' || onRetry)
+            .map((action, index) => {
+              const look = { size: small, variant: index === 0 ? 'primary' : 'default' } as const;
+              switch (action) {
+                case 'retry':
+                  return (
+                    <Button key={action} {...look} onClick={onRetry}>
+                      Try again
+                    </Button>
+                  );
+                case 'api-key':
+                  return (
+                    <Button key={action} {...look} onClick={() => openPicker('api-key')}>
+                      Set an API key
+                    </Button>
+                  );
+                case 'choose-portal':
+                  return (
+                    <Button key={action} {...look} onClick={() => openPicker('address')}>
+                      Choose another portal
+                    </Button>
+                  );
+                default: // 'catalog'
+                  return (
+                    <Link key={action} to="/" className={buttonClass(look)}>
+                      Back to the catalog
+                    </Link>
+                  );
+              }
+            })}
         </div>
       </div>
     </div>

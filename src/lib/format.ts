@@ -59,5 +59,6 @@ export function formatWait(until: Date, now = Date.now()): string {
   if (minutes < 90) return `in ${minutes} minutes`;
   const hours = Math.round(minutes / 60);
   if (hours < 36) return `in ${hours} hours`;
-  return `in ${Math.round(hours / 24)} days`;
+  const days = Math.round(hours / 24);
+  return days < 60 ? `in ${days} days` : `on ${dateFormat.format(until)}`;
 }

@@ -47,7 +47,9 @@ function FacetGroupPanel({
   const [filter, setFilter] = useState('');
   const listId = useId();
   const label = facetLabel(group.name);
-  const hierarchical = group.facets.some((value) => value.facets?.length);
+  // `modified` is a path facet (year/month/day) even before a year is refined and shows its months.
+  const hierarchical = group.name === 'modified' || group.facets.some((value) => value.facets?.length);
+  const expandable = group.facets.some((value) => value.facets?.length);
   const needle = filter.trim().toLowerCase();
   const matching = needle
     ? group.facets.filter((value) => facetValueLabel(group.name, value.value).toLowerCase().includes(needle))
@@ -89,6 +91,7 @@ function FacetGroupPanel({
               facet={group.name}
               value={value}
               hierarchical={hierarchical}
+              expandable={expandable}
               onRefine={onRefine}
               onExclude={onExclude}
             />
@@ -109,6 +112,7 @@ function FacetValueRow({
   facet,
   value,
   hierarchical,
+  expandable,
   depth = 0,
   onRefine,
   onExclude,
@@ -116,20 +120,29 @@ function FacetValueRow({
   facet: string;
   value: FacetValue;
   hierarchical: boolean;
+  /** Whether this value or a sibling has children (then every row keeps room for the toggle). */
+  expandable: boolean;
   depth?: number;
   onRefine: CatalogFacetsProps['onRefine'];
   onExclude: CatalogFacetsProps['onExclude'];
 }) {
   const children = value.facets ?? [];
-  const [expanded, setExpanded] = useState(value.state === 'refined' && children.length > 0);
+  const [expandedChoice, setExpanded] = useState<boolean | null>(null);
+  const refinedBelow = children.some((child) => child.state !== 'displayed');
   const childrenId = useId();
-  const label = facetValueLabel(facet, value.value);
+  // Inside the tree, a month is named alone ("December"); its year is the row above.
+  const label =
+    depth > 0 && facet === 'modified'
+      ? facetValueLabel(facet, value.value).split(' ').slice(0, -1).join(' ')
+      : facetValueLabel(facet, value.value);
   const refined = value.state === 'refined';
   const excluded = value.state === 'excluded';
+  // Open by default once refined (its months are then what the user looks for).
+  const expanded = expandedChoice ?? (refined || refinedBelow);
   return (
     <li className={styles.valueItem}>
       <div className={`${styles.row} ${refined ? styles.refined : ''} ${excluded ? styles.excluded : ''}`}>
-        {hierarchical &&
+        {expandable &&
           (children.length > 0 ? (
             <button
               type="button"
@@ -148,6 +161,13 @@ function FacetValueRow({
           type="button"
           className={styles.value}
           aria-pressed={refined}
+          aria-label={
+            excluded
+              ? `${label}, excluded`
+              : value.count === undefined
+                ? label
+                : `${label}, ${formatCount(value.count)} ${value.count === 1 ? 'dataset' : 'datasets'}`
+          }
           title={
             excluded ? `Stop excluding ${label}` : refined ? `Remove the filter ${label}` : `Only ${label}`
           }
@@ -162,13 +182,7 @@ function FacetValueRow({
           {excluded ? (
             <span className={styles.count}>excluded</span>
           ) : (
-            value.count !== undefined && (
-              <span className={styles.count}>
-                <span className="sr-only">, </span>
-                {formatCount(value.count)}
-                <span className="sr-only"> datasets</span>
-              </span>
-            )
+            value.count !== undefined && <span className={styles.count}>{formatCount(value.count)}</span>
           )}
         </button>
         <button
@@ -190,6 +204,7 @@ function FacetValueRow({
               facet={facet}
               value={child}
               hierarchical={hierarchical}
+              expandable={children.some((child) => child.facets?.length)}
               depth={depth + 1}
               onRefine={onRefine}
               onExclude={onExclude}

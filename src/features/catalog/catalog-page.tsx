@@ -87,7 +87,12 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
             }
           />
         ) : facets.error ? (
-          <ApiErrorState compact error={facets.error} onRetry={() => facets.refetch()} />
+          datasets.error ? (
+            // The results panel already explains the failure; one explanation is enough.
+            <p className={styles.unavailable}>Filters are unavailable.</p>
+          ) : (
+            <ApiErrorState compact error={facets.error} onRetry={() => facets.refetch()} />
+          )
         ) : (
           <FacetsSkeleton />
         )}
@@ -144,12 +149,14 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
 
         {datasets.data ? (
           datasets.data.datasets.length === 0 ? (
-            <NoResults
-              search={search}
-              total={total}
-              onClear={() => onSearchChange(withoutFilters(search))}
-              onFirstPage={() => onSearchChange(withPage(search, 1))}
-            />
+            <div className={styles.panelState}>
+              <NoResults
+                search={search}
+                total={total}
+                onClear={() => onSearchChange(withoutFilters(search))}
+                onFirstPage={() => onSearchChange(withPage(search, 1))}
+              />
+            </div>
           ) : (
             <>
               <p className={styles.range}>
@@ -180,13 +187,17 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
             </>
           )
         ) : datasets.error ? (
-          <ApiErrorState
-            error={datasets.error}
-            notFound="This address does not answer the Explore API v2.0 catalog. Check that it is an OpenDataSoft (Huwise) portal."
-            onRetry={() => datasets.refetch()}
-          />
+          <div className={styles.panelState}>
+            <ApiErrorState
+              error={datasets.error}
+              notFound="This address does not answer the Explore API v2.0 catalog. Check that it is an OpenDataSoft (Huwise) portal."
+              onRetry={() => datasets.refetch()}
+            />
+          </div>
         ) : (
-          <ResultsSkeleton />
+          <div className={styles.panelState}>
+            <ResultsSkeleton />
+          </div>
         )}
       </section>
     </div>

@@ -1,0 +1,113 @@
+import { expectNoSeriousA11yViolations } from '../helpers/axe';
+import { expect, test } from '../helpers/browser-test';
+import { SAMPLE_PORTAL_URL } from '../helpers/portals';
+import { screen } from '../helpers/screens';
+
+/**
+ * A new user on the sample portal: opens the explorer, searches, refines by a theme, excludes a
+ * keyword, opens a dataset, goes back, and finds the catalog exactly as they left it.
+ */
+test.use({ baseURL: SAMPLE_PORTAL_URL });
+
+const CITIES = 'GeoNames: all cities with a population over 1,000';
+
+test('search, refine, exclude, open a dataset, come back to the same catalog', async ({ page }) => {
+  await page.goto('/');
+  const results = page.getByRole('list', { name: 'Datasets' });
+  const search = page.getByRole('searchbox', { name: 'Search datasets' });
+  const total = page.locator('output');
+  await expect(page.getByRole('heading', { name: 'Datasets', level: 1 })).toBeVisible();
+  await expect(total).toHaveText('6 datasets');
+  await expect(results.getByRole('article')).toHaveCount(6);
+  await expectNoSeriousA11yViolations(page);
+  await screen(page, '01-catalog');
+
+  await search.fill('geonames');
+  await expect(page).toHaveURL(/\/\?q=geonames$/);
+  await expect(total).toHaveText('2 datasets');
+  await expect(results.getByRole('heading', { name: 'US ZIP codes' })).toBeVisible();
+  await screen(page, '02-search');
+
+  const themes = page.getByRole('region', { name: 'Theme' });
+  await themes.getByRole('button', { name: /^Geography, 2 datasets/ }).click();
+  await expect(page).toHaveURL(/\/\?q=geonames&refine=theme:Geography$/);
+  await expect(themes.getByRole('button', { name: /^Geography/ })).toHaveAttribute('aria-pressed', 'true');
+  const chips = page.getByRole('list', { name: 'Active filters' });
+  await expect(chips.getByRole('button', { name: 'Remove the filter Theme: Geography' })).toBeVisible();
+
+  const keywords = page.getByRole('region', { name: 'Keyword' });
+  await keywords.getByRole('button', { name: 'Exclude ZIP codes' }).click();
+  await expect(page).toHaveURL(/\/\?q=geonames&refine=theme:Geography&exclude=keyword:ZIP\+codes$/);
+  await expect(total).toHaveText('1 dataset');
+  await expect(chips.getByRole('button', { name: 'Remove the exclusion Keyword: ZIP codes' })).toBeVisible();
+  await expect(results.getByRole('heading', { name: CITIES })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screen(page, '03-refined-and-excluded');
+  const catalogUrl = page.url();
+
+  await results.getByRole('link', { name: CITIES }).click();
+  await expect(page).toHaveURL(/\/datasets\/geonames-all-cities-with-a-population-1000$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(CITIES);
+  await expect(page.getByRole('article')).toContainText('Publisher: GeoNames');
+  await expect(page).toHaveTitle(/^GeoNames: all cities with a population over 1,000 · .+ · ODS Explorer$/);
+  await screen(page, '04-dataset');
+
+  await page.goBack();
+  await expect(page).toHaveURL(catalogUrl);
+  await expect(search).toHaveValue('geonames');
+  await expect(total).toHaveText('1 dataset');
+  await expect(themes.getByRole('button', { name: /^Geography/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(chips.getByRole('button', { name: 'Remove the exclusion Keyword: ZIP codes' })).toBeVisible();
+  await screen(page, '05-back');
+
+  // Reloading shows the same page; back and forward walk the deliberate steps.
+  await page.reload();
+  await expect(search).toHaveValue('geonames');
+  await expect(total).toHaveText('1 dataset');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/\?q=geonames&refine=theme:Geography$/);
+  await expect(total).toHaveText('2 datasets');
+  await page.goForward();
+  await expect(total).toHaveText('1 dataset');
+
+  // Clear all goes back to the whole catalog, in one step.
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(search).toHaveValue('');
+  await expect(total).toHaveText('6 datasets');
+});
+
+test('sort, year → month, and the keyboard', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Sort by').selectOption({ label: 'Most records' });
+  await expect(page).toHaveURL(/\/\?sort=-records_count$/);
+  const titles = page.getByRole('list', { name: 'Datasets' }).getByRole('heading', { level: 2 });
+  await expect(titles.first()).toHaveText(CITIES);
+
+  const modified = page.getByRole('region', { name: 'Modified' });
+  await modified.getByRole('button', { name: /^2024, 1 dataset/ }).click();
+  await expect(page).toHaveURL(/refine=modified:2024/);
+  await expect(modified.getByRole('button', { name: /^December, 1 dataset/ })).toBeVisible();
+  await modified.getByRole('button', { name: /^December/ }).click();
+  await expect(page).toHaveURL(/\/\?refine=modified:2024\/12&sort=-records_count$/);
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Modified: December 2024');
+  await expect(titles).toHaveText([CITIES]);
+  await screen(page, '06-sorted-by-month');
+
+  // Everything is reachable from the keyboard: the search box, then a facet value.
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  const search = page.getByRole('searchbox', { name: 'Search datasets' });
+  await search.focus();
+  await page.keyboard.type('weather');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/\?q=weather$/);
+  await expect(page.locator('output')).toHaveText('1 dataset');
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/?refine=features:geo&sort=title');
+  await expect(page.locator('output')).toHaveText('5 datasets');
+  await expectNoSeriousA11yViolations(page);
+  await screen(page, '07-dark');
+});

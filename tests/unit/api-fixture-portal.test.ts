@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servePortal } from '../../server/serve';
+import { attachmentUrl, getAttachments } from '../../src/api/attachments';
+import { getCatalogDatasets, getCatalogFacets } from '../../src/api/catalog';
+import type { PortalTarget } from '../../src/api/client';
+import { getDataset, getDatasetFacets } from '../../src/api/dataset';
+import { download } from '../../src/api/download';
+import { InvalidParameterError, NotFoundError, OdsqlError } from '../../src/api/errors';
+import { exportUrl, getExportFormats } from '../../src/api/exports';
+import { putFeedback } from '../../src/api/feedback';
+import { getAggregates, getGroupedRecords, getRecord, getRecords } from '../../src/api/records';
+import { getReuse, getReuses } from '../../src/api/reuses';
+import { getSnapshots } from '../../src/api/snapshots';
+import { temporaryPortalDb } from '../helpers/temp';
+
+/**
+ * Every fetcher against the embedded portal serving the fixture portal, over a real socket: what
+ * the explorer sends is what the server reads, and what the server answers is what the explorer's
+ * types say.
+ */
+
+let portal: { url: string; close: () => Promise<void> };
+let target: PortalTarget;
+const db = temporaryPortalDb();
+const CITIES = 'fixture-cities';
+
+beforeAll(async () => {
+  portal = await servePortal({
+    port: 0,
+    host: '127.0.0.1',
+    data: 'tests/fixtures/portal',
+    db: db.file,
+    dist: 'dist',
+    log: () => {},
+  });
+  target = { portal: portal.url };
+});
+
+afterAll(async () => {
+  await portal.close();
+  db.cleanup();
+});
+
+const fail = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable(),
+    (error: unknown) => error,
+  );
+
+describe('fetchers against the fixture portal', () => {
+  it('catalog datasets: full text, refine, exclude, order and paging', async () => {
+    const all = await getCatalogDatasets(target);
+    expect(all.datasets.map((d) => d.dataset.metas.default.title)).toContain('European cities');
+    expect(all.links.some((link) => link.rel === 'self')).toBe(true);
+
+    const cities = await getCatalogDatasets(target, { where: '"cities"' });
+    expect(cities.datasets.map((d) => d.dataset.dataset_id)).toEqual([CITIES]);
+
+    const refined = await getCatalogDatasets(target, { refine: ['theme:Culture, Heritage'] });
+    expect(refined.datasets.map((d) => d.dataset.dataset_id)).toEqual(['fixture-events']);
+
+    const excluded = await getCatalogDatasets(target, { exclude: ['keyword:city'] });
+    expect(excluded.datasets.map((d) => d.dataset.dataset_id)).not.toContain(CITIES);
+    expect(excluded.total_count).toBe(all.total_count - 1);
+
+    const byRecords = await getCatalogDatasets(target, {
+      order_by: 'records_count DESC',
+      limit: 2,
+      offset: 0,
+    });
+    const counts = byRecords.datasets.map((d) => d.dataset.metas.default.records_count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(byRecords.datasets.length).toBe(2);
+    const next = await getCatalogDatasets(target, { order_by: 'records_count DESC', limit: 2, offset: 2 });
+    expect(next.datasets[0]!.dataset.dataset_id).not.toBe(byRecords.datasets[0]!.dataset.dataset_id);
+  });
+
+  it('catalog facets: counts follow the filters', async () => {
+    const body = await getCatalogFacets(target, { facet: ['theme', 'features', 'modified'] });
+    const theme = body.facets.find((group) => group.name === 'theme')!;
+    expect(
+      theme.facets.every((value) => value.state === 'displayed' && typeof value.count === 'number'),
+    ).toBe(true);
+    const narrowed = await getCatalogFacets(target, { facet: ['theme'], where: '"cities"' });
+    expect(narrowed.facets[0]!.facets.map((value) => value.value)).toEqual([
+      'Administration, Government, Public finances, Citizenship',
+    ]);
+    const refined = await getCatalogFacets(target, { facet: ['modified'], refine: ['modified:2024'] });
+    const year = refined.facets[0]!.facets.find((value) => value.value === '2024')!;
+    expect(year.state).toBe('refined');
+    expect(year.facets?.[0]?.value).toMatch(/^2024\/\d\d$/);
+  });
+
+  it('dataset, records, record, grouped records, aggregates and dataset facets', async () => {
+    const dataset = await getDataset(target, CITIES);
+    expect(dataset.dataset.fields.map((field) => field.name)).toContain('population');
+
+    const records = await getRecords(target, CITIES, {
+      where: 'population > 1000000',
+      order_by: 'population DESC',
+      limit: 3,
+    });
+    expect(records.total_count).toBeGreaterThan(3);
+    const populations = records.records.map((row) => row.record.fields.population as number);
+    expect(populations).toEqual([...populations].sort((a, b) => b - a));
+    const first = records.records[0]!.record;
+    expect(first.id).toMatch(/^[0-9a-f]{40}$/);
+
+    const one = await getRecord(target, CITIES, first.id);
+    expect(one.record.fields.name).toBe(first.fields.name);
+
+    const grouped = await getGroupedRecords(target, CITIES, {
+      select: 'count(*) as n',
+      group_by: 'country_code',
+    });
+    expect('total_count' in grouped).toBe(false);
+    expect(grouped.records.some((row) => row.record.fields.country_code === 'FR')).toBe(true);
+
+    const aggregates = await getAggregates(target, CITIES, { select: 'count(*) as n' });
+    expect(aggregates.aggregations[0]).toEqual({ n: 20 });
+
+    const facets = await getDatasetFacets(target, CITIES, { refine: ['country_code:FR'] });
+    const country = facets.facets.find((group) => group.name === 'country_code')!;
+    expect(country.facets.find((value) => value.value === 'FR')?.state).toBe('refined');
+  });
+
+  it('attachments, exports (streamed download), reuses, snapshots', async () => {
+    const attachments = await getAttachments(target, CITIES);
+    expect(attachments.attachments.length).toBeGreaterThan(0);
+    const attachment = await download(target, attachments.attachments[0]!.href);
+    expect(attachment.blob.size).toBeGreaterThan(0);
+    expect(attachmentUrl(target, CITIES, 'x_txt')).toBe(
+      `${portal.url}/api/v2/catalog/datasets/${CITIES}/attachments/x_txt`,
+    );
+
+    const formats = await getExportFormats(target, CITIES);
+    expect(formats.links.length).toBeGreaterThan(0);
+    const csv = await download(target, exportUrl(target, CITIES, 'csv', { refine: ['country_code:FR'] }));
+    expect(csv.filename).toMatch(/\.csv$/);
+    expect(await csv.blob.text()).toMatch(/Paris/);
+
+    const reuses = await getReuses(target, CITIES);
+    expect(reuses.reuses.map((reuse) => reuse.id)).toContain('geonames-paris');
+    const reuse = await getReuse(target, CITIES, 'geonames-paris');
+    expect(reuse.reuse.title).toBe('Paris on GeoNames');
+
+    const snapshots = await getSnapshots(target, CITIES);
+    expect(Array.isArray(snapshots.snapshots)).toBe(true);
+  });
+
+  it('feedback: 201 {"status": "ok"}', async () => {
+    const body = await putFeedback(target, CITIES, { comment: 'Paris has more people now' });
+    expect(body.status).toBe('ok');
+  });
+
+  it('errors come back typed', async () => {
+    expect(await fail(getDataset(target, 'no-such-dataset'))).toBeInstanceOf(NotFoundError);
+    expect(await fail(getRecords(target, CITIES, { where: 'no_such_field = 1' }))).toBeInstanceOf(OdsqlError);
+    expect(await fail(getRecords(target, CITIES, { where: 'population ==' }))).toBeInstanceOf(OdsqlError);
+    expect(await fail(getRecords(target, CITIES, { limit: 101 }))).toBeInstanceOf(InvalidParameterError);
+    expect(await fail(getCatalogDatasets(target, { limit: 100, offset: 9_950 }))).toBeInstanceOf(
+      InvalidParameterError,
+    );
+  });
+});
