@@ -51,7 +51,7 @@ function violation(file: string, target: Target): string | null {
   if (under(file, 'common')) {
     if (target.kind === 'node') return isTest ? null : 'common may not use node:*';
     if (target.kind === 'package') {
-      if (isTest && target.name === 'vitest') return null;
+      if (isTest && (target.name === 'vitest' || target.name === 'fast-check')) return null;
       return REACT_PACKAGES.test(target.name) || target.name !== 'zod'
         ? `common may not import ${target.name}`
         : null;
