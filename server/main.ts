@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { FEEDBACK_USAGE, FeedbackUsageError, feedbackCommand } from './feedback/feedback-cli';
 import { defaultDbFor, openPortal, parseServeArgs, type ServeOptions, servePortal, USAGE } from './serve';
 import { takeSnapshot } from './store/snapshot';
 
@@ -43,6 +44,18 @@ async function main(): Promise<void> {
       const usage =
         error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
       console.error(`portal snapshot: ${(error as Error).message}${usage ? `\n${USAGE}` : ''}`);
+      process.exit(usage ? 2 : 1);
+    }
+    return;
+  }
+  if (argv[0] === 'feedback') {
+    try {
+      feedbackCommand(argv.slice(1));
+    } catch (error) {
+      const usage =
+        error instanceof FeedbackUsageError ||
+        (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      console.error(`portal feedback: ${(error as Error).message}${usage ? `\n${FEEDBACK_USAGE}` : ''}`);
       process.exit(usage ? 2 : 1);
     }
     return;

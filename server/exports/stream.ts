@@ -17,12 +17,29 @@ export class ExportCancelled extends Error {
   }
 }
 
+/**
+ * What the stream is errored with when an export fails part-way. The HTTP layer prints the error it
+ * aborts a response with; without a cause or a stack, that is one line beside the log line.
+ */
+export class ExportAborted extends Error {
+  constructor(label: string, rows: number) {
+    super(`export ${label} aborted after ${rows} records (see the [export] log line)`);
+    this.name = 'ExportAborted';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
 export interface ExportSink {
   /** Queues a chunk; resolves when the client wants more. Throws ExportCancelled once it is gone. */
   write(chunk: Uint8Array | string): Promise<void>;
   readonly cancelled: boolean;
   /** How many records the producer has read so far (for the end-of-export report). */
   rows: number;
+  /**
+   * Runs `close` as soon as the client goes away (an open statement is released at once, not when
+   * the producer next wakes up); returns a function that forgets it.
+   */
+  onCancel(close: () => void): () => void;
 }
 
 export type ExportOutcome = 'complete' | 'cancelled' | 'failed';
@@ -64,6 +81,7 @@ export function exportStream(
   let wake: (() => void) | null = null;
   let cancelled = false;
   let wrote = false;
+  const closers = new Set<() => void>();
   let settleStarted!: (error?: unknown) => void;
   const started = new Promise<void>((resolve, reject) => {
     settleStarted = (error) => (error === undefined ? resolve() : reject(error));
@@ -75,7 +93,10 @@ export function exportStream(
     waiting?.();
   };
   const cancel = () => {
+    if (cancelled) return;
     cancelled = true;
+    for (const close of closers) close();
+    closers.clear();
     resume();
   };
 
@@ -97,6 +118,10 @@ export function exportStream(
     rows: 0,
     get cancelled() {
       return cancelled;
+    },
+    onCancel(close) {
+      closers.add(close);
+      return () => closers.delete(close);
     },
     async write(chunk) {
       if (cancelled) throw new ExportCancelled();
@@ -147,7 +172,7 @@ export function exportStream(
       options.log(
         `[export] ${options.label}: failed after ${sink.rows} records, response aborted: ${message}`,
       );
-      controller.error(error);
+      controller.error(new ExportAborted(options.label, sink.rows));
       finish({ outcome: 'failed', rows: sink.rows, error });
     },
   );
@@ -177,6 +202,7 @@ export async function forEachBatch(
   onBatch: (rows: unknown[][]) => Promise<void>,
 ): Promise<void> {
   const iterator = query.db.prepare(query.sql).raw(true).iterate(query.params) as IterableIterator<unknown[]>;
+  const forget = sink.onCancel(() => iterator.return?.());
   try {
     let batch: unknown[][] = [];
     for (;;) {
@@ -196,6 +222,7 @@ export async function forEachBatch(
       await onBatch(batch);
     }
   } finally {
+    forget();
     iterator.return?.();
   }
 }

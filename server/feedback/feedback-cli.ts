@@ -15,6 +15,9 @@ import { type FeedbackEntry, readFeedback } from './feedback-store';
 export const FEEDBACK_USAGE = `       portal feedback [dataset_id] [--json | --csv] [--data DIR] [--db FILE]
   prints the feedback visitors sent (all datasets, or one), oldest first`;
 
+/** A mistake in the command line (answered with the usage text), as opposed to a missing file. */
+export class FeedbackUsageError extends Error {}
+
 const COLUMNS = [
   'id',
   'created_at',
@@ -78,8 +81,8 @@ export function feedbackCommand(
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length > 1) throw new Error('feedback takes at most one dataset id');
-  if (values.json && values.csv) throw new Error('choose one of --json and --csv');
+  if (positionals.length > 1) throw new FeedbackUsageError('feedback takes at most one dataset id');
+  if (values.json && values.csv) throw new FeedbackUsageError('choose one of --json and --csv');
   const file = values.db ?? defaultDbFor(values.data);
   if (!existsSync(file))
     throw new Error(`no portal database at ${file} (start the portal once, or pass --db)`);

@@ -128,7 +128,7 @@ export class Store {
     `);
   }
 
-  /** An empty file, or one written by this version, is kept; an older one is emptied. */
+  /** An empty file, or one written by this version, is kept; an older one is emptied, but for feedback. */
   private upgrade(): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version === STORE_FORMAT_VERSION) return;
@@ -145,7 +145,10 @@ export class Store {
         const rest = this.db
           .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
           .all() as { name: string }[];
-        for (const { name } of rest) this.db.exec(`DROP TABLE IF EXISTS "${name}"`);
+        for (const { name } of rest) {
+          // Visitors' feedback (server/feedback) comes from no portal folder: it could not be rebuilt.
+          if (name !== 'feedback') this.db.exec(`DROP TABLE IF EXISTS "${name}"`);
+        }
       })();
     }
     this.db.pragma(`user_version = ${STORE_FORMAT_VERSION}`);
