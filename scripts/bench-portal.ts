@@ -176,7 +176,12 @@ interface Row {
 
 async function benchDataset(
   dataset: BenchDataset,
-): Promise<{ rows: Row[]; peakRss: number; startup: number; floor: number }> {
+): Promise<{ rows: Row[]; peakRss: number; startup: number; floor: number; buildPeak: number }> {
+  // A first process loads the portal folder into the store (only when it changed); the one measured
+  // then starts on the built store, as every start after the first does.
+  const building = await startPortal(dataset.args);
+  const buildPeak = memoryOf(building.pid).peak;
+  await building.stop();
   const started = performance.now();
   const portal = await startPortal(dataset.args);
   const startup = performance.now() - started;
@@ -232,7 +237,7 @@ async function benchDataset(
     peakRss = Math.max(peakRss, memoryOf(portal.pid).rss);
     await portal.stop();
   }
-  return { rows, peakRss, startup, floor };
+  return { rows, peakRss, startup, floor, buildPeak };
 }
 
 /** `only` limits the run to datasets whose id contains it (a quick look; BENCHMARKS.md is not written). */
@@ -264,7 +269,7 @@ export async function benchPortal(only?: string): Promise<void> {
     '',
     ...results.map(
       (r, k) =>
-        `- ${datasets[k]!.id}: server ready in ${(r.startup / 1000).toFixed(1)} s; HTTP floor ${fmt(r.floor)} ms; peak RSS while querying ${r.peakRss.toFixed(0)} MB.`,
+        `- ${datasets[k]!.id}: a start on the built store is ready in ${(r.startup / 1000).toFixed(1)} s; HTTP floor ${fmt(r.floor)} ms; server RSS at most ${r.peakRss.toFixed(0)} MB while querying (the process that loaded the folder peaked at ${r.buildPeak.toFixed(0)} MB, or less when the store was already built).`,
     ),
   ];
   if (!only) writeSection('portal', lines.join('\n'));

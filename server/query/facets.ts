@@ -102,16 +102,19 @@ export function computeFacets(
     const count = (level: Level): Counted[] => {
       const compiler = new Compiler({ layout, db, timezone: spec.timezone, lang: spec.lang });
       const conditions = compileFilters(compiler, spec, disjunctive ? field.field.name : undefined);
-      const from = field.valuesTable
-        ? `"${layout.table}" t JOIN "${field.valuesTable}" v ON v.rid = t.rid`
-        : `"${layout.table}" t`;
-      const key = level.key.replaceAll('$value', field.valuesTable ? 'v.value' : compiler.column(field));
-      const within = level.within?.replaceAll(
-        '$value',
-        field.valuesTable ? 'v.value' : compiler.column(field),
-      );
-      const where = whereSql([...conditions, `${key} IS NOT NULL`, ...(within ? [within] : [])]);
-      const sql = `SELECT ${key} AS path, count(DISTINCT t.rid) AS n FROM ${from}${where} GROUP BY path`;
+      const column = field.valuesTable ? 'v.value' : compiler.column(field);
+      const key = level.key.replaceAll('$value', column);
+      const within = level.within?.replaceAll('$value', column);
+      const filters = [...conditions, ...(within ? [within] : [])];
+      // A record holds each value of a multivalued field once, so count(*) counts records; with no
+      // filter the side table alone answers.
+      const from = !field.valuesTable
+        ? `"${layout.table}" t`
+        : filters.length === 0
+          ? `"${field.valuesTable}" v`
+          : `"${field.valuesTable}" v JOIN "${layout.table}" t ON t.rid = v.rid`;
+      const where = whereSql([...filters, `${key} IS NOT NULL`]);
+      const sql = `SELECT ${key} AS path, count(*) AS n FROM ${from}${where} GROUP BY path`;
       const rows = prepareCached(db, sql).raw(true).all(compiler.params) as [unknown, number][];
       return rows.map(([path, n]) => ({ path: String(path), count: n }));
     };
