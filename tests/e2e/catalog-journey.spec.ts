@@ -111,3 +111,46 @@ test('sort, year → month, and the keyboard', async ({ page }) => {
   await expectNoSeriousA11yViolations(page);
   await screen(page, '07-dark');
 });
+
+test('paging stays within the API’s first 10,000 results; loading and empty states', async ({ page }) => {
+  // A catalog of 25,000 datasets: the sample portal's answer with a larger total.
+  const offsets: string[] = [];
+  const catalogRequests = (url: URL) => url.pathname === '/api/v2/catalog/datasets';
+  await page.route(catalogRequests, async (route) => {
+    const url = new URL(route.request().url());
+    offsets.push(url.searchParams.get('offset') ?? '');
+    url.searchParams.set('offset', '0');
+    const response = await route.fetch({ url: url.toString() });
+    const body = await response.json();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.fulfill({ response, json: { ...body, total_count: 25_000 } });
+  });
+  await page.goto('/');
+  await expect(page.getByRole('status', { name: 'Loading datasets' })).toBeVisible();
+  await screen(page, '08-loading', { fullPage: false });
+  const pages = page.getByRole('navigation', { name: 'Pages' });
+  await expect(pages.getByRole('link', { name: 'Page 500' })).toBeVisible();
+  await pages.getByRole('link', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/\/\?page=2$/);
+  await expect(pages.getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
+  await pages.getByRole('link', { name: 'Page 500' }).click();
+  await expect(page).toHaveURL(/\/\?page=500$/);
+  await expect(page.getByText('The API pages through the first 10,000 results only')).toBeVisible();
+  expect(offsets).toEqual(['0', '20', '9980']);
+  await screen(page, '09-last-page');
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+
+  await page.goto('/?q=zzzzqqq');
+  await expect(page.getByText('No dataset matches “zzzzqqq”')).toBeVisible();
+  await screen(page, '09-empty', { fullPage: false });
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  await expect(page.locator('output')).toHaveText('6 datasets');
+
+  // On a phone the filters fold behind a button.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('region', { name: 'Theme' })).toBeHidden();
+  await screen(page, '09-phone', { fullPage: false });
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await expect(page.getByRole('region', { name: 'Theme' })).toBeVisible();
+  await screen(page, '09-phone-filters', { fullPage: false });
+});

@@ -220,7 +220,7 @@ function NoResults({
       <EmptyState title="This page is past the last result">
         <p>
           There are {plural(total, 'result')}.{' '}
-          <Button size="small" variant="ghost" onClick={onFirstPage}>
+          <Button size="small" onClick={onFirstPage}>
             Go to the first page
           </Button>
         </p>
@@ -235,11 +235,7 @@ function NoResults({
     );
   }
   return (
-    <EmptyState
-      title={
-        search.q ? `No dataset matches “${search.q}” with these filters` : 'No dataset matches these filters'
-      }
-    >
+    <EmptyState title={noMatchTitle(search)}>
       <p>Try other words, or remove a filter.</p>
       <p>
         <Button size="small" onClick={onClear}>
@@ -248,6 +244,14 @@ function NoResults({
       </p>
     </EmptyState>
   );
+}
+
+function noMatchTitle(search: CatalogSearch): string {
+  const filtered = Boolean(search.refine?.length || search.exclude?.length);
+  if (!search.q) return 'No dataset matches these filters';
+  return filtered
+    ? `No dataset matches “${search.q}” with these filters`
+    : `No dataset matches “${search.q}”`;
 }
 
 function ResultsSkeleton() {

@@ -46,7 +46,8 @@ export function CatalogPager({ page, pageCount, pageSearch }: CatalogPagerProps)
                 search={pageSearch(item)}
                 className={`${styles.pageLink} ${item === page ? styles.pageCurrent : ''}`}
                 aria-label={`Page ${item}`}
-                // Exact, so only the current page's link gets aria-current="page".
+                aria-current={item === page ? 'page' : undefined}
+                // The router's own "active" test compares raw URL strings with typed search; decide here.
                 activeOptions={{ exact: true }}
               >
                 {item}
