@@ -172,8 +172,10 @@ export function computeFacets(
     }
 
     const separator = field.field.type === 'text' ? hierarchySeparator(field) : null;
-    const key = field.field.type === 'boolean' ? "CASE $value WHEN 1 THEN 'true' ELSE 'false' END" : '$value';
-    const counted = count({ key });
+    // Grouping on the column itself lets SQLite use its index; booleans are named afterwards.
+    const counted = count({ key: '$value' }).map((c) =>
+      field.field.type === 'boolean' ? { ...c, path: c.path === '1' ? 'true' : 'false' } : c,
+    );
     if (!separator) {
       const values = counted.map((c) => toValue(c, '\u0000'));
       return { name: field.field.name, facets: finish(withExcluded(values, null, () => 0, 0)) };
