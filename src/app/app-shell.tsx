@@ -84,7 +84,7 @@ function InvalidPortal({ raw, onChoose }: { raw: string; onChoose: () => void })
         <Button variant="primary" onClick={onChoose}>
           Choose a portal
         </Button>
-        <Link to="/" search={{ portal: undefined }}>
+        <Link to="/" search={{ portal: '' }}>
           Open the embedded portal
         </Link>
       </p>

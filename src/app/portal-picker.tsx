@@ -66,7 +66,8 @@ export function PortalPicker({ current, focus, onClose }: PortalPickerProps) {
     saveApiKey(keyOrigin(portal), key);
     rememberPortal(portal);
     onClose();
-    navigate({ to: '/', search: { portal: portal || undefined } });
+    // '' rather than undefined: an absent portal would be carried over from the current URL.
+    navigate({ to: '/', search: { portal } });
   };
 
   const submit = (event: FormEvent) => {

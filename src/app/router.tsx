@@ -1,4 +1,10 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  retainSearchParams,
+} from '@tanstack/react-router';
 import { parseCatalogSearch } from '../features/catalog/catalog-search-params';
 import { readPortalParam } from '../lib/portal';
 import { parseSearchString, stringifySearchObject } from '../lib/search-codec';
@@ -9,7 +15,8 @@ import { CatalogRoute } from './routes/catalog-route';
 /**
  * Code-based routes. Every route's search is validated by its own parse function; the URL is a
  * plain, API-like query string (lib/search-codec). `portal` belongs to the root: it names the portal
- * when it is not the embedded one, and travels in every link unless a navigation sets it.
+ * when it is not the embedded one, and travels in every link unless a navigation sets it ('' is the
+ * embedded portal, and is written as no parameter at all).
  */
 
 export interface RootSearch {
@@ -25,22 +32,10 @@ function parseRootSearch(raw: Record<string, unknown>): RootSearch {
   return param.portal ? { portal: param.portal } : {};
 }
 
-/** Keeps `portal` across navigations, unless the navigation names a portal itself (undefined = embedded). */
-function keepPortal({
-  search,
-  next,
-}: {
-  search: RootSearch;
-  next: (search: RootSearch, collectMeta: true) => { search: RootSearch; meta: { explicit?: object } };
-}): RootSearch {
-  const { search: result, meta } = next(search, true);
-  if (meta.explicit && 'portal' in meta.explicit) return result;
-  return search.portal !== undefined ? { ...result, portal: search.portal } : result;
-}
-
 const rootRoute = createRootRoute({
   validateSearch: parseRootSearch,
-  search: { middlewares: [keepPortal as never] },
+  // `portal` travels in every link; a navigation that sets it (to '' for the embedded portal) wins.
+  search: { middlewares: [retainSearchParams(['portal'])] },
   component: AppShell,
   notFoundComponent: NotFoundPage,
 });

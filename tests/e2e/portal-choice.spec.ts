@@ -55,6 +55,14 @@ test('open another portal by address, with an API key kept in this browser only'
   await expect(page.locator('output')).toHaveText('6 datasets');
 });
 
+test('a portal parameter that is not an address says so', async ({ page }) => {
+  await page.goto('/?portal=foo');
+  await expect(page.getByText('“foo” is not a portal address')).toBeVisible();
+  await page.getByRole('link', { name: 'Open the embedded portal' }).click();
+  await expect(page).toHaveURL(`${SAMPLE_PORTAL_URL}/`);
+  await expect(page.locator('output')).toHaveText('6 datasets');
+});
+
 test.describe('failures, each with its own message', () => {
   test.use({ expectedConsoleErrors: [/Failed to load resource/] });
 
