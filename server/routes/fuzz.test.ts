@@ -187,4 +187,95 @@ describe('fuzz: no input breaks the portal', () => {
       { numRuns: 300 },
     );
   }, 120_000);
+
+  it('random select, group_by and order_by expressions', async () => {
+    const fieldNames = [
+      'name',
+      'population',
+      'elevation',
+      'founded',
+      'capital',
+      'country_code',
+      'alternate_names',
+      'coordinates',
+      'timezone',
+    ];
+    const anyField = fc.constantFrom(...fieldNames).map(b.field);
+    const scalar: fc.Arbitrary<Expr> = fc.letrec<{ value: Expr }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        anyField,
+        fc.integer({ min: -5, max: 1000 }).map(b.num),
+        fc.string({ maxLength: 5 }).map(b.str),
+        fc
+          .tuple(fc.constantFrom('year', 'month', 'lower', 'upper', 'length', 'day', 'hour'), anyField)
+          .map(([fn, f]) => b.call(fn, f)),
+        fc
+          .tuple(anyField, fc.constantFrom('yyyy', "yyyy-MM'x'", 'EEEE'))
+          .map(([f, p]) => b.call('date_format', f, p)),
+        fc.tuple(anyField, tie('value')).map(([f, v]) => b.call('ifnull', f, v)),
+        fc
+          .tuple(fc.constantFrom('+', '-', '*', '/' as const), tie('value'), tie('value'))
+          .map(([op, l, r]) => ({
+            kind: 'Arithmetic' as const,
+            op,
+            left: b.paren(l),
+            right: b.paren(r),
+            loc: l.loc,
+          })),
+        fc
+          .tuple(
+            fc.double({ min: -180, max: 180, noNaN: true }),
+            fc.double({ min: -90, max: 90, noNaN: true }),
+          )
+          .map(([lon, lat]) => b.call('distance', b.field('coordinates'), b.geom(`POINT(${lon} ${lat})`))),
+      ),
+    })).value;
+    const aggregate = fc.oneof(
+      fc.constant(b.call('count', b.star())),
+      fc
+        .tuple(fc.constantFrom('sum', 'avg', 'min', 'max', 'median', 'count', 'envelope', 'bbox'), scalar)
+        .map(([fn, v]) => b.call(fn, v)),
+      fc.tuple(scalar, fc.integer({ min: -10, max: 110 })).map(([v, p]) => b.call('percentile', v, p)),
+    );
+    const groupKey = fc.oneof(
+      scalar,
+      fc.tuple(anyField, fc.integer({ min: -3, max: 500 })).map(([f, w]) => b.call('range', f, w)),
+      fc
+        .tuple(anyField, fc.array(fc.integer({ min: -100, max: 5_000_000 }), { minLength: 1, maxLength: 4 }))
+        .map(([f, bounds]) => b.call('range', f, b.star(), ...bounds, b.star())),
+      fc.tuple(anyField, fc.integer({ min: -1, max: 30 })).map(([f, zoom]) => b.call('geo_cluster', f, zoom)),
+    );
+    const list = (items: fc.Arbitrary<Expr>, max: number) =>
+      fc
+        .array(fc.tuple(items, fc.boolean()), { minLength: 1, maxLength: max })
+        .map((pairs) =>
+          pairs.map(([e, alias], k) => `${printExpr(e)}${alias ? ` as a${k}` : ''}`).join(', '),
+        );
+    const order = fc
+      .array(
+        fc.tuple(
+          fc.oneof(scalar, aggregate, fc.constantFrom(b.field('a0'), b.call('random', 3))),
+          fc.constantFrom('', ' ASC', ' DESC'),
+        ),
+        { maxLength: 3 },
+      )
+      .map((items) => items.map(([e, direction]) => `${printExpr(e)}${direction}`).join(', '));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.option(list(fc.oneof(scalar, aggregate), 4), { nil: undefined }),
+        fc.option(list(groupKey, 2), { nil: undefined }),
+        fc.option(order, { nil: undefined }),
+        async (select, groupBy, orderBy) => {
+          const params: [string, string][] = [];
+          if (select) params.push(['select', select]);
+          if (groupBy) params.push(['group_by', groupBy]);
+          if (orderBy) params.push(['order_by', orderBy]);
+          await expectHandled('catalog/datasets/fixture-cities/records', params);
+          await expectHandled('catalog/datasets/fixture-cities/aggregates', params);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 120_000);
 });
