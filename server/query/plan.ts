@@ -26,6 +26,8 @@ export interface QuerySpec {
   readonly lang: string;
   /** Only the record with this id (GET …/records/{record_id}). */
   readonly recordId?: string;
+  /** Text sorts ignore case (the catalog's titles); records sort text as ODS does, by code point. */
+  readonly caseInsensitiveText?: boolean;
   /** The aggregates endpoint: always one group per group_by key, or one group in all. */
   readonly aggregate?: boolean;
 }
@@ -155,7 +157,13 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
 
   const order = spec.orderBy?.trim()
     ? inClause('order_by', () =>
-        compileOrderBy(compiler, parseOrderBy(spec.orderBy!).items, outputs, grouped),
+        compileOrderBy(
+          compiler,
+          parseOrderBy(spec.orderBy!).items,
+          outputs,
+          grouped,
+          spec.caseInsensitiveText,
+        ),
       )
     : [];
 
@@ -273,6 +281,7 @@ function compileOrderBy(
   items: readonly OrderItem[],
   outputs: readonly OutputColumn[],
   grouped: boolean,
+  caseInsensitiveText = false,
 ): string[] {
   let seenPlain = false;
   return items.map((item) => {
@@ -289,7 +298,8 @@ function compileOrderBy(
       throw new OdsqlSemanticError(`Cannot sort on ${describeOrder(item.expr)}.`);
     }
     // Nulls sort last both ways; SQLite puts them last only when descending.
-    return `${compiled.sql[0]} ${direction}${direction === 'ASC' ? ' NULLS LAST' : ''}`;
+    const collate = caseInsensitiveText && compiled.kind === 'text' ? ' COLLATE NOCASE' : '';
+    return `${compiled.sql[0]}${collate} ${direction}${direction === 'ASC' ? ' NULLS LAST' : ''}`;
   });
 }
 

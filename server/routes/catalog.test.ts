@@ -1,8 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AggregatesResponse, CatalogDatasetsResponse, FacetsResponse } from '../../common/ods-api/types';
+import { CatalogIndex } from '../catalog/catalog-index';
 import { fixtureApp } from '../testing/fixture-portal';
+import { catalogRoutes } from './catalog';
 
-const { app, cleanup } = fixtureApp();
+const { app, store, cleanup } = fixtureApp();
 afterAll(cleanup);
 
 async function get<T>(path: string, status = 200): Promise<T> {
@@ -135,5 +137,19 @@ describe('catalog aggregates (v2.0)', () => {
       'aggregates?select=count(*) as n, sum(records_count) as records&group_by=publisher',
     );
     expect(body.aggregations).toEqual([{ n: 3, records: 31, publisher: 'ODS Explorer tests' }]);
+  });
+});
+
+describe('catalog order', () => {
+  it('sorts titles without regard to case', async () => {
+    const catalog = new CatalogIndex();
+    const dataset = (id: string, title: string) => {
+      const [first] = store.datasets();
+      return { ...first!, dataset_id: id, metas: { default: { ...first!.metas.default, title } } };
+    };
+    catalog.rebuild([dataset('b', 'banana'), dataset('c', 'Cherry'), dataset('a', 'Apple')]);
+    const response = await catalogRoutes(catalog).request('http://portal.test/datasets?order_by=title');
+    const body = (await response.json()) as CatalogDatasetsResponse;
+    expect(body.datasets.map((d) => d.dataset.metas.default.title)).toEqual(['Apple', 'banana', 'Cherry']);
   });
 });

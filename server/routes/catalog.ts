@@ -73,6 +73,7 @@ export function catalogRoutes(catalog: CatalogIndex): Hono {
       ...querySpec(params),
       select: 'dataset_id',
       groupBy: null,
+      caseInsensitiveText: true,
     });
     const { limit, offset } = pageOf(params, false);
     const total = countRecords(catalog.db, plan);
