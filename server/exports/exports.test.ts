@@ -1,20 +1,20 @@
 import { gunzipSync } from 'node:zlib';
-import type { Geometry } from 'geojson';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatasetResponse, Link, RecordsResponse } from '../../common/ods-api/types';
-import { dbfFieldNames } from './dbf';
 import {
-  expectedText,
-  normalizeRings,
-  readCsv,
-  readGpx,
-  readIcal,
-  readKml,
-  readOv2,
-  readShp,
-  readXlsx,
-  unguard,
-} from './read-back';
+  checkCsv,
+  checkGeojson,
+  checkGpx,
+  checkIcal,
+  checkJson,
+  checkJsonl,
+  checkKml,
+  checkOv2,
+  checkShp,
+  checkXlsx,
+  type Expected,
+} from './export-checks';
+import { readCsv, readShp } from './read-back';
 import { exportTestPortal, MANY_ROWS } from './test-portal';
 
 /**
@@ -93,290 +93,61 @@ const CASES: { dataset: string; params: Params; geo?: boolean; dated?: boolean }
 
 const label = (c: (typeof CASES)[number]) => `${c.dataset} ${search(c.params) || '(defaults)'}`;
 
+async function expectation(c: (typeof CASES)[number]): Promise<Expected> {
+  return {
+    records: await records(c.dataset, c.params),
+    types: await fieldTypes(c.dataset),
+    host: 'portal.test',
+    label: label(c),
+  };
+}
+
 describe('exports: read back and compared with the records endpoint', () => {
   it.each(CASES)('csv: $dataset $params', async (c) => {
-    const expected = await records(c.dataset, c.params);
-    const fieldsOf = await fieldTypes(c.dataset);
-    const { text } = await exported(c.dataset, 'csv', c.params);
-    expect(text.startsWith('\uFEFF')).toBe(false);
-    expect(text.endsWith('\r\n')).toBe(true);
-    const [header, ...rows] = readCsv(text);
-    const keys = Object.keys(expected[0]!.fields);
-    expect(header, label(c)).toEqual(keys);
-    expect(rows).toHaveLength(expected.length);
-    rows.forEach((row, r) => {
-      const wanted = keys.map((key) => expectedText(expected[r]!.fields[key], fieldsOf.get(key) ?? 'text'));
-      expect(row.map(unguard), `${label(c)} row ${r}`).toEqual(wanted);
-    });
+    checkCsv((await exported(c.dataset, 'csv', c.params)).text, await expectation(c));
   });
 
   it.each(CASES)('json and jsonl: $dataset $params', async (c) => {
-    const expected = await records(c.dataset, c.params);
-    const json = JSON.parse((await exported(c.dataset, 'json', c.params)).text) as unknown[];
-    expect(json).toEqual(expected.map((r) => r.fields));
-    const lines = (await exported(c.dataset, 'jsonl', c.params)).text.split('\n');
-    expect(lines.pop()).toBe('');
-    expect(lines.map((line) => JSON.parse(line))).toEqual(expected.map((r) => r.fields));
+    const e = await expectation(c);
+    checkJson((await exported(c.dataset, 'json', c.params)).text, e);
+    checkJsonl((await exported(c.dataset, 'jsonl', c.params)).text, e);
   });
 
   it.each(CASES.filter((c) => c.geo))('geojson: $dataset $params', async (c) => {
-    const expected = await records(c.dataset, c.params);
-    const fieldsOf = await fieldTypes(c.dataset);
-    const collection = JSON.parse((await exported(c.dataset, 'geojson', c.params)).text);
-    expect(collection.type).toBe('FeatureCollection');
-    const geoKey = Object.keys(expected[0]!.fields).find((k) => /geo_/.test(fieldsOf.get(k) ?? ''))!;
-    expect(collection.features).toEqual(
-      expected.map((r) => {
-        const { [geoKey]: geo, ...properties } = r.fields;
-        return { type: 'Feature', geometry: geometryOf(geo, fieldsOf.get(geoKey)!), properties };
-      }),
-    );
+    checkGeojson((await exported(c.dataset, 'geojson', c.params)).text, await expectation(c));
   });
 
   it.each(CASES)('xlsx: $dataset $params', async (c) => {
-    const expected = await records(c.dataset, c.params);
-    const fieldsOf = await fieldTypes(c.dataset);
+    const e = await expectation(c);
     for (const format of ['xls', 'xlsx']) {
       const { bytes, response } = await exported(c.dataset, format, c.params);
       expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename="${c.dataset}.xlsx"`);
-      const { name, rows } = await readXlsx(bytes);
-      expect(name).toBe(c.dataset);
-      const [header, ...body] = rows;
-      const keys = Object.keys(expected[0]!.fields);
-      expect(header).toEqual(keys);
-      expect(body).toHaveLength(expected.length);
-      body.forEach((row, r) => {
-        const wanted = keys.map((key) => {
-          const value = expected[r]!.fields[key];
-          const type = fieldsOf.get(key) ?? 'text';
-          if (value === null) return null;
-          if ((typeof value === 'number' || typeof value === 'boolean') && type !== 'json_blob') return value;
-          return expectedText(value, type);
-        });
-        expect(
-          row.map((cell) => (typeof cell === 'string' ? unguard(cell) : cell)),
-          `${label(c)} row ${r}`,
-        ).toEqual(wanted);
-      });
+      await checkXlsx(bytes, e, c.dataset);
     }
   });
 
   it.each(CASES.filter((c) => c.geo))('shp: $dataset $params', async (c) => {
-    const expected = await records(c.dataset, c.params);
-    const fieldsOf = await fieldTypes(c.dataset);
-    const { bytes, response } = await exported(c.dataset, 'shp', c.params);
-    expect(response.headers.get('Content-Type')).toBe('application/zip');
-    const layers = await readShp(bytes);
-    const keys = Object.keys(expected[0]!.fields);
-    const geoKey = keys.find((k) => /geo_/.test(fieldsOf.get(k) ?? ''))!;
-    const attributes = keys.filter((k) => k !== geoKey);
-    const names = dbfFieldNames(attributes);
-    // Each kind of shape has its own layer; a record keeps its order within its layer.
-    const features = layers.flatMap((layer) => layer.features);
-    expect(features).toHaveLength(expected.length);
-    const remaining = [...expected];
-    for (const layer of layers) {
-      for (const feature of layer.features) {
-        const wanted = remaining.find((r) =>
-          sameGeometry(geometryOf(r.fields[geoKey], fieldsOf.get(geoKey)!), feature.geometry),
-        );
-        expect(wanted, `${label(c)}: no record for ${JSON.stringify(feature.geometry)}`).toBeDefined();
-        remaining.splice(remaining.indexOf(wanted!), 1);
-        const props = feature.properties ?? {};
-        attributes.forEach((key, k) => {
-          const value = wanted!.fields[key];
-          const type = fieldsOf.get(key) ?? 'text';
-          const actual = props[names[k]!];
-          if (type === 'int' || type === 'double')
-            expect(value === null ? Number.isNaN(actual) : actual).toBe(value ?? true);
-          // dBASE keeps "unknown" for a null boolean; the reader reads anything but T/Y as false.
-          else if (type === 'boolean') expect(actual).toBe(value === true);
-          else if (type === 'date') expect(dbfDate(actual as Date, value as string | null)).toBe(value);
-          else expect(actual, `${label(c)} ${key}`).toBe(expectedText(value, type).slice(0, 254).trim());
-        });
-      }
-    }
+    await checkShp((await exported(c.dataset, 'shp', c.params)).bytes, await expectation(c));
   });
 
   it.each(CASES.filter((c) => c.geo))('ov2: $dataset $params', async (c) => {
-    const expected = await records(c.dataset, c.params);
-    const fieldsOf = await fieldTypes(c.dataset);
-    const { bytes } = await exported(c.dataset, 'ov2', c.params);
-    const points = readOv2(bytes);
-    const keys = Object.keys(expected[0]!.fields);
-    const geoKey = keys.find((k) => /geo_/.test(fieldsOf.get(k) ?? ''))!;
-    const nameKey =
-      keys.find((k) => k === 'name' || k === 'title') ?? keys.find((k) => fieldsOf.get(k) === 'text')!;
-    const placed = expected.filter((r) => r.fields[geoKey] !== null);
-    expect(points).toHaveLength(placed.length);
-    points.forEach((point, k) => {
-      const value = placed[k]!.fields[geoKey];
-      if (fieldsOf.get(geoKey) === 'geo_point_2d') {
-        const p = value as { lat: number; lon: number };
-        expect(point.lon).toBeCloseTo(p.lon, 5);
-        expect(point.lat).toBeCloseTo(p.lat, 5);
-      }
-      expect(point.name).toBe(expectedText(placed[k]!.fields[nameKey], 'text', ','));
-    });
+    checkOv2((await exported(c.dataset, 'ov2', c.params)).bytes, await expectation(c));
   });
 
   it.each(CASES.filter((c) => c.dated))('ical: $dataset $params', async (c) => {
-    const expected = await records(c.dataset, c.params);
-    const fieldsOf = await fieldTypes(c.dataset);
-    const { text, response } = await exported(c.dataset, 'ical', c.params);
-    expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
-    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-    const calendar = readIcal(text);
-    const keys = Object.keys(expected[0]!.fields);
-    const startKey = keys.find((k) => ['date', 'datetime'].includes(fieldsOf.get(k) ?? ''))!;
-    const summaryKey =
-      keys.find((k) => k === 'name' || k === 'title') ?? keys.find((k) => fieldsOf.get(k) === 'text');
-    const dated = expected.filter((r) => r.fields[startKey] !== null);
-    expect(calendar.events).toHaveLength(dated.length);
-    calendar.events.forEach((event, k) => {
-      const record = dated[k]!;
-      expect(event.uid).toBe(`${record.id}@portal.test`);
-      const start = record.fields[startKey] as string;
-      expect(event.start).toBe(fieldsOf.get(startKey) === 'date' ? start : new Date(start).toISOString());
-      if (summaryKey) expect(event.summary).toBe(expectedText(record.fields[summaryKey], 'text', ', '));
-      for (const key of keys) {
-        const value = record.fields[key];
-        if (key === startKey || key === summaryKey || value === null || typeof value === 'object') continue;
-        expect(event.description).toContain(String(value));
-      }
-    });
+    checkIcal((await exported(c.dataset, 'ical', c.params)).text, await expectation(c));
   });
 
   it.each(CASES.filter((c) => c.geo))('kml: $dataset $params', async (c) => {
-    const expected = await records(c.dataset, c.params);
-    const fieldsOf = await fieldTypes(c.dataset);
-    const collection = readKml((await exported(c.dataset, 'kml', c.params)).text);
-    const keys = Object.keys(expected[0]!.fields);
-    const geoKey = keys.find((k) => /geo_/.test(fieldsOf.get(k) ?? ''))!;
-    expect(collection.features).toHaveLength(expected.length);
-    collection.features.forEach((feature, k) => {
-      const record = expected[k]!;
-      expect(sameGeometry(geometryOf(record.fields[geoKey], fieldsOf.get(geoKey)!), feature.geometry)).toBe(
-        true,
-      );
-      for (const key of keys) {
-        if (key === geoKey) continue;
-        const value = record.fields[key];
-        const actual = feature.properties?.[key];
-        expect(actual, `${label(c)} ${key}`).toBe(
-          value === null ? undefined : expectedText(value, fieldsOf.get(key) ?? 'text'),
-        );
-      }
-    });
+    checkKml((await exported(c.dataset, 'kml', c.params)).text, await expectation(c));
   });
 
   it.each(CASES.filter((c) => c.geo))('gpx: $dataset $params', async (c) => {
-    const expected = await records(c.dataset, c.params);
-    const fieldsOf = await fieldTypes(c.dataset);
-    for (const useExtension of ['false', 'true']) {
-      const { text } = await exported(c.dataset, 'gpx', { ...c.params, use_extension: useExtension });
-      const collection = readGpx(text);
-      const keys = Object.keys(expected[0]!.fields);
-      const geoKey = keys.find((k) => /geo_/.test(fieldsOf.get(k) ?? ''))!;
-      const nameKey =
-        keys.find((k) => k === 'name' || k === 'title') ?? keys.find((k) => fieldsOf.get(k) === 'text')!;
-      const placed = expected.filter((r) => r.fields[geoKey] !== null);
-      expect(collection.features).toHaveLength(placed.length);
-      // togeojson lists tracks before waypoints; within each, the file's order.
-      const tracks = collection.features.filter((f) => f.properties?._gpxType === 'trk');
-      const waypoints = collection.features.filter((f) => f.properties?._gpxType !== 'trk');
-      const ordered = [...waypoints, ...tracks];
-      const byKind = [
-        ...placed.filter(
-          (r) =>
-            fieldsOf.get(geoKey) === 'geo_point_2d' ||
-            (r.fields[geoKey] as { geometry: Geometry }).geometry.type === 'Point',
-        ),
-        ...placed.filter(
-          (r) =>
-            fieldsOf.get(geoKey) !== 'geo_point_2d' &&
-            (r.fields[geoKey] as { geometry: Geometry }).geometry.type !== 'Point',
-        ),
-      ];
-      ordered.forEach((feature, k) => {
-        const record = byKind[k]!;
-        expect(feature.properties?.name).toBe(expectedText(record.fields[nameKey], 'text', ', '));
-        const geometry = geometryOf(record.fields[geoKey], fieldsOf.get(geoKey)!)!;
-        if (geometry.type === 'Point') {
-          expect(feature.geometry).toEqual(geometry);
-        } else if (geometry.type === 'Polygon') {
-          expect(feature.geometry).toEqual({ type: 'LineString', coordinates: geometry.coordinates[0] });
-        } else if (geometry.type === 'MultiPolygon') {
-          const outers = geometry.coordinates.map((p) => p[0]!);
-          expect(feature.geometry).toEqual(
-            outers.length === 1
-              ? { type: 'LineString', coordinates: outers[0] }
-              : { type: 'MultiLineString', coordinates: outers },
-          );
-        }
-        for (const key of keys) {
-          const value = record.fields[key];
-          if (key === geoKey || key === nameKey || value === null) continue;
-          expect(feature.properties?.desc).toContain(expectedText(value, fieldsOf.get(key) ?? 'text', ', '));
-          if (useExtension === 'true') {
-            const extension = feature.properties?.[`ods_${key}`];
-            const text = expectedText(value, fieldsOf.get(key) ?? 'text', ',');
-            expect(String(extension)).toBe(String(text).trim());
-          }
-        }
-      });
-    }
+    const e = await expectation(c);
+    checkGpx((await exported(c.dataset, 'gpx', c.params)).text, e, false);
+    checkGpx((await exported(c.dataset, 'gpx', { ...c.params, use_extension: 'true' })).text, e, true);
   });
 });
-
-function geometryOf(value: unknown, type: string): Geometry | null {
-  if (value === null || value === undefined) return null;
-  if (type === 'geo_point_2d') {
-    const p = value as { lat: number; lon: number };
-    return { type: 'Point', coordinates: [p.lon, p.lat] };
-  }
-  return (value as { geometry: Geometry }).geometry;
-}
-
-function sameGeometry(a: Geometry | null, b: Geometry | null): boolean {
-  const round = (value: unknown): unknown =>
-    typeof value === 'number'
-      ? Math.round(value * 1e9) / 1e9
-      : Array.isArray(value)
-        ? value.map(round)
-        : value;
-  const canonical = (g: Geometry | null) =>
-    g ? JSON.stringify(round((normalizeRings(g) as { coordinates?: unknown }).coordinates)) : null;
-  // A shapefile has no MultiPolygon: a polygon with several outer rings reads back as one.
-  const kind = (g: Geometry | null) => g?.type.replace(/^Multi/, '');
-  return (
-    kind(a) === kind(b) && (canonical(a) === canonical(b) || canonical(flatten(a)) === canonical(flatten(b)))
-  );
-}
-
-function flatten(g: Geometry | null): Geometry | null {
-  if (g?.type === 'MultiPolygon') return { type: 'Polygon', coordinates: g.coordinates.flat() };
-  if (g?.type === 'Polygon') return g;
-  return g;
-}
-
-/**
- * The date shpjs read from a D field, as 'YYYY-MM-DD'. It builds a local Date from the digits, and
- * JavaScript reads years 0–99 given that way as 1900–1999: the file holds the right year.
- */
-function dbfDate(date: Date, expected: string | null): string | null {
-  if (Number.isNaN(date.getTime())) return null;
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  let year = date.getFullYear();
-  if (
-    expected !== null &&
-    Number(expected.slice(0, 4)) < 100 &&
-    year === 1900 + Number(expected.slice(0, 4))
-  ) {
-    year -= 1900;
-  }
-  return `${pad(year, 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 describe('exports: CSV options and the formula guard', () => {
   it('guards cells a spreadsheet would run, and leaves numbers alone', async () => {

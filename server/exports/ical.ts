@@ -8,7 +8,7 @@ import type { TextFormat } from './text-export';
  * date or datetime field and DTEND the next field of the same type when there is one (a date end is inclusive in
  * the data and exclusive in iCalendar, so it moves one day later; an end before the start is left
  * out). Datetimes are written in UTC, which needs no VTIMEZONE. SUMMARY is the `name`/`title` or
- * first text field, DESCRIPTION lists every other field (the end too) as "Label: value" lines, GEO comes from a
+ * first text field, DESCRIPTION lists every other field (start and end too, to the millisecond) as "Label: value" lines, GEO comes from a
  * geo point. Text is escaped (\\ ; , and newlines) and lines are folded at 75 octets, CRLF.
  */
 
@@ -85,7 +85,8 @@ export function icalFormat(columns: readonly ExportColumn[], options: IcalOption
   const end = columns.find((column) => column !== start && column.kind === start.kind);
   const summary = nameColumn(columns);
   const geo = columns.find((column) => column.kind === 'geo_point_2d');
-  const described = columns.filter((column) => column !== start && column !== summary);
+  // The start too: iCalendar times stop at the second, and are in UTC here; the text keeps it all.
+  const described = columns.filter((column) => column !== summary);
   const stamp = utcStamp((options.now ?? new Date()).getTime());
   return {
     head: [
