@@ -130,6 +130,31 @@ function normalizeTerm(term: string): string {
   return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+function technicalField(name: string, type: FieldType, column: string): FieldLayout {
+  return {
+    field: { name, label: name, type, description: null, annotations: {} },
+    column,
+    latColumn: null,
+    lonColumn: null,
+    valuesTable: null,
+    separator: null,
+    rtreeTable: null,
+    fullText: false,
+    ftsColumn: null,
+  };
+}
+
+/**
+ * ODS's technical fields (ods-api.md §3.4): usable in every clause, never part of `select=*`. A
+ * dataset field of the same name wins. `recordid` with a sort key gives clients a keyset to page past
+ * the 10,000th record.
+ */
+const TECHNICAL_FIELDS: readonly FieldLayout[] = [
+  technicalField('recordid', 'text', 'record_id'),
+  technicalField('record_timestamp', 'text', 'record_timestamp'),
+  technicalField('record_size', 'int', 'record_size'),
+];
+
 export class Compiler {
   readonly params: Record<string, string | number | null> = {};
   private counter = 0;
@@ -150,7 +175,9 @@ export class Compiler {
   field(ref: FieldRef): FieldLayout {
     const name = ref.name.startsWith('default.') ? ref.name.slice('default.'.length) : ref.name;
     const layout = this.options.layout.fields.find((f) => f.field.name === name);
-    return layout ?? fail(`Unknown field: ${ref.name}.`);
+    return (
+      layout ?? TECHNICAL_FIELDS.find((f) => f.field.name === name) ?? fail(`Unknown field: ${ref.name}.`)
+    );
   }
 
   column(field: FieldLayout): string {

@@ -246,6 +246,26 @@ describe('records: select, order_by, paging', () => {
     expect(search.total_count).toBe(1);
   });
 
+  it('takes the technical fields recordid, record_timestamp and record_size in every clause', async () => {
+    const all = await get<RecordsResponse>('fixture-cities/records?limit=100&order_by=country_code,recordid');
+    const ids = all.records.map((r) => r.record.id);
+    const [first] = all.records;
+    const keyset = await get<RecordsResponse>(
+      `fixture-cities/records?${query({
+        select: 'recordid, name',
+        where: `country_code > "${first!.record.fields.country_code}" OR (country_code = "${first!.record.fields.country_code}" AND recordid > "${first!.record.id}")`,
+        order_by: 'country_code, recordid',
+        limit: '100',
+      })}`,
+    );
+    expect(keyset.records.map((r) => r.record.fields.recordid)).toEqual(ids.slice(1));
+    const sized = await get<RecordsResponse>(
+      `fixture-cities/records?${query({ where: 'record_size > 0', select: 'record_size' })}`,
+    );
+    expect(sized.total_count).toBe(20);
+    expect(typeof sized.records[0]!.record.fields.record_size).toBe('number');
+  });
+
   it('answers one record by id, and 404 for an unknown one', async () => {
     const first = await get<RecordsResponse>('fixture-cities/records?limit=1');
     const id = first.records[0]!.record.id;
