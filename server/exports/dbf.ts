@@ -1,3 +1,5 @@
+import { numberText } from './columns';
+
 /**
  * dBASE III tables (.dbf), the attribute half of a shapefile. Field names are at most 10 ASCII
  * characters and unique; text is UTF-8 (the archive's .cpg says so) and at most 254 bytes, the
@@ -39,10 +41,6 @@ export function utf8Cut(text: string, max: number): Buffer {
   // Step back over continuation bytes (10xxxxxx) to the start of the character cut in two.
   while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
   return bytes.subarray(0, end);
-}
-
-function numberText(value: number): string {
-  return String(value);
 }
 
 function decimalsOf(text: string): number {

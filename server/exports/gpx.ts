@@ -1,6 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { invalidParameter } from '../errors';
-import { cellText, type ExportColumn } from './columns';
+import { cellText, type ExportColumn, numberText } from './columns';
 import type { GpxOptions } from './export-params';
 import { geometryOf } from './geometry';
 import { nameColumn } from './ov2';
@@ -123,7 +123,7 @@ export function gpxProducer(
         if (!geometry) return '';
         const text = details(parts, row);
         return pointsOf(geometry)
-          .map(([lon, lat]) => `<wpt lat="${lat}" lon="${lon}">${text}</wpt>\n`)
+          .map(([lon, lat]) => `<wpt lat="${numberText(lat!)}" lon="${numberText(lon!)}">${text}</wpt>\n`)
           .join('');
       },
       tail: shapes ? '' : tail,
@@ -138,7 +138,7 @@ export function gpxProducer(
         const trksegs = segments
           .map(
             (segment) =>
-              `<trkseg>${segment.map(([lon, lat]) => `<trkpt lat="${lat}" lon="${lon}"/>`).join('')}</trkseg>`,
+              `<trkseg>${segment.map(([lon, lat]) => `<trkpt lat="${numberText(lat!)}" lon="${numberText(lon!)}"/>`).join('')}</trkseg>`,
           )
           .join('');
         return `<trk>${details(parts, row)}${trksegs}</trk>\n`;

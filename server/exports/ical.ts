@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cellText, type ExportColumn, isDateKind } from './columns';
+import { cellText, type ExportColumn, isDateKind, numberText } from './columns';
 import { nameColumn } from './ov2';
 import type { TextFormat } from './text-export';
 
@@ -125,7 +125,7 @@ export function icalFormat(columns: readonly ExportColumn[], options: IcalOption
         .join('\n');
       if (description) lines.push(`DESCRIPTION:${escapeText(description)}`);
       const point = geo?.value(row) as { lat: number; lon: number } | null | undefined;
-      if (point) lines.push(`GEO:${point.lat};${point.lon}`);
+      if (point) lines.push(`GEO:${numberText(point.lat)};${numberText(point.lon)}`);
       lines.push('END:VEVENT');
       return lines.map(foldLine).join('');
     },

@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import { cellText, type ExportColumn } from './columns';
+import { cellText, type ExportColumn, numberText } from './columns';
 import { geometryOf } from './geometry';
 import { nameColumn } from './ov2';
 import type { TextFormat } from './text-export';
@@ -12,7 +12,8 @@ import { xmlText } from './xml';
  * geometry is still a Placemark, as KML allows.
  */
 
-const coordinates = (points: readonly Position[]) => points.map(([x, y]) => `${x},${y}`).join(' ');
+const coordinates = (points: readonly Position[]) =>
+  points.map(([x, y]) => `${numberText(x!)},${numberText(y!)}`).join(' ');
 
 export function kmlGeometry(geometry: Geometry): string {
   switch (geometry.type) {

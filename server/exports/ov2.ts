@@ -1,6 +1,6 @@
 import { cellText, type ExportColumn } from './columns';
 import { centroidOf, geometryOf } from './geometry';
-import { type ExportSink, forEachBatch, type RowQuery } from './stream';
+import { type ExportSink, forEachRow, type RowQuery } from './stream';
 
 /**
  * TomTom POI files (.ov2): one "simple POI" record (type 2) per record with a position:
@@ -33,16 +33,23 @@ export function ov2Producer(
 ): (sink: ExportSink) => Promise<void> {
   const name = nameColumn(columns);
   return async (sink) => {
-    await forEachBatch(query, sink, async (rows) => {
-      const records: Buffer[] = [];
-      for (const row of rows) {
+    let records: Buffer[] = [];
+    await forEachRow(
+      query,
+      sink,
+      (row) => {
         const geometry = geometryOf(geo.value(row), geo.kind);
         const position = geometry ? centroidOf(geometry) : null;
-        if (!position) continue;
+        if (!position) return;
         const label = name ? cellText(name.value(row), name.kind, ', ') : '';
         records.push(ov2Record(position[0], position[1], label));
-      }
-      if (records.length) await sink.write(Buffer.concat(records));
-    });
+      },
+      async () => {
+        if (records.length === 0) return;
+        const chunk = Buffer.concat(records);
+        records = [];
+        await sink.write(chunk);
+      },
+    );
   };
 }

@@ -2,7 +2,7 @@ import type { Geometry, Position } from 'geojson';
 import { cellText, type ExportColumn } from './columns';
 import { type DbfField, type DbfValue, dbfFieldNames, dbfFile } from './dbf';
 import { geometryOf, ringArea2 } from './geometry';
-import { type ExportSink, forEachBatch, type RowQuery } from './stream';
+import { type ExportSink, forEachRow, type RowQuery } from './stream';
 import { zipArchive } from './zip';
 
 /**
@@ -235,17 +235,20 @@ export function shpProducer(
     const names = dbfFieldNames(attributes.map((column) => column.key));
     const fields: DbfField[] = attributes.map((column, k) => ({ name: names[k]!, type: dbfTypeOf(column) }));
     const records: { shape: Shape; values: DbfValue[] }[] = [];
-    await forEachBatch(query, sink, async (rows) => {
-      if (records.length + rows.length > SHP_MAX_RECORDS) throw tooMany();
-      for (const row of rows) {
+    await forEachRow(
+      query,
+      sink,
+      (row) => {
+        if (records.length === SHP_MAX_RECORDS) throw tooMany();
         records.push({
           shape: shapeOf(geometryOf(geo.value(row), geo.kind)),
           values: attributes.map((column, k) =>
             dbfValue(column.value(row), column, fields[k]!.type, options.listSeparator),
           ),
         });
-      }
-    });
+      },
+      async () => {},
+    );
     const present = new Set(records.map((r) => r.shape.family));
     const families = FAMILY_ORDER.filter((family) => present.has(family));
     if (families.length === 0) families.push(geo.kind === 'geo_point_2d' ? 'point' : 'polygon');

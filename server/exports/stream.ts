@@ -187,43 +187,79 @@ export interface RowQuery {
   params: Record<string, unknown>;
 }
 
-/** Rows handed to a producer per turn of the event loop: big enough to be cheap, small enough to share. */
+/** Rows read per turn of the event loop: enough to be cheap, few enough to share the server. */
 export const BATCH_ROWS = 1000;
 
 /**
- * Reads every row of the query in batches, calling `onBatch` with each (the rows are raw arrays).
+ * Reads every row of the query, handing each to `onRow` as soon as it is read (a raw array), and
+ * calls `onBatchEnd` after every BATCH_ROWS rows and once at the end: that is where producers write
+ * what they built. Rows are not kept: one that dies young costs the garbage collector nothing, while
+ * a batch held across collections would be promoted and pile up until a full collection.
  * Between batches it yields to the event loop, so other requests are served while a large export
  * runs. The statement is closed however this ends: done, cancelled (sink.write throws) or failed.
  * No query time limit applies here: an export of a million records takes longer than an API call.
  */
-export async function forEachBatch(
+export async function forEachRow(
   query: RowQuery,
   sink: ExportSink,
-  onBatch: (rows: unknown[][]) => Promise<void>,
+  onRow: (row: unknown[]) => void,
+  onBatchEnd: () => Promise<void>,
 ): Promise<void> {
   const iterator = query.db.prepare(query.sql).raw(true).iterate(query.params) as IterableIterator<unknown[]>;
   const forget = sink.onCancel(() => iterator.return?.());
   try {
-    let batch: unknown[][] = [];
+    let count = 0;
     for (;;) {
       const next = iterator.next();
       if (next.done) break;
-      batch.push(next.value);
-      if (batch.length === BATCH_ROWS) {
-        sink.rows += batch.length;
-        await onBatch(batch);
-        batch = [];
+      onRow(next.value);
+      if (++count === BATCH_ROWS) {
+        sink.rows += count;
+        count = 0;
+        await onBatchEnd();
         if (sink.cancelled) throw new ExportCancelled();
         await nextTurn();
       }
     }
-    if (batch.length > 0) {
-      sink.rows += batch.length;
-      await onBatch(batch);
-    }
+    sink.rows += count;
+    await onBatchEnd();
   } finally {
     forget();
     iterator.return?.();
+  }
+}
+
+/** Output bytes gathered before they are handed on as one chunk. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Text gathered straight into fixed-size buffers, UTF-8 encoded as it comes: pieces of text die
+ * at once instead of waiting in an array for a join.
+ */
+export class ChunkBuilder {
+  private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+  private readonly full: Buffer[] = [];
+
+  add(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.seal();
+      this.buffer = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, text.length * 3));
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
+  }
+
+  private seal(): void {
+    if (this.used > 0) this.full.push(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
+  }
+
+  /** Writes what was gathered, and starts again. */
+  async flush(sink: ExportSink): Promise<void> {
+    this.seal();
+    for (const chunk of this.full.splice(0)) await sink.write(chunk);
   }
 }
 

@@ -1,9 +1,10 @@
-import { type ExportSink, forEachBatch, type RowQuery } from './stream';
+import { ChunkBuilder, type ExportSink, forEachRow, type RowQuery } from './stream';
 
 /**
  * Text formats (CSV, JSON, JSON Lines, GeoJSON, KML, GPX, iCalendar) are a head, one piece of text
- * per row, and a tail. Each batch of rows becomes one chunk; the head travels with the first batch,
- * so a query that fails on its first rows still gets a JSON error instead of a broken file.
+ * per row, and a tail. Rows are encoded as they are read and handed on batch by batch; the head
+ * travels with the first batch, so a query that fails on its first rows still gets a JSON error
+ * instead of a broken file.
  */
 export interface TextFormat {
   readonly head: string;
@@ -13,19 +14,20 @@ export interface TextFormat {
 }
 
 export async function writeText(sink: ExportSink, query: RowQuery, format: TextFormat): Promise<void> {
-  let head = format.head;
+  const out = new ChunkBuilder();
+  out.add(format.head);
   let index = 0;
-  await forEachBatch(query, sink, async (rows) => {
-    const parts: string[] = [head];
-    head = '';
-    for (const row of rows) {
+  await forEachRow(
+    query,
+    sink,
+    (row) => {
       const text = format.row(row, index);
-      if (text !== '') {
-        parts.push(text);
-        index++;
-      }
-    }
-    await sink.write(parts.join(''));
-  });
-  await sink.write(head + format.tail);
+      if (text === '') return;
+      out.add(text);
+      index++;
+    },
+    () => out.flush(sink),
+  );
+  out.add(format.tail);
+  await out.flush(sink);
 }

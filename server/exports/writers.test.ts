@@ -5,6 +5,7 @@ import { centroidOf } from './geometry';
 import { escapeText, foldLine } from './ical';
 import { ov2Record } from './ov2';
 import { readOv2 } from './read-back';
+import { pendingDeflate } from './xlsx';
 import { xmlName, xmlText } from './xml';
 
 /** The small rules the writers share, one by one. */
@@ -133,5 +134,19 @@ describe('ov2 records and centroids', () => {
         ],
       }),
     ).toEqual([1, 0]);
+  });
+});
+
+describe('xlsx backpressure', () => {
+  it('can see what exceljs has not yet handed to the deflater (exceljs internals it relies on)', async () => {
+    const { PassThrough } = await import('node:stream');
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: new PassThrough(), useStyles: false });
+    const sheet = workbook.addWorksheet('probe');
+    sheet.addRow(['a']).commit();
+    for (let k = 0; k < 5000; k++) sheet.addRow([k, 'some text to pile up']).commit();
+    const pending = pendingDeflate(sheet);
+    expect(pending).not.toBeNull();
+    expect(pending).toBeGreaterThan(0);
   });
 });

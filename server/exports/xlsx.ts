@@ -2,12 +2,13 @@ import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { cellText, type ExportColumn, guardFormula } from './columns';
-import { type ExportSink, forEachBatch, type RowQuery } from './stream';
+import { type ExportSink, forEachRow, type RowQuery } from './stream';
 
 /**
  * XLSX through exceljs's streaming WorkbookWriter: rows are committed as they are read and the zip
  * comes out of a PassThrough that feeds the response. exceljs does not pass backpressure on, so
- * the producer watches the PassThrough and waits while the client lags.
+ * the producer watches both ends, the deflater's input and the PassThrough, and waits while either
+ * lags.
  *
  * Cells: numbers and booleans keep their type; everything else is text as in CSV (dates and
  * datetimes as ISO text, which keeps years before 1900 and time zone offsets that Excel's date
@@ -47,6 +48,40 @@ export function xlsxCell(value: unknown, column: ExportColumn, listSeparator: st
   return fitCell(cellText(value, column.kind, listSeparator));
 }
 
+/** A stream's buffered bytes, whether it is Node's or the `readable-stream` copy archiver uses. */
+interface StreamState {
+  writableLength?: unknown;
+  readableLength?: unknown;
+  _writableState?: { length?: unknown };
+  _readableState?: { length?: unknown };
+}
+
+function buffered(stream: StreamState): number | null {
+  const writable = stream.writableLength ?? stream._writableState?.length;
+  const readable = stream.readableLength ?? stream._readableState?.length;
+  if (typeof writable !== 'number' || typeof readable !== 'number') return null;
+  return writable + readable;
+}
+
+/**
+ * Bytes of sheet XML that exceljs handed towards the zip and that wait to be compressed, or null
+ * when exceljs is not built as this expects. exceljs passes no backpressure from the sheet's buffer
+ * to the archiver: when deflating is slower than writing rows, the XML piles up in between
+ * (hundreds of MB for a million rows). This reads exceljs 4.4's internals: the worksheet's StreamBuf
+ * keeps in `pipes` the stream archiver reads it through, which buffers what deflate has not taken.
+ */
+export function pendingDeflate(sheet: ExcelJS.Worksheet): number | null {
+  const pipes = (sheet as unknown as { stream?: { pipes?: StreamState[] } }).stream?.pipes;
+  if (!Array.isArray(pipes) || pipes.length === 0) return null;
+  let pending = 0;
+  for (const pipe of pipes) {
+    const bytes = buffered(pipe);
+    if (bytes === null) return null;
+    pending += bytes;
+  }
+  return pending;
+}
+
 export function xlsxProducer(
   query: RowQuery,
   columns: readonly ExportColumn[],
@@ -73,13 +108,23 @@ export function xlsxProducer(
     };
     let finished = false;
     try {
-      await forEachBatch(query, sink, async (rows) => {
-        for (const row of rows) {
+      await forEachRow(
+        query,
+        sink,
+        (row) => {
           sheet.addRow(columns.map((c) => xlsxCell(c.value(row), c, options.listSeparator))).commit();
-        }
-        startPump();
-        while (pass.readableLength > MAX_PENDING && !sink.cancelled) await sleep(5);
-      });
+        },
+        async () => {
+          startPump();
+          // Wait for the deflater (its input) and for the client (the zip it made).
+          while (
+            !sink.cancelled &&
+            (pass.readableLength > MAX_PENDING || (pendingDeflate(sheet) ?? 0) > MAX_PENDING)
+          ) {
+            await sleep(2);
+          }
+        },
+      );
       sheet.commit();
       // If the client goes away during the commit, the pump fails and this stops waiting on it.
       await Promise.all([workbook.commit(), startPump()]);
