@@ -20,6 +20,7 @@ import {
   parsePartialDate,
   partialDateStart,
   zonedParts,
+  zonedToUtc,
 } from './time';
 
 /**
@@ -500,7 +501,10 @@ export class Compiler {
       const name = arg.name.toLowerCase();
       const unit = name.replace(/s$/, '');
       if (name === 'weekday') weekday = amount;
-      else if (!['year', 'month', 'day', 'hour', 'minute', 'second', 'microsecond', 'week'].includes(unit)) {
+      else if (
+        !['year', 'month', 'day', 'hour', 'minute', 'second', 'microsecond', 'week'].includes(unit) ||
+        name === 'week'
+      ) {
         fail(`now() has no argument ${arg.name}.`);
       } else if (name.endsWith('s')) add[unit] = amount;
       else set[unit] = amount;
@@ -508,29 +512,15 @@ export class Compiler {
     if (call.args.length > 0) fail('now() takes only named arguments, such as now(days=-1).');
     const p = zonedParts(ms, timezone);
     if (Object.keys(set).length > 0) {
-      ms =
-        // A component set to a value: the smaller ones keep theirs, as in Python's relativedelta.
-        Date.UTC(
-          set.year ?? p.year,
-          (set.month ?? p.month) - 1,
-          set.day ?? p.day,
-          set.hour ?? p.hour,
-          set.minute ?? p.minute,
-          set.second ?? p.second,
-          Math.floor((set.microsecond ?? p.millisecond * 1000) / 1000),
-        );
-      const q = new Date(ms);
-      ms = partialDateStart(
-        {
-          year: q.getUTCFullYear(),
-          month: q.getUTCMonth() + 1,
-          day: q.getUTCDate(),
-          hour: q.getUTCHours(),
-          minute: q.getUTCMinutes(),
-          second: q.getUTCSeconds(),
-          millisecond: q.getUTCMilliseconds(),
-          offset: null,
-        },
+      // Set components replace the current ones in the zone; Date.UTC carries any overflow.
+      ms = zonedToUtc(
+        set.year ?? p.year,
+        set.month ?? p.month,
+        set.day ?? p.day,
+        set.hour ?? p.hour,
+        set.minute ?? p.minute,
+        set.second ?? p.second,
+        set.microsecond === undefined ? p.millisecond : Math.floor(set.microsecond / 1000),
         timezone,
       );
     }

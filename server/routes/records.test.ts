@@ -122,6 +122,18 @@ describe('records: where', () => {
     expect(utc).toEqual(['Opening concert', 'Jazz on the river', 'Street theatre']);
   });
 
+  it('compares with now(), moved and set', async () => {
+    expect(await count('fixture-events', { where: 'starts_at < now()' })).toBe(8);
+    expect(await count('fixture-events', { where: 'starts_at > now(days=1)' })).toBe(0);
+    expect(await count('fixture-events', { where: 'starts_at > now(years=-100)' })).toBe(8);
+    expect(
+      await count('fixture-events', {
+        where: 'starts_at >= now(year=2025, month=7, day=17, hour=0, minute=0, second=0)',
+      }),
+    ).toBe(4);
+    await get('fixture-events/records?where=starts_at < now(fortnights=1)', 400);
+  });
+
   it('matches a geo_shape against points and boxes', async () => {
     expect(await names('fixture-regions', { where: "intersects(geo_shape, geom'POINT(7 46)')" })).toEqual([
       'Centre-east',
