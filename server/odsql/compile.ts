@@ -12,7 +12,6 @@ import type {
   StringLiteral,
 } from '../../common/odsql/ast';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
-import { bboxAround, bboxOf, GeometryError, parseGeometry } from './geometry';
 import {
   addToInstant,
   formatDate,
@@ -21,7 +20,8 @@ import {
   partialDateStart,
   zonedParts,
   zonedToUtc,
-} from './time';
+} from '../time';
+import { bboxAround, bboxOf, GeometryError, parseGeometry } from './geometry';
 
 /**
  * ODSQL AST → SQLite SQL over a dataset's layout (server/store/layout.ts). Values only ever enter

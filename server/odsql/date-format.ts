@@ -1,4 +1,4 @@
-import { zonedParts } from './time';
+import { utc, zonedParts } from '../time';
 
 /**
  * ODSQL's `date_format(date, 'pattern')` (ods-api.md §4.4): Joda-style symbols
@@ -34,19 +34,18 @@ function cachedNames(lang: string, kind: 'month' | 'weekday', width: 'long' | 's
 
 /** ISO week-numbering year and week of a calendar date. */
 function isoWeek(year: number, month: number, day: number): { weekYear: number; week: number } {
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(utc(year, month, day));
   const weekday = date.getUTCDay() || 7;
   date.setUTCDate(date.getUTCDate() + 4 - weekday);
   const weekYear = date.getUTCFullYear();
-  const week = Math.ceil(((date.getTime() - Date.UTC(weekYear, 0, 1)) / 86_400_000 + 1) / 7);
+  const week = Math.ceil(((date.getTime() - utc(weekYear, 1, 1)) / 86_400_000 + 1) / 7);
   return { weekYear, week };
 }
 
 export function formatDateTimePattern(ms: number, timezone: string, pattern: string, lang: string): string {
   const p = zonedParts(ms, timezone);
   const { weekYear, week } = isoWeek(p.year, p.month, p.day);
-  const dayOfYear =
-    Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86_400_000) + 1;
+  const dayOfYear = Math.round((utc(p.year, p.month, p.day) - utc(p.year, 1, 1)) / 86_400_000) + 1;
   let out = '';
   let i = 0;
   while (i < pattern.length) {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Geometry, Position } from 'geojson';
+import { addToInstant, utc, zonedParts, zonedToUtc } from '../time';
 import { formatDateTimePattern } from './date-format';
 import {
   bboxOf,
@@ -12,7 +13,6 @@ import {
   parseGeometry,
   within,
 } from './geometry';
-import { addToInstant, zonedParts, zonedToUtc } from './time';
 
 /**
  * The SQL functions the ODSQL compiler calls, registered on every connection. They carry what
@@ -88,7 +88,7 @@ function partOf(ms: number, timezone: string, part: DatePart): number {
 
 /** A date column's text `YYYY-MM-DD` as the UTC milliseconds of its midnight. */
 export function dateTextToMs(text: string): number {
-  return Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
+  return utc(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)));
 }
 
 export type IntervalUnitName =
@@ -113,7 +113,7 @@ export function truncateInstant(ms: number, timezone: string, unit: IntervalUnit
     return midnight + Math.floor((ms - midnight) / width) * width;
   }
   if (unit === 'day') {
-    const epochDays = Math.floor(Date.UTC(p.year, p.month - 1, p.day) / 86_400_000);
+    const epochDays = Math.floor(utc(p.year, p.month, p.day) / 86_400_000);
     const start = epochDays - (((epochDays % step) + step) % step);
     const d = new Date(start * 86_400_000);
     return zonedToUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, 0, 0, timezone);

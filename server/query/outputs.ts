@@ -1,5 +1,5 @@
 import type { Compiled } from '../odsql/compile';
-import { formatDatetime } from '../odsql/time';
+import { formatDatetime } from '../time';
 
 /**
  * How SQL values become API values (ods-api.md §5): datetimes in the requested time zone, geo

@@ -1,6 +1,6 @@
 import { type Compiler, OdsqlSemanticError } from '../odsql/compile';
-import { addToInstant, formatDate, zonedToUtc } from '../odsql/time';
 import type { FieldLayout } from '../store/layout';
+import { addToInstant, formatDate, zonedToUtc } from '../time';
 
 /**
  * `refine=field:value` and `exclude=field:value` (ods-api.md §4.8): a facet's value, compared the

@@ -436,6 +436,8 @@ describe('records: refine and exclude', () => {
     expect(await count('fixture-events', { refine: 'starts_at:2025/07/15' })).toBe(2);
     expect(await count('fixture-events', { refine: 'starts_at:2025/07/17', timezone: 'UTC' })).toBe(2);
     expect(await count('fixture-cities', { refine: 'founded:0600' })).toBe(2);
+    expect(await count('fixture-cities', { refine: 'founded:0052' })).toBe(1);
+    expect(await count('fixture-cities', { where: "founded >= date'0043' AND founded < date'0050-06'" })).toBe(3);
     expect(await count('fixture-cities', { refine: 'timezone:Europe' })).toBe(20);
     expect(await count('fixture-cities', { refine: 'timezone:Europe/Paris' })).toBe(5);
     expect(await count('fixture-cities', { refine: 'timezone:Europe/Par' })).toBe(0);

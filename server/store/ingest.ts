@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Dataset, DatasetField, DatasetMetasDefault, Reuse } from '../../common/ods-api/types';
+import { isValidTimezone } from '../time';
 import { buildTables, dropLayoutTables, IngestError, makeLayout } from './dataset-tables';
 import { titleFromFileName } from './infer-schema';
 import type { DatasetLayout } from './layout';
@@ -16,7 +17,6 @@ import {
 import { createSnapshot } from './snapshot';
 import { openDeclaredRows, openInferredRows, SourceError } from './source-rows';
 import type { PortalInfo, Store } from './store';
-import { isKnownTimezone } from './values';
 
 /**
  * Keeping the store in step with a portal folder. Each dataset's sources are fingerprinted: file
@@ -344,7 +344,7 @@ function ingestDataset(
   const { store, info } = context;
   const metas = metasOf(source, info);
   const timezone = typeof metas.timezone === 'string' && metas.timezone !== '' ? metas.timezone : 'UTC';
-  if (!isKnownTimezone(timezone)) {
+  if (!isValidTimezone(timezone)) {
     throw new SourceError(
       `${displayPath(source.descriptorFile ?? source.path)}: unknown timezone "${timezone}"`,
     );
@@ -421,7 +421,7 @@ function updateMetadata(
   const attachments = attachmentFiles(source);
   const metas = metasOf(source, info);
   const timezone = typeof metas.timezone === 'string' && metas.timezone !== '' ? metas.timezone : 'UTC';
-  if (!isKnownTimezone(timezone)) {
+  if (!isValidTimezone(timezone)) {
     throw new SourceError(
       `${displayPath(source.descriptorFile ?? source.path)}: unknown timezone "${timezone}"`,
     );

@@ -1,3 +1,5 @@
+import { utc, zonedToUtc } from '../time';
+
 /**
  * Turning the cells of a data file into typed values (ods-api.md §5). Each function takes what a
  * CSV cell (a string) or a JSON value can hold, returns the canonical value, and throws a
@@ -105,7 +107,7 @@ interface DateTimeParts {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utc(year, month + 1, 0)).getUTCDate();
 }
 
 function parseIso(text: string): DateTimeParts | null {
@@ -151,84 +153,15 @@ export function toDate(value: unknown): string {
   return refuse('date', value);
 }
 
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormatter(timezone: string): Intl.DateTimeFormat {
-  let formatter = zoneFormatters.get(timezone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-    zoneFormatters.set(timezone, formatter);
-  }
-  return formatter;
-}
-
-/** Whether Intl knows the timezone (an IANA id such as `Europe/Paris`, or `UTC`). */
-export function isKnownTimezone(timezone: string): boolean {
-  try {
-    zoneFormatter(timezone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The offset of `timezone` from UTC at the instant `utcMs`, in milliseconds. */
-function zoneOffsetMs(utcMs: number, timezone: string): number {
-  const wholeSeconds = Math.floor(utcMs / 1000) * 1000;
-  const fields: Record<string, string> = {};
-  for (const part of zoneFormatter(timezone).formatToParts(new Date(wholeSeconds))) {
-    fields[part.type] = part.value;
-  }
-  let year = Number(fields.year);
-  if (fields.era === 'BC' || fields.era === 'B') year = 1 - year;
-  const asUtc = Date.UTC(
-    year,
-    Number(fields.month) - 1,
-    Number(fields.day),
-    Number(fields.hour),
-    Number(fields.minute),
-    Number(fields.second),
-  );
-  // Date.UTC maps years 0–99 to 1900–1999.
-  const local = new Date(asUtc);
-  if (year >= 0 && year < 100) local.setUTCFullYear(year);
-  return local.getTime() - wholeSeconds;
-}
-
-function utcFromParts(parts: DateTimeParts): number {
-  const date = new Date(
-    Date.UTC(2000, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, parts.millisecond),
-  );
-  date.setUTCFullYear(parts.year);
-  return date.getTime();
-}
-
-/** A wall-clock time in `timezone` as milliseconds since the epoch (the later one in a DST overlap). */
-export function zonedTimeToEpoch(localAsUtc: number, timezone: string): number {
-  if (timezone === 'UTC' || timezone === 'Etc/UTC') return localAsUtc;
-  const first = localAsUtc - zoneOffsetMs(localAsUtc, timezone);
-  const second = localAsUtc - zoneOffsetMs(first, timezone);
-  return second;
-}
-
 export function toDatetime(value: unknown, timezone: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return Math.round(value);
   if (typeof value === 'string') {
     const parts = parseIso(value);
     if (parts) {
-      const wall = utcFromParts(parts);
-      if (parts.offset !== null) return wall - parts.offset * 60_000;
-      return zonedTimeToEpoch(wall, timezone);
+      const { year, month, day, hour, minute, second, millisecond } = parts;
+      if (parts.offset !== null)
+        return utc(year, month, day, hour, minute, second, millisecond) - parts.offset * 60_000;
+      return zonedToUtc(year, month, day, hour, minute, second, millisecond, timezone);
     }
   }
   return refuse('datetime', value);

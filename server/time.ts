@@ -16,6 +16,30 @@ export interface ZonedParts {
   weekday: number;
 }
 
+/** 400 Gregorian years are exactly this many days: the calendar repeats. */
+const DAYS_IN_400_YEARS = 146_097;
+
+/**
+ * Date.UTC for every year (month 1–12). Date.UTC reads years 0–99 as 1900–1999, so those are
+ * computed 400 years later and moved back. Overflowing fields carry, as with Date.UTC.
+ */
+export function utc(
+  year: number,
+  month: number,
+  day = 1,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  millisecond = 0,
+): number {
+  if (year >= 0 && year < 100) {
+    return (
+      Date.UTC(year + 400, month - 1, day, hour, minute, second, millisecond) - DAYS_IN_400_YEARS * 86_400_000
+    );
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timezone: string): Intl.DateTimeFormat {
@@ -30,6 +54,7 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
+      era: 'short',
     });
     formatters.set(timezone, formatter);
   }
@@ -50,14 +75,10 @@ export function offsetMinutes(ms: number, timezone: string): number {
   if (timezone === 'UTC' || timezone === 'Etc/UTC') return 0;
   const parts = formatterFor(timezone).formatToParts(new Date(ms));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
+  const era = parts.find((p) => p.type === 'era')?.value;
+  // Before the common era Intl counts years down from 1 BC; astronomical years count 0, −1, ….
+  const year = era === 'BC' || era === 'B' ? 1 - get('year') : get('year');
+  const asUtc = utc(year, get('month'), get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
 }
 
@@ -87,7 +108,7 @@ export function zonedToUtc(
   millisecond = 0,
   timezone = 'UTC',
 ): number {
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  const wall = utc(year, month, day, hour, minute, second, millisecond);
   let guess = wall - offsetMinutes(wall, timezone) * 60_000;
   // A second pass settles instants next to a DST change.
   guess = wall - offsetMinutes(guess, timezone) * 60_000;
@@ -167,9 +188,9 @@ export function parsePartialDate(text: string): PartialDate | null {
 
 /** The first instant a partial date names, in UTC milliseconds (`1972` → 1972-01-01T00:00 in the zone). */
 export function partialDateStart(date: PartialDate, timezone: string): number {
-  const wall = Date.UTC(
+  const wall = utc(
     date.year,
-    (date.month ?? 1) - 1,
+    date.month ?? 1,
     date.day ?? 1,
     date.hour ?? 0,
     date.minute ?? 0,
@@ -200,9 +221,9 @@ export function addToInstant(
   let month = p.month + (amounts.month ?? 0);
   year += Math.floor((month - 1) / 12);
   month = ((((month - 1) % 12) + 12) % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const lastDay = new Date(utc(year, month + 1, 0)).getUTCDate();
   const day = Math.min(p.day, lastDay);
-  // Days move the wall clock (Date.UTC normalizes an overflowing day); smaller units are durations.
+  // Days move the wall clock (an overflowing day carries into the month); smaller units are durations.
   const base = zonedToUtc(
     year,
     month,
