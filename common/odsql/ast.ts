@@ -369,12 +369,8 @@ export const AGGREGATE_FUNCTIONS = [
   'bbox',
 ] as const;
 
-export const SCALAR_FUNCTIONS = [
-  'length',
-  'lower',
-  'upper',
-  'ifnull',
-  'now',
+/** Functions that take one part of a date: `year(d)` … `second(d)`, `quarter(d)`, `dayofweek(d)`. */
+export const DATE_PART_FUNCTIONS = [
   'year',
   'month',
   'day',
@@ -384,6 +380,15 @@ export const SCALAR_FUNCTIONS = [
   'millisecond',
   'quarter',
   'dayofweek',
+] as const;
+
+export const SCALAR_FUNCTIONS = [
+  'length',
+  'lower',
+  'upper',
+  'ifnull',
+  'now',
+  ...DATE_PART_FUNCTIONS,
   'date_format',
   'distance',
   'random',

@@ -1,15 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { FieldType } from '../../common/ods-api/types';
-import type {
-  Call,
-  ComparisonOp,
-  DateLiteral,
-  Expr,
-  FieldRef,
-  IntervalLiteral,
-  Literal,
-  SelectItem,
-  StringLiteral,
+import {
+  type Call,
+  type ComparisonOp,
+  DATE_PART_FUNCTIONS,
+  type DateLiteral,
+  type Expr,
+  type FieldRef,
+  type IntervalLiteral,
+  type Literal,
+  type SelectItem,
+  type StringLiteral,
 } from '../../common/odsql/ast';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
 import {
@@ -91,18 +92,6 @@ const FLIPPED: Record<ComparisonOp, ComparisonOp> = {
   '>': '<',
   '>=': '<=',
 };
-
-const DATE_PARTS = [
-  'year',
-  'month',
-  'day',
-  'hour',
-  'minute',
-  'second',
-  'millisecond',
-  'quarter',
-  'dayofweek',
-];
 
 /** Units of `within_distance(…, 800m)`, in metres. */
 const METRES: Record<string, number> = {
@@ -361,7 +350,7 @@ export class Compiler {
 
   private call(call: Call): Compiled {
     const name = call.name;
-    if (DATE_PARTS.includes(name)) {
+    if ((DATE_PART_FUNCTIONS as readonly string[]).includes(name)) {
       const [arg] = this.args(call, 1);
       const compiled = this.value(arg!);
       if (compiled.kind === 'date') {
