@@ -3,6 +3,15 @@ import { MAX_WINDOW } from '../../../common/ods-api/params';
 import { fullText } from '../../../common/odsql/build';
 import { printExpr } from '../../../common/odsql/printer';
 import type { CatalogDatasetsParams, FacetsParams } from '../../api/params';
+import {
+  filterList,
+  joinFilter,
+  listWithout,
+  toggleExcludeIn,
+  toggleRefineIn,
+} from '../../lib/refine-filters';
+
+export { type Filter, joinFilter, splitFilter } from '../../lib/refine-filters';
 
 /**
  * The catalog's state, as it lives in the URL. The names read like the API's:
@@ -38,31 +47,6 @@ export interface CatalogSearch {
 }
 
 export const DEFAULT_CATALOG_SEARCH: CatalogSearch = {};
-
-/** `facet:value`: a facet name (letters, digits, `_`, `.`), a colon, then any non-empty value. */
-const FILTER = /^([A-Za-z0-9_.]+):(.+)$/s;
-
-export interface Filter {
-  facet: string;
-  value: string;
-}
-
-export function splitFilter(filter: string): Filter | null {
-  const match = FILTER.exec(filter);
-  return match ? { facet: match[1]!, value: match[2]! } : null;
-}
-
-export function joinFilter(facet: string, value: string): string {
-  return `${facet}:${value}`;
-}
-
-function filterList(value: unknown): string[] | undefined {
-  const items = (Array.isArray(value) ? value : [value]).filter(
-    (item): item is string | number => typeof item === 'string' || typeof item === 'number',
-  );
-  const valid = [...new Set(items.map(String).filter((item) => splitFilter(item) !== null))];
-  return valid.length ? valid : undefined;
-}
 
 const catalogSearchSchema = z.object({
   q: z
@@ -154,18 +138,8 @@ function withoutPage({ page: _page, ...rest }: CatalogSearch): CatalogSearch {
   return rest;
 }
 
-function listWithout(list: string[] | undefined, filter: string): string[] | undefined {
-  const next = (list ?? []).filter((item) => item !== filter);
-  return next.length ? next : undefined;
-}
-
 export function withQuery(search: CatalogSearch, q: string): CatalogSearch {
   return parseCatalogSearch({ ...withoutPage(search), q });
-}
-
-/** Whether two values of a path facet (`2020`, `2020/11`) are the same branch: one contains the other. */
-function sameBranch(a: string, b: string): boolean {
-  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 }
 
 /**
@@ -176,32 +150,14 @@ export function toggleRefine(
   search: CatalogSearch,
   facet: string,
   value: string,
-  { hierarchical = false }: { hierarchical?: boolean } = {},
+  options: { hierarchical?: boolean } = {},
 ): CatalogSearch {
-  const filter = joinFilter(facet, value);
-  const refined = search.refine?.includes(filter);
-  const others = (search.refine ?? []).filter((item) => {
-    if (item === filter) return false;
-    if (!hierarchical || refined) return true;
-    const parts = splitFilter(item);
-    return !(parts && parts.facet === facet && sameBranch(parts.value, value));
-  });
-  return parseCatalogSearch({
-    ...withoutPage(search),
-    refine: refined ? others : [...others, filter],
-    exclude: listWithout(search.exclude, filter),
-  });
+  return parseCatalogSearch({ ...withoutPage(search), ...toggleRefineIn(search, facet, value, options) });
 }
 
 /** Excludes a value, or lifts the exclusion when it is already there. Lifts a refinement on it. */
 export function toggleExclude(search: CatalogSearch, facet: string, value: string): CatalogSearch {
-  const filter = joinFilter(facet, value);
-  const excluded = search.exclude?.includes(filter);
-  return parseCatalogSearch({
-    ...withoutPage(search),
-    exclude: excluded ? listWithout(search.exclude, filter) : [...(search.exclude ?? []), filter],
-    refine: listWithout(search.refine, filter),
-  });
+  return parseCatalogSearch({ ...withoutPage(search), ...toggleExcludeIn(search, facet, value) });
 }
 
 /** Refines on a value (a no-op on the filters when it is already refined). */
