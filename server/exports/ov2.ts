@@ -40,9 +40,10 @@ export function ov2Producer(
       (row) => {
         const geometry = geometryOf(geo.value(row), geo.kind);
         const position = geometry ? centroidOf(geometry) : null;
-        if (!position) return;
+        if (!position) return false;
         const label = name ? cellText(name.value(row), name.kind, ', ') : '';
         records.push(ov2Record(position[0], position[1], label));
+        return false;
       },
       async () => {
         if (records.length === 0) return;

@@ -246,6 +246,7 @@ export function shpProducer(
             dbfValue(column.value(row), column, fields[k]!.type, options.listSeparator),
           ),
         });
+        return false;
       },
       async () => {},
     );

@@ -91,6 +91,18 @@ describe('exports: streaming', () => {
     expect(connectionIsFree()).toBe(true);
   });
 
+  it('stops the query behind a gzipped export too', async () => {
+    const ended = nextEnd();
+    const response = await app.request('http://portal.test/hooked/many/exports/geojson?compressed=true');
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    const { end } = await ended;
+    expect(end.outcome).toBe('cancelled');
+    expect(end.rows).toBeLessThan(MANY_ROWS);
+    expect(connectionIsFree()).toBe(true);
+  });
+
   it('holds at a few batches while a slow client reads nothing, and serves other requests meanwhile', async () => {
     const ended = nextEnd();
     const response = await app.request('http://portal.test/hooked/many/exports/jsonl');

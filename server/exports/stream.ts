@@ -192,8 +192,8 @@ export const BATCH_ROWS = 1000;
 
 /**
  * Reads every row of the query, handing each to `onRow` as soon as it is read (a raw array), and
- * calls `onBatchEnd` after every BATCH_ROWS rows and once at the end: that is where producers write
- * what they built. Rows are not kept: one that dies young costs the garbage collector nothing, while
+ * calls `onBatchEnd` after every BATCH_ROWS rows, sooner when `onRow` returns true (what it built is
+ * already large: rows of big shapes), and once at the end: that is where producers write it. Rows are not kept: one that dies young costs the garbage collector nothing, while
  * a batch held across collections would be promoted and pile up until a full collection.
  * Between batches it yields to the event loop, so other requests are served while a large export
  * runs. The statement is closed however this ends: done, cancelled (sink.write throws) or failed.
@@ -202,7 +202,7 @@ export const BATCH_ROWS = 1000;
 export async function forEachRow(
   query: RowQuery,
   sink: ExportSink,
-  onRow: (row: unknown[]) => void,
+  onRow: (row: unknown[]) => boolean | undefined,
   onBatchEnd: () => Promise<void>,
 ): Promise<void> {
   const iterator = query.db.prepare(query.sql).raw(true).iterate(query.params) as IterableIterator<unknown[]>;
@@ -212,8 +212,8 @@ export async function forEachRow(
     for (;;) {
       const next = iterator.next();
       if (next.done) break;
-      onRow(next.value);
-      if (++count === BATCH_ROWS) {
+      const full = onRow(next.value) === true;
+      if (++count === BATCH_ROWS || full) {
         sink.rows += count;
         count = 0;
         await onBatchEnd();
@@ -240,6 +240,12 @@ export class ChunkBuilder {
   private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
   private readonly full: Buffer[] = [];
+  private sealed = 0;
+
+  /** Bytes gathered and not yet handed on. */
+  get pending(): number {
+    return this.sealed + this.used;
+  }
 
   add(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
@@ -251,7 +257,10 @@ export class ChunkBuilder {
   }
 
   private seal(): void {
-    if (this.used > 0) this.full.push(this.buffer.subarray(0, this.used));
+    if (this.used > 0) {
+      this.full.push(this.buffer.subarray(0, this.used));
+      this.sealed += this.used;
+    }
     this.buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     this.used = 0;
   }
@@ -259,6 +268,7 @@ export class ChunkBuilder {
   /** Writes what was gathered, and starts again. */
   async flush(sink: ExportSink): Promise<void> {
     this.seal();
+    this.sealed = 0;
     for (const chunk of this.full.splice(0)) await sink.write(chunk);
   }
 }

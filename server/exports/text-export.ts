@@ -13,6 +13,9 @@ export interface TextFormat {
   readonly tail: string;
 }
 
+/** Gathered text handed on before the batch ends, so rows of big shapes never pile up. */
+const FLUSH_BYTES = 1 << 20;
+
 export async function writeText(sink: ExportSink, query: RowQuery, format: TextFormat): Promise<void> {
   const out = new ChunkBuilder();
   out.add(format.head);
@@ -22,9 +25,10 @@ export async function writeText(sink: ExportSink, query: RowQuery, format: TextF
     sink,
     (row) => {
       const text = format.row(row, index);
-      if (text === '') return;
+      if (text === '') return false;
       out.add(text);
       index++;
+      return out.pending > FLUSH_BYTES;
     },
     () => out.flush(sink),
   );

@@ -113,6 +113,7 @@ export function xlsxProducer(
         sink,
         (row) => {
           sheet.addRow(columns.map((c) => xlsxCell(c.value(row), c, options.listSeparator))).commit();
+          return false;
         },
         async () => {
           startPump();
