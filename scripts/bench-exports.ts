@@ -150,6 +150,7 @@ export async function benchExports(formats: readonly string[] = EXPORT_BENCH_FOR
     throw new Error('The 1,000,000-row dataset is missing: run `npm run bench:make-portal` first.');
   }
   const portal = await startPortal(['--data', PORTAL_DIR, '--db', DB_FILE]);
+  const rssAtStart = memoryOf(portal.pid).rss;
   const exports: ExportMeasure[] = [];
   const baselines: Measure[] = [];
   const csvRuns: ExportMeasure[] = [];
@@ -163,7 +164,13 @@ export async function benchExports(formats: readonly string[] = EXPORT_BENCH_FOR
           csvRuns.push(await measureExport(portal.url, portal.pid, 'csv'));
           baselines.push(await baselineCsv());
         }
-        exports.push(csvRuns.reduce((a, b) => (a.seconds <= b.seconds ? a : b)));
+        // Time: the faster run. Memory: from the first, which met a fresh server, to the highest peak.
+        const fastest = csvRuns.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
+        exports.push({
+          ...fastest,
+          rssBefore: csvRuns[0]!.rssBefore,
+          rssPeak: Math.max(...csvRuns.map((run) => run.rssPeak)),
+        });
       } else {
         exports.push(await measureExport(portal.url, portal.pid, format));
       }
@@ -190,6 +197,8 @@ export async function benchExports(formats: readonly string[] = EXPORT_BENCH_FOR
       (m) =>
         `| ${m.format} | ${m.seconds.toFixed(1)} s | ${rate(m)} | ${mb(m.bytes).toFixed(0)} MB | ${m.rssBefore.toFixed(0)} MB | ${m.rssPeak.toFixed(0)} MB | +${(m.rssPeak - m.rssBefore).toFixed(0)} MB |`,
     ),
+    '',
+    `Exports run one after the other in the same server, so a later one may reuse heap an earlier one grew: the server's RSS was ${rssAtStart.toFixed(0)} MB once started and at most ${Math.max(...exports.map((m) => m.rssPeak)).toFixed(0)} MB during all of them.`,
   ];
   if (baselines.length > 0) {
     const baseline = baselines.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
