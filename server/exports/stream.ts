@@ -205,6 +205,7 @@ export async function forEachRow(
   onRow: (row: unknown[]) => boolean | undefined,
   onBatchEnd: () => Promise<void>,
 ): Promise<void> {
+  if (sink.cancelled) throw new ExportCancelled();
   const iterator = query.db.prepare(query.sql).raw(true).iterate(query.params) as IterableIterator<unknown[]>;
   const forget = sink.onCancel(() => iterator.return?.());
   try {
