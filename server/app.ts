@@ -40,6 +40,7 @@ export function createApp({ store, staticSite, log = console.error }: AppOptions
         'X-RateLimit-Limit',
         'X-RateLimit-Remaining',
         'X-RateLimit-Reset',
+        'Retry-After',
         'Content-Disposition',
       ],
       maxAge: 86_400,

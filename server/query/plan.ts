@@ -74,9 +74,19 @@ export function compileFilters(
     if (text.trim() === '') continue;
     conditions.push(inClause('where', () => compiler.condition(parseWhere(text).condition)));
   }
+  // Refines on one disjunctive facet are alternatives (the facet panel's multi-select): OR them.
+  const byField = new Map<string, string[]>();
   for (const term of spec.refine ?? []) {
     if (term.field === skipRefinesOf) continue;
-    conditions.push(inClause('refine', () => compileRefine(compiler, term)));
+    const sql = inClause('refine', () => compileRefine(compiler, term));
+    const disjunctive = compiler.options.layout.fields.some(
+      (f) => f.field.name === term.field && f.field.annotations.disjunctive !== undefined,
+    );
+    if (!disjunctive) conditions.push(sql);
+    else byField.set(term.field, [...(byField.get(term.field) ?? []), sql]);
+  }
+  for (const alternatives of byField.values()) {
+    conditions.push(alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`);
   }
   for (const term of spec.exclude ?? []) {
     conditions.push(inClause('exclude', () => `(NOT coalesce(${compileRefine(compiler, term)}, 0))`));

@@ -424,6 +424,12 @@ describe('records: refine and exclude', () => {
     expect(await count('fixture-cities', { refine: 'country_code:"FR"' })).toBe(5);
     expect(await count('fixture-cities', { refine: '`country_code`:FR' })).toBe(5);
     expect(await count('fixture-cities', { refine: ['country_code:FR', 'capital:true'] })).toBe(1);
+    // country_code is disjunctive: its values are alternatives; capital is not.
+    expect(await count('fixture-cities', { refine: ['country_code:FR', 'country_code:DE'] })).toBe(9);
+    expect(
+      await count('fixture-cities', { refine: ['country_code:FR', 'country_code:DE', 'capital:true'] }),
+    ).toBe(2);
+    expect(await count('fixture-cities', { refine: ['capital:true', 'capital:false'] })).toBe(0);
     expect(await count('fixture-cities', { exclude: 'country_code:FR' })).toBe(15);
     expect(await count('fixture-cities', { refine: 'population:2138551' })).toBe(1);
     expect(await count('fixture-events', { refine: 'tags:family' })).toBe(3);
@@ -437,7 +443,9 @@ describe('records: refine and exclude', () => {
     expect(await count('fixture-events', { refine: 'starts_at:2025/07/17', timezone: 'UTC' })).toBe(2);
     expect(await count('fixture-cities', { refine: 'founded:0600' })).toBe(2);
     expect(await count('fixture-cities', { refine: 'founded:0052' })).toBe(1);
-    expect(await count('fixture-cities', { where: "founded >= date'0043' AND founded < date'0050-06'" })).toBe(3);
+    expect(
+      await count('fixture-cities', { where: "founded >= date'0043' AND founded < date'0050-06'" }),
+    ).toBe(3);
     expect(await count('fixture-cities', { refine: 'timezone:Europe' })).toBe(20);
     expect(await count('fixture-cities', { refine: 'timezone:Europe/Paris' })).toBe(5);
     expect(await count('fixture-cities', { refine: 'timezone:Europe/Par' })).toBe(0);
@@ -471,6 +479,17 @@ describe('facets', () => {
     expect(capital.facets).toEqual([
       { name: 'false', value: 'false', count: 4, state: 'displayed' },
       { name: 'true', value: 'true', count: 1, state: 'displayed' },
+    ]);
+  });
+
+  it('marks every refined value of a disjunctive facet, and counts the others under all of them', async () => {
+    const result = await facets('fixture-cities', { refine: ['country_code:FR', 'country_code:DE'] });
+    const country = result.find((f) => f.name === 'country_code')!;
+    expect(country.facets.filter((v) => v.state === 'refined').map((v) => v.value)).toEqual(['FR', 'DE']);
+    const capital = result.find((f) => f.name === 'capital')!;
+    expect(capital.facets).toEqual([
+      { name: 'false', value: 'false', count: 7, state: 'displayed' },
+      { name: 'true', value: 'true', count: 2, state: 'displayed' },
     ]);
   });
 
