@@ -1,0 +1,19 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { benchExports } from './bench-exports';
+import { benchPortal } from './bench-portal';
+
+/**
+ * `npm run bench`: every benchmark, one after the other (they would disturb each other's timings
+ * if run at once), each writing its own section of BENCHMARKS.md. Makes the 1,000,000-row dataset
+ * first when it is missing.
+ */
+if (!existsSync('.portal/bench')) {
+  console.log('Making the 1,000,000-row benchmark dataset…');
+  const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/make-bench-portal.ts'], {
+    stdio: 'inherit',
+  });
+  if (made.status !== 0) process.exit(made.status ?? 1);
+}
+await benchPortal();
+await benchExports();
