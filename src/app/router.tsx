@@ -6,6 +6,7 @@ import {
   retainSearchParams,
 } from '@tanstack/react-router';
 import { parseCatalogSearch } from '../features/catalog/catalog-search-params';
+import { parseDatasetSearch } from '../features/dataset/dataset-search-params';
 import { readPortalParam } from '../lib/portal';
 import { parseSearchString, stringifySearchObject } from '../lib/search-codec';
 import { AppShell } from './app-shell';
@@ -47,14 +48,22 @@ const catalogRoute = createRoute({
   component: CatalogRoute,
 });
 
-// Lazy, so the catalog's first load does not carry the dataset page (and later its map and charts).
+// Lazy, so the catalog's first load does not carry the dataset page (its grid, table and
+// virtualizer libraries, DOMPurify; later its map and charts).
 const datasetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/datasets/$datasetId',
+  validateSearch: parseDatasetSearch,
   component: lazyRouteComponent(() => import('./routes/dataset-route'), 'DatasetRoute'),
 });
 
-const routeTree = rootRoute.addChildren([catalogRoute, datasetRoute]);
+// A record's permalink. The dataset route's page shows it in its side panel, over the grid.
+const recordRoute = createRoute({
+  getParentRoute: () => datasetRoute,
+  path: 'records/$recordId',
+});
+
+const routeTree = rootRoute.addChildren([catalogRoute, datasetRoute.addChildren([recordRoute])]);
 
 export const router = createRouter({
   routeTree,

@@ -9,7 +9,7 @@
 export type RawSearch = Record<string, string | string[]>;
 
 /** The order keys appear in; any other key follows, alphabetically. */
-const KEY_ORDER = ['portal', 'q', 'where', 'refine', 'exclude', 'sort', 'page'];
+const KEY_ORDER = ['portal', 'q', 'where', 'refine', 'exclude', 'f', 'sort', 'page', 'tab'];
 
 export function parseSearchString(searchStr: string): RawSearch {
   const params = new URLSearchParams(searchStr.startsWith('?') ? searchStr.slice(1) : searchStr);

@@ -92,12 +92,7 @@ describe('the grid plan against the fixture portal (cap 5)', () => {
       key('name', 'text'),
       'name, recordid',
     ],
-    [
-      'excluded',
-      { exclude: ['country_code:GB'] },
-      key('population', 'int'),
-      'population, recordid',
-    ],
+    ['excluded', { exclude: ['country_code:GB'] }, key('population', 'int'), 'population, recordid'],
   ];
 
   it.each(cases)('%s', async (_name, filter, orderKey, orderBy) => {

@@ -1,6 +1,5 @@
-import { X } from 'lucide-react';
+import { ChipKind, type FilterChip, FilterChips } from '../../components/filter-chips';
 import { facetLabel, facetValueLabel } from './catalog-facet-labels';
-import styles from './catalog-page.module.css';
 import { type CatalogSearch, splitFilter } from './catalog-search-params';
 
 export interface ActiveFiltersProps {
@@ -17,58 +16,39 @@ function filterLabel(filter: string): string {
 
 /** The filters in force, each removable, and one button to clear them all. */
 export function ActiveFilters({ search, onRemoveQuery, onRemove, onClearAll }: ActiveFiltersProps) {
-  const refine = search.refine ?? [];
-  const exclude = search.exclude ?? [];
-  const count = (search.q ? 1 : 0) + refine.length + exclude.length;
-  if (count === 0) return null;
-  return (
-    <div className={styles.activeFilters}>
-      <ul className={styles.chips} aria-label="Active filters">
-        {search.q && (
-          <li>
-            <button
-              type="button"
-              className={styles.chip}
-              aria-label={`Remove the search “${search.q}”`}
-              onClick={onRemoveQuery}
-            >
-              <span className={styles.chipKind}>Search:</span> “{search.q}”
-              <X aria-hidden size={13} />
-            </button>
-          </li>
-        )}
-        {refine.map((filter) => (
-          <li key={`refine ${filter}`}>
-            <button
-              type="button"
-              className={styles.chip}
-              aria-label={`Remove the filter ${filterLabel(filter)}`}
-              onClick={() => onRemove('refine', filter)}
-            >
-              {filterLabel(filter)}
-              <X aria-hidden size={13} />
-            </button>
-          </li>
-        ))}
-        {exclude.map((filter) => (
-          <li key={`exclude ${filter}`}>
-            <button
-              type="button"
-              className={`${styles.chip} ${styles.chipExcluded}`}
-              aria-label={`Remove the exclusion ${filterLabel(filter)}`}
-              onClick={() => onRemove('exclude', filter)}
-            >
-              <span className={styles.chipKind}>Not</span> {filterLabel(filter)}
-              <X aria-hidden size={13} />
-            </button>
-          </li>
-        ))}
-      </ul>
-      {count > 1 && (
-        <button type="button" className={styles.clearAll} onClick={onClearAll}>
-          Clear all
-        </button>
-      )}
-    </div>
-  );
+  const chips: FilterChip[] = [];
+  if (search.q) {
+    chips.push({
+      key: 'q',
+      content: (
+        <>
+          <ChipKind>Search:</ChipKind> “{search.q}”
+        </>
+      ),
+      removeLabel: `Remove the search “${search.q}”`,
+      onRemove: onRemoveQuery,
+    });
+  }
+  for (const filter of search.refine ?? []) {
+    chips.push({
+      key: `refine ${filter}`,
+      content: filterLabel(filter),
+      removeLabel: `Remove the filter ${filterLabel(filter)}`,
+      onRemove: () => onRemove('refine', filter),
+    });
+  }
+  for (const filter of search.exclude ?? []) {
+    chips.push({
+      key: `exclude ${filter}`,
+      content: (
+        <>
+          <ChipKind negative>Not</ChipKind> {filterLabel(filter)}
+        </>
+      ),
+      removeLabel: `Remove the exclusion ${filterLabel(filter)}`,
+      negative: true,
+      onRemove: () => onRemove('exclude', filter),
+    });
+  }
+  return <FilterChips chips={chips} onClearAll={onClearAll} />;
 }

@@ -1,9 +1,4 @@
-import { Search, X } from 'lucide-react';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import styles from './catalog-page.module.css';
-
-/** How long typing must pause before the search runs (and the URL changes). */
-const DEBOUNCE_MS = 300;
+import { SearchBox } from '../../components/search-box';
 
 export interface CatalogSearchBoxProps {
   /** The search text in the URL. */
@@ -12,84 +7,14 @@ export interface CatalogSearchBoxProps {
   onCommit: (text: string) => void;
 }
 
-/**
- * The catalog's full-text search. It keeps its own draft while the user types and commits it,
- * debounced, to the URL; when the URL changes from elsewhere (back, a cleared chip) it follows.
- */
+/** The catalog's full-text search over titles, descriptions and keywords. */
 export function CatalogSearchBox({ value, onCommit }: CatalogSearchBoxProps) {
-  const [draft, setDraft] = useState(value);
-  const committed = useRef(value);
-  const inputId = useId();
-
-  useEffect(() => {
-    if (value !== committed.current) {
-      committed.current = value;
-      setDraft(value);
-    }
-  }, [value]);
-
-  const onCommitRef = useRef(onCommit);
-  useEffect(() => {
-    onCommitRef.current = onCommit;
-  });
-
-  const commit = useCallback((text: string) => {
-    const trimmed = text.trim();
-    if (trimmed === committed.current) return;
-    committed.current = trimmed;
-    onCommitRef.current(trimmed);
-  }, []);
-
-  useEffect(() => {
-    if (draft.trim() === committed.current) return;
-    const timer = setTimeout(() => commit(draft), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [draft, commit]);
-
   return (
-    <search className={styles.searchBox}>
-      <form
-        className={styles.searchForm}
-        onSubmit={(event) => {
-          event.preventDefault();
-          commit(draft);
-        }}
-      >
-        <label htmlFor={inputId} className="sr-only">
-          Search datasets
-        </label>
-        <Search aria-hidden size={16} className={styles.searchIcon} />
-        <input
-          id={inputId}
-          type="search"
-          className={styles.searchInput}
-          placeholder="Search titles, descriptions, keywords…"
-          value={draft}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => setDraft(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && draft) {
-              event.preventDefault();
-              setDraft('');
-              commit('');
-            }
-          }}
-        />
-        {draft && (
-          <button
-            type="button"
-            className={styles.searchClear}
-            aria-label="Clear the search"
-            onClick={() => {
-              setDraft('');
-              commit('');
-            }}
-          >
-            <X aria-hidden size={15} />
-          </button>
-        )}
-      </form>
-    </search>
+    <SearchBox
+      value={value}
+      onCommit={onCommit}
+      label="Search datasets"
+      placeholder="Search titles, descriptions, keywords…"
+    />
   );
 }

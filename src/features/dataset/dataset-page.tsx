@@ -1,25 +1,73 @@
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Building2, ChevronRight, Clock, Rows3, Scale } from 'lucide-react';
-import { useEffect } from 'react';
+import { Building2, ChevronRight, Clock, Info, Rows3, Scale, Table2 } from 'lucide-react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import type { Dataset } from '../../../common/ods-api/types';
+import { type PortalTarget, targetKey } from '../../api/client';
 import { FeatureIcons } from '../../components/feature-icons';
 import { ApiErrorState, Skeleton } from '../../components/states';
 import { formatDate, plural } from '../../lib/format';
-import { excerpt, htmlToText } from '../../lib/html-text';
 import { usePortal } from '../../lib/portal-context';
 import styles from './dataset-page.module.css';
-import { datasetQueries } from './dataset-queries';
+import { datasetQueries, type GridWindowData } from './dataset-queries';
+import { DATASET_TABS, type DatasetSearch, type DatasetTab, withTab } from './dataset-search-params';
+import { DatasetInfo } from './info/dataset-info';
+import { RecordPanel } from './record/record-panel';
+import { WINDOW_ROWS } from './records-plan';
+import { type NavigateOptions, RecordsView } from './records-view';
+import { type GridView, useGridPlan } from './use-grid-plan';
 
 export interface DatasetPageProps {
   datasetId: string;
+  search: DatasetSearch;
+  /** The record of `/datasets/…/records/<id>`, shown in the side panel. */
+  recordId: string | null;
+  onSearchChange: (next: DatasetSearch, options?: NavigateOptions) => void;
+  onOpenRecord: (recordId: string, options?: NavigateOptions) => void;
+  onCloseRecord: () => void;
+  /** A link to a record's own URL, keeping the view (the panel's permalink). */
+  recordLink: (recordId: string, children: ReactNode, className: string | undefined) => ReactNode;
 }
 
-/** A dataset's page. For now its header: what the dataset is, whose, how big and how fresh. */
-export function DatasetPage({ datasetId }: DatasetPageProps) {
+const TAB_LABELS: Record<DatasetTab, string> = { table: 'Table', information: 'Information' };
+const TAB_ICONS: Record<DatasetTab, typeof Table2> = { table: Table2, information: Info };
+
+/** The rank of a record in the grid's loaded windows, if it is there. */
+function rankInCache(
+  client: QueryClient,
+  target: PortalTarget,
+  datasetId: string,
+  view: GridView | null,
+  recordId: string,
+): number | null {
+  if (!view) return null;
+  const prefix = ['dataset', 'grid-window', targetKey(target), datasetId, view.filter, view.plan];
+  for (const [, data] of client.getQueriesData<GridWindowData>({ queryKey: prefix })) {
+    const index = data?.records.findIndex((record) => record?.id === recordId) ?? -1;
+    if (data && index !== -1) return data.start + index;
+  }
+  return null;
+}
+
+/**
+ * A dataset's page: what it is (title, publisher, size, freshness), then its tabs: the records
+ * table (facets, filters, the grid) and its information. A record opens in a side panel over them.
+ */
+export function DatasetPage({
+  datasetId,
+  search,
+  recordId,
+  onSearchChange,
+  onOpenRecord,
+  onCloseRecord,
+  recordLink,
+}: DatasetPageProps) {
   const { target, name } = usePortal();
+  const client = useQueryClient();
   const query = useQuery(datasetQueries.detail(target, datasetId));
   const dataset = query.data?.dataset;
   const title = dataset?.metas.default.title || datasetId;
+  const tab: DatasetTab = search.tab ?? 'table';
 
   useEffect(() => {
     document.title = `${title} · ${name} · ODS Explorer`;
@@ -33,57 +81,29 @@ export function DatasetPage({ datasetId }: DatasetPageProps) {
         <span aria-current="page">{title}</span>
       </nav>
       {dataset ? (
-        <header className={styles.header}>
-          <div className={styles.titleRow}>
-            <h1 id="dataset-heading" className={styles.title}>
-              {title}
-            </h1>
-            <FeatureIcons features={dataset.features} />
+        <>
+          <DatasetHeader dataset={dataset} title={title} />
+          <Tabs tab={tab} onChange={(next) => onSearchChange(withTab(search, next))} />
+          <div
+            role="tabpanel"
+            id={`dataset-panel-${tab}`}
+            aria-labelledby={`dataset-tab-${tab}`}
+            className={styles.tabPanel}
+          >
+            <LoadedDataset
+              target={target}
+              client={client}
+              dataset={dataset}
+              search={search}
+              tab={tab}
+              recordId={recordId}
+              onSearchChange={onSearchChange}
+              onOpenRecord={onOpenRecord}
+              onCloseRecord={onCloseRecord}
+              recordLink={recordLink}
+            />
           </div>
-          <ul className={styles.meta}>
-            {dataset.metas.default.publisher && (
-              <li>
-                <Building2 aria-hidden size={15} />
-                <span className="sr-only">Publisher: </span>
-                {dataset.metas.default.publisher}
-              </li>
-            )}
-            <li>
-              <Rows3 aria-hidden size={15} />
-              {dataset.has_records
-                ? plural(dataset.metas.default.records_count ?? 0, 'record')
-                : 'No records'}
-            </li>
-            {formatDate(dataset.metas.default.modified) && (
-              <li>
-                <Clock aria-hidden size={15} />
-                Modified {formatDate(dataset.metas.default.modified)}
-              </li>
-            )}
-            {dataset.metas.default.license && (
-              <li>
-                <Scale aria-hidden size={15} />
-                <span className="sr-only">Licence: </span>
-                {dataset.metas.default.license_url ? (
-                  <a href={dataset.metas.default.license_url} rel="noreferrer noopener" target="_blank">
-                    {dataset.metas.default.license}
-                  </a>
-                ) : (
-                  dataset.metas.default.license
-                )}
-              </li>
-            )}
-            <li className={styles.id}>
-              <span className="sr-only">Identifier: </span>
-              {dataset.dataset_id}
-            </li>
-          </ul>
-          {dataset.metas.default.description && (
-            <p className={styles.description}>
-              {excerpt(htmlToText(dataset.metas.default.description), 600)}
-            </p>
-          )}
-        </header>
+        </>
       ) : query.error ? (
         <>
           <h1 id="dataset-heading" className={styles.title}>
@@ -102,9 +122,199 @@ export function DatasetPage({ datasetId }: DatasetPageProps) {
           </h1>
           <Skeleton width="50%" height="1.6rem" />
           <Skeleton width="70%" style={{ marginTop: '0.8rem' }} />
-          <Skeleton width="90%" style={{ marginTop: '1rem' }} />
         </header>
       )}
     </article>
+  );
+}
+
+/** Title and key facts; the description lives in the Information tab, so the grid gets the height. */
+function DatasetHeader({ dataset, title }: { dataset: Dataset; title: string }) {
+  const metas = dataset.metas.default;
+  return (
+    <header className={styles.header}>
+      <div className={styles.titleRow}>
+        <h1 id="dataset-heading" className={styles.title}>
+          {title}
+        </h1>
+        <FeatureIcons features={dataset.features} />
+      </div>
+      <ul className={styles.meta}>
+        {metas.publisher && (
+          <li>
+            <Building2 aria-hidden size={15} />
+            <span className="sr-only">Publisher: </span>
+            {metas.publisher}
+          </li>
+        )}
+        <li>
+          <Rows3 aria-hidden size={15} />
+          {dataset.has_records ? plural(metas.records_count ?? 0, 'record') : 'No records'}
+        </li>
+        {formatDate(metas.modified) && (
+          <li>
+            <Clock aria-hidden size={15} />
+            Modified {formatDate(metas.modified)}
+          </li>
+        )}
+        {metas.license && (
+          <li>
+            <Scale aria-hidden size={15} />
+            <span className="sr-only">Licence: </span>
+            {metas.license_url ? (
+              <a href={metas.license_url} rel="noreferrer noopener" target="_blank">
+                {metas.license}
+              </a>
+            ) : (
+              metas.license
+            )}
+          </li>
+        )}
+        <li className={styles.id}>
+          <span className="sr-only">Identifier: </span>
+          {dataset.dataset_id}
+        </li>
+      </ul>
+    </header>
+  );
+}
+
+/** Native buttons with the tab roles; the arrow keys move between them (roving tabindex). */
+function Tabs({ tab, onChange }: { tab: DatasetTab; onChange: (tab: DatasetTab) => void }) {
+  const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const index = DATASET_TABS.indexOf(tab);
+    const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!delta) return;
+    event.preventDefault();
+    const next = DATASET_TABS[(index + delta + DATASET_TABS.length) % DATASET_TABS.length]!;
+    onChange(next);
+    refs.current[next]?.focus();
+  };
+  return (
+    <div role="tablist" aria-label="Dataset views" className={styles.tabs}>
+      {DATASET_TABS.map((name) => {
+        const Icon = TAB_ICONS[name];
+        return (
+          <button
+            key={name}
+            ref={(element) => {
+              refs.current[name] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`dataset-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`dataset-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            className={styles.tab}
+            onClick={() => tab !== name && onChange(name)}
+            onKeyDown={onKeyDown}
+          >
+            <Icon aria-hidden size={15} />
+            {TAB_LABELS[name]}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+interface LoadedDatasetProps extends Omit<DatasetPageProps, 'datasetId'> {
+  target: PortalTarget;
+  client: QueryClient;
+  dataset: Dataset;
+  tab: DatasetTab;
+}
+
+function LoadedDataset({
+  target,
+  client,
+  dataset,
+  search,
+  tab,
+  recordId,
+  onSearchChange,
+  onOpenRecord,
+  onCloseRecord,
+  recordLink,
+}: LoadedDatasetProps) {
+  const datasetId = dataset.dataset_id;
+  const grid = useGridPlan(target, datasetId, dataset.fields, search);
+  const [selected, setSelected] = useState<{ id: string; rank: number } | null>(null);
+  const [revealRank, setRevealRank] = useState<number | null>(null);
+  const [stepping, setStepping] = useState(false);
+  const timeZone = dataset.metas.default.timezone || 'UTC';
+
+  const rank =
+    recordId === null
+      ? null
+      : selected?.id === recordId
+        ? selected.rank
+        : rankInCache(client, target, datasetId, grid.stale ? null : grid.view, recordId);
+  const total = grid.stale ? undefined : grid.view?.plan.total;
+
+  const open = (id: string, at: number, options?: NavigateOptions) => {
+    setSelected({ id, rank: at });
+    onOpenRecord(id, options);
+  };
+
+  const step = async (delta: -1 | 1) => {
+    const view = grid.view;
+    if (rank === null || !view || stepping) return;
+    const next = rank + delta;
+    if (next < 0 || next >= view.plan.total) return;
+    setStepping(true);
+    try {
+      const data = await client.ensureQueryData(
+        datasetQueries.gridWindow(target, datasetId, view.filter, view.plan, Math.floor(next / WINDOW_ROWS)),
+      );
+      const record = data.records[next - data.start];
+      if (record) {
+        setRevealRank(next);
+        open(record.id, next, { replace: true });
+      }
+    } finally {
+      setStepping(false);
+    }
+  };
+
+  return (
+    <>
+      {tab === 'information' ? (
+        <DatasetInfo target={target} dataset={dataset} />
+      ) : (
+        <RecordsView
+          target={target}
+          dataset={dataset}
+          search={search}
+          onSearchChange={onSearchChange}
+          grid={grid}
+          selectedRecordId={recordId}
+          onOpenRecord={(id, at) => open(id, at)}
+          revealRank={revealRank}
+        />
+      )}
+      {recordId !== null && (
+        <RecordPanel
+          target={target}
+          datasetId={datasetId}
+          recordId={recordId}
+          fields={dataset.fields}
+          timeZone={timeZone}
+          position={rank !== null && total !== undefined ? { rank, total } : null}
+          onPrevious={rank !== null && rank > 0 && !stepping ? () => void step(-1) : null}
+          onNext={
+            rank !== null && total !== undefined && rank < total - 1 && !stepping ? () => void step(1) : null
+          }
+          permalink={(children, className) => recordLink(recordId, children, className)}
+          onClose={() => {
+            setSelected(null);
+            onCloseRecord();
+          }}
+          overlay
+        />
+      )}
+    </>
   );
 }

@@ -1,0 +1,72 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { DatasetField, FacetGroup } from '../../../../common/ods-api/types';
+import type { PortalTarget } from '../../../api/client';
+import { FacetGroupPanel, FacetGroups, NoFacets } from '../../../components/facet-group';
+import { ApiErrorState, Skeleton } from '../../../components/states';
+import { datasetQueries } from '../dataset-queries';
+import { type DatasetSearch, facetsParams } from '../dataset-search-params';
+import { facetField, facetLabel, facetValueLabel, isDateFacet } from '../facet-labels';
+import styles from './filters.module.css';
+
+export interface FacetPanelProps {
+  target: PortalTarget;
+  datasetId: string;
+  fields: readonly DatasetField[];
+  search: DatasetSearch;
+  onRefine: (facet: string, value: string, hierarchical: boolean) => void;
+  onExclude: (facet: string, value: string) => void;
+}
+
+const RECORD_NOUN = ['record', 'records'] as const;
+
+/**
+ * The dataset's facets (those its publisher configured), counted under every other filter of the
+ * view; a disjunctive facet keeps its other values countable (the portal ignores its own refines).
+ */
+export function FacetPanel({ target, datasetId, fields, search, onRefine, onExclude }: FacetPanelProps) {
+  const facets = useQuery({
+    ...datasetQueries.facets(target, datasetId, facetsParams(search, fields)),
+    placeholderData: keepPreviousData,
+  });
+  if (facets.data) {
+    const groups = facets.data.facets.filter((group: FacetGroup) => group.facets.length > 0);
+    if (groups.length === 0) return <NoFacets>No facets for these records.</NoFacets>;
+    return (
+      <FacetGroups stale={facets.isPlaceholderData}>
+        {groups.map((group) => {
+          const field = facetField(fields, group.name);
+          const hierarchical =
+            isDateFacet(field) ||
+            Boolean(field?.annotations.hierarchical) ||
+            group.facets.some((value) => value.facets?.length);
+          return (
+            <FacetGroupPanel
+              key={group.name}
+              group={group}
+              label={facetLabel(fields, group.name)}
+              valueLabel={(value, depth) => facetValueLabel(field, value, depth)}
+              noun={RECORD_NOUN}
+              hierarchical={hierarchical}
+              childNoun={(depth) => (isDateFacet(field) ? (depth === 0 ? 'months' : 'days') : 'values')}
+              onRefine={onRefine}
+              onExclude={onExclude}
+            />
+          );
+        })}
+      </FacetGroups>
+    );
+  }
+  if (facets.error) return <ApiErrorState compact error={facets.error} onRetry={() => facets.refetch()} />;
+  return (
+    <div role="status" aria-label="Loading filters">
+      {[0, 1, 2].map((group) => (
+        <div key={group} className={styles.skeletonGroup}>
+          <Skeleton width="40%" height="0.75rem" />
+          {[0, 1, 2, 3].map((row) => (
+            <Skeleton key={row} width={`${85 - row * 12}%`} style={{ marginTop: '0.55rem' }} />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,348 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Download, ExternalLink, FileArchive, Paperclip, X } from 'lucide-react';
+import { useRef, useState } from 'react';
+import type { Dataset, DatasetField } from '../../../../common/ods-api/types';
+import { attachmentUrl } from '../../../api/attachments';
+import type { PortalTarget } from '../../../api/client';
+import { type DownloadProgress, downloadAndSave } from '../../../api/download';
+import { NotFoundError } from '../../../api/errors';
+import { snapshotUrl } from '../../../api/snapshots';
+import { Button } from '../../../components/button';
+import { ApiErrorState, Skeleton } from '../../../components/states';
+import { formatBytes, formatCount, formatDate, formatDateTime } from '../../../lib/format';
+import { datasetQueries } from '../dataset-queries';
+import styles from './dataset-info.module.css';
+import { sanitizeHtml } from './sanitize-html';
+
+export interface DatasetInfoProps {
+  target: PortalTarget;
+  dataset: Dataset;
+}
+
+const TYPE_LABELS: Record<string, string> = {
+  text: 'Text',
+  int: 'Integer',
+  double: 'Decimal',
+  boolean: 'Boolean',
+  date: 'Date',
+  datetime: 'Date and time',
+  geo_point_2d: 'Geo point',
+  geo_shape: 'Geo shape',
+  file: 'File',
+  json_blob: 'JSON',
+};
+
+/** The Information tab: what the dataset is, its metadata, its schema, and its files and reuses. */
+export function DatasetInfo({ target, dataset }: DatasetInfoProps) {
+  const metas = dataset.metas.default;
+  const description = sanitizeHtml(metas.description);
+  return (
+    <div className={styles.info}>
+      <section className={styles.section} aria-labelledby="info-description">
+        <h2 id="info-description" className={styles.heading}>
+          Description
+        </h2>
+        {description ? (
+          // Sanitized by DOMPurify (sanitize-html.ts): no scripts, no handlers, safe links.
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: see above
+          <div className={styles.description} dangerouslySetInnerHTML={{ __html: description }} />
+        ) : (
+          <p className={styles.muted}>The publisher gave no description.</p>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="info-metadata">
+        <h2 id="info-metadata" className={styles.heading}>
+          Metadata
+        </h2>
+        <Metadata dataset={dataset} />
+      </section>
+
+      <section className={styles.section} aria-labelledby="info-schema">
+        <h2 id="info-schema" className={styles.heading}>
+          Schema <span className={styles.count}>{formatCount(dataset.fields.length)} fields</span>
+        </h2>
+        <Schema fields={dataset.fields} />
+      </section>
+
+      <Attachments target={target} datasetId={dataset.dataset_id} />
+      <Reuses target={target} datasetId={dataset.dataset_id} />
+      <Snapshots target={target} datasetId={dataset.dataset_id} />
+    </div>
+  );
+}
+
+function Metadata({ dataset }: { dataset: Dataset }) {
+  const metas = dataset.metas.default;
+  const list = (values: string[] | null | undefined) => (values?.length ? values.join(', ') : null);
+  const rows: [string, React.ReactNode][] = [];
+  if (metas.publisher) rows.push(['Publisher', metas.publisher]);
+  if (metas.license) {
+    rows.push([
+      'Licence',
+      metas.license_url ? (
+        <a key="licence" href={metas.license_url} target="_blank" rel="noopener noreferrer">
+          {metas.license} <ExternalLink aria-hidden size={12} />
+        </a>
+      ) : (
+        metas.license
+      ),
+    ]);
+  }
+  const modified = formatDate(metas.modified);
+  if (modified)
+    rows.push([
+      'Modified',
+      <time key="modified" dateTime={metas.modified ?? undefined}>
+        {modified}
+      </time>,
+    ]);
+  rows.push(['Records', dataset.has_records ? formatCount(metas.records_count ?? 0) : 'No records']);
+  const themes = list(metas.theme);
+  if (themes) rows.push(['Themes', themes]);
+  const keywords = list(metas.keyword);
+  if (keywords) rows.push(['Keywords', keywords]);
+  if (metas.language) rows.push(['Language', metas.language]);
+  const territory = list(metas.territory);
+  if (territory) rows.push(['Territory', territory]);
+  if (metas.timezone) rows.push(['Time zone', metas.timezone]);
+  rows.push(['Identifier', <code key="id">{dataset.dataset_id}</code>]);
+  return (
+    <dl className={styles.metadata}>
+      {rows.map(([term, value]) => (
+        <div key={term} className={styles.metaRow}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function annotationText(annotations: DatasetField['annotations']): string[] {
+  return Object.entries(annotations).map(([name, args]) =>
+    args.length ? `${name} (${args.map((a) => JSON.stringify(a)).join(', ')})` : name,
+  );
+}
+
+function Schema({ fields }: { fields: readonly DatasetField[] }) {
+  return (
+    <div className={styles.tableWrap}>
+      <table className={styles.schema}>
+        <thead>
+          <tr>
+            <th scope="col">Label</th>
+            <th scope="col">Name</th>
+            <th scope="col">Type</th>
+            <th scope="col">Description</th>
+            <th scope="col">Annotations</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((field) => (
+            <tr key={field.name}>
+              <th scope="row">{field.label || field.name}</th>
+              <td>
+                <code>{field.name}</code>
+              </td>
+              <td>{TYPE_LABELS[field.type] ?? field.type}</td>
+              <td>{field.description || <span className={styles.muted}>—</span>}</td>
+              <td>
+                <ul className={styles.annotations}>
+                  {annotationText(field.annotations).map((text) => (
+                    <li key={text}>{text}</li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A section whose endpoint this portal lacks (404) is left out; other failures show inline. */
+function OptionalSection({
+  id,
+  title,
+  query,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  query: { error: unknown; isPending: boolean; refetch: () => unknown };
+  empty: boolean;
+  children: React.ReactNode;
+}) {
+  if (query.error instanceof NotFoundError) return null;
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <h2 id={id} className={styles.heading}>
+        {title}
+      </h2>
+      {query.error ? (
+        <ApiErrorState compact error={query.error} onRetry={() => query.refetch()} />
+      ) : query.isPending ? (
+        <div role="status" aria-label={`Loading ${title.toLowerCase()}`}>
+          <Skeleton width="40%" />
+          <Skeleton width="55%" style={{ marginTop: '0.5rem' }} />
+        </div>
+      ) : empty ? (
+        <p className={styles.muted}>None.</p>
+      ) : (
+        children
+      )}
+    </section>
+  );
+}
+
+function Attachments({ target, datasetId }: { target: PortalTarget; datasetId: string }) {
+  const query = useQuery(datasetQueries.attachments(target, datasetId));
+  const attachments = query.data?.attachments ?? [];
+  return (
+    <OptionalSection id="info-attachments" title="Attachments" query={query} empty={attachments.length === 0}>
+      <ul className={styles.files}>
+        {attachments.map((attachment) => {
+          const id = attachment.metas.id ?? attachment.href.split('/').pop() ?? attachment.metas.title;
+          return (
+            <li key={attachment.href} className={styles.file}>
+              <Paperclip aria-hidden size={15} className={styles.fileIcon} />
+              <span className={styles.fileName}>{attachment.metas.title}</span>
+              <span className={styles.muted}>{attachment.metas['mime-type']}</span>
+              <DownloadButton
+                target={target}
+                url={attachmentUrl(target, datasetId, id)}
+                name={attachment.metas.title}
+              />
+            </li>
+          );
+        })}
+      </ul>
+    </OptionalSection>
+  );
+}
+
+function Reuses({ target, datasetId }: { target: PortalTarget; datasetId: string }) {
+  const query = useQuery(datasetQueries.reuses(target, datasetId));
+  const reuses = query.data?.reuses ?? [];
+  return (
+    <OptionalSection id="info-reuses" title="Reuses" query={query} empty={reuses.length === 0}>
+      <ul className={styles.reuses}>
+        {reuses.map((reuse) => {
+          const author =
+            [reuse.user?.first_name, reuse.user?.last_name].filter(Boolean).join(' ') || reuse.user?.username;
+          return (
+            <li key={reuse.id} className={styles.reuse}>
+              {reuse.thumbnail && (
+                <img src={reuse.thumbnail} alt="" className={styles.thumbnail} loading="lazy" />
+              )}
+              <div className={styles.reuseBody}>
+                <a href={reuse.url} target="_blank" rel="noopener noreferrer" className={styles.reuseTitle}>
+                  {reuse.title} <ExternalLink aria-hidden size={12} />
+                </a>
+                {reuse.description && <p className={styles.reuseText}>{reuse.description}</p>}
+                <p className={styles.muted}>
+                  {[author && `By ${author}`, formatDate(reuse.created_at)].filter(Boolean).join(' · ')}
+                </p>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </OptionalSection>
+  );
+}
+
+function Snapshots({ target, datasetId }: { target: PortalTarget; datasetId: string }) {
+  const query = useQuery(datasetQueries.snapshots(target, datasetId));
+  const snapshots = query.data?.snapshots ?? [];
+  return (
+    <OptionalSection id="info-snapshots" title="Snapshots" query={query} empty={snapshots.length === 0}>
+      <ul className={styles.files}>
+        {snapshots.map((snapshot) => {
+          const created = new Date(snapshot.created_at);
+          const when = Number.isNaN(created.getTime()) ? snapshot.created_at : formatDateTime(created);
+          return (
+            <li key={snapshot.snapshot_id} className={styles.file}>
+              <FileArchive aria-hidden size={15} className={styles.fileIcon} />
+              <span className={styles.fileName}>{when}</span>
+              <span className={styles.muted}>{snapshot.description}</span>
+              <DownloadButton
+                target={target}
+                url={snapshotUrl(target, datasetId, snapshot.snapshot_id)}
+                name={`snapshot of ${when}`}
+                fallbackName={`${datasetId}-${snapshot.snapshot_id}.csv`}
+              />
+            </li>
+          );
+        })}
+      </ul>
+    </OptionalSection>
+  );
+}
+
+/** Downloads through fetch (the API key stays in a header), with progress and a way to cancel. */
+function DownloadButton({
+  target,
+  url,
+  name,
+  fallbackName,
+}: {
+  target: PortalTarget;
+  url: string;
+  name: string;
+  fallbackName?: string;
+}) {
+  const [progress, setProgress] = useState<DownloadProgress | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const download = useMutation({
+    mutationFn: async () => {
+      controller.current = new AbortController();
+      setProgress({ received: 0, total: null });
+      try {
+        return await downloadAndSave(target, url, {
+          signal: controller.current.signal,
+          onProgress: setProgress,
+          fallbackName,
+        });
+      } finally {
+        setProgress(null);
+      }
+    },
+  });
+  if (download.isPending) {
+    const percent = progress?.total ? Math.round((progress.received / progress.total) * 100) : null;
+    return (
+      <span className={styles.downloading}>
+        <span role="status">
+          {percent !== null ? `${percent} %` : progress ? formatBytes(progress.received) : ''}
+        </span>
+        <Button
+          size="small"
+          variant="ghost"
+          aria-label={`Cancel the download of ${name}`}
+          onClick={() => controller.current?.abort()}
+        >
+          <X aria-hidden size={13} />
+          Cancel
+        </Button>
+      </span>
+    );
+  }
+  return (
+    <span className={styles.downloading}>
+      {download.isError &&
+        !(download.error instanceof DOMException && download.error.name === 'AbortError') && (
+          <span className={styles.error} role="alert">
+            Download failed: {download.error.message}
+          </span>
+        )}
+      <Button size="small" aria-label={`Download ${name}`} onClick={() => download.mutate()}>
+        <Download aria-hidden size={13} />
+        Download
+      </Button>
+    </span>
+  );
+}

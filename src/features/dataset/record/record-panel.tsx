@@ -1,0 +1,200 @@
+import { useQuery } from '@tanstack/react-query';
+import { Check, ChevronDown, ChevronUp, Copy, Link2, X } from 'lucide-react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { DatasetField, RecordBody } from '../../../../common/ods-api/types';
+import type { PortalTarget } from '../../../api/client';
+import { Button } from '../../../components/button';
+import { ApiErrorState, Skeleton } from '../../../components/states';
+import { formatCount } from '../../../lib/format';
+import { datasetQueries } from '../dataset-queries';
+import { formatValue, plainText } from '../field-format';
+import { FieldValue } from '../field-value';
+import styles from './record-panel.module.css';
+
+export interface RecordPanelProps {
+  target: PortalTarget;
+  datasetId: string;
+  recordId: string;
+  fields: readonly DatasetField[];
+  timeZone: string;
+  /** Where the record stands in the grid's order, when known. */
+  position: { rank: number; total: number } | null;
+  onPrevious: (() => void) | null;
+  onNext: (() => void) | null;
+  /** A link to this record's own page (`/datasets/…/records/…`). */
+  permalink: (children: ReactNode, className: string | undefined) => ReactNode;
+  onClose: () => void;
+  /** Whether the panel sits over the grid (false: the page shows the record alone). */
+  overlay: boolean;
+}
+
+/** The record's name: its first text value, or its id. */
+export function recordTitle(record: RecordBody | undefined, fields: readonly DatasetField[]): string | null {
+  if (!record) return null;
+  const preferred =
+    fields.find((f) => f.name === 'name' || f.name === 'title') ?? fields.find((f) => f.type === 'text');
+  const value = preferred ? record.fields[preferred.name] : null;
+  return typeof value === 'string' && value.trim() ? value : null;
+}
+
+/**
+ * One record, every field formatted (images drawn, geo as text), with previous and next through the
+ * grid's order, copy as JSON, and a permalink. A complementary region with its own heading.
+ */
+export function RecordPanel({
+  target,
+  datasetId,
+  recordId,
+  fields,
+  timeZone,
+  position,
+  onPrevious,
+  onNext,
+  permalink,
+  onClose,
+  overlay,
+}: RecordPanelProps) {
+  const query = useQuery(datasetQueries.record(target, datasetId, recordId));
+  const record = query.data?.record;
+  const title = recordTitle(record, fields) ?? 'Record';
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
+
+  // The panel takes the focus when it opens on a record, so a screen reader reads it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new record takes the focus.
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, [recordId]);
+
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(null), 2000);
+    return () => clearTimeout(timer);
+  }, [copied]);
+
+  const copy = async () => {
+    if (!record) return;
+    try {
+      await navigator.clipboard.writeText(JSON.stringify(record, null, 2));
+      setCopied('copied');
+    } catch {
+      setCopied('failed');
+    }
+  };
+
+  return (
+    <aside
+      className={overlay ? `${styles.panel} ${styles.overlay}` : styles.panel}
+      aria-labelledby="record-heading"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <header className={styles.header}>
+        <div className={styles.titleBlock}>
+          <p className={styles.kicker}>
+            {position
+              ? `Record ${formatCount(position.rank + 1)} of ${formatCount(position.total)}`
+              : 'Record'}
+          </p>
+          <h2 id="record-heading" ref={heading} tabIndex={-1} className={styles.title}>
+            {query.isPending ? 'Loading…' : title}
+          </h2>
+        </div>
+        <Button
+          size="small"
+          variant="ghost"
+          iconOnly
+          aria-label="Close the record"
+          title="Close (Esc)"
+          onClick={onClose}
+        >
+          <X aria-hidden size={16} />
+        </Button>
+      </header>
+      <div className={styles.toolbar}>
+        <Button
+          size="small"
+          disabled={!onPrevious}
+          onClick={onPrevious ?? undefined}
+          aria-label="Previous record"
+        >
+          <ChevronUp aria-hidden size={14} />
+          Previous
+        </Button>
+        <Button size="small" disabled={!onNext} onClick={onNext ?? undefined} aria-label="Next record">
+          <ChevronDown aria-hidden size={14} />
+          Next
+        </Button>
+        <span className={styles.spacer} />
+        <Button size="small" disabled={!record} onClick={copy}>
+          {copied === 'copied' ? <Check aria-hidden size={14} /> : <Copy aria-hidden size={14} />}
+          {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy as JSON'}
+        </Button>
+        {permalink(
+          <>
+            <Link2 aria-hidden size={14} />
+            Permalink
+          </>,
+          styles.permalink,
+        )}
+      </div>
+      <output className="sr-only" aria-live="polite">
+        {copied === 'copied'
+          ? 'Record copied as JSON'
+          : copied === 'failed'
+            ? 'The record could not be copied'
+            : ''}
+      </output>
+      {/* The fields scroll on their own; the keyboard must be able to scroll them too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: see above */}
+      <section className={styles.body} aria-label="Fields" tabIndex={0}>
+        {record ? (
+          <dl className={styles.fields}>
+            {fields.map((field) => {
+              const formatted = formatValue(record.fields[field.name], field, { timeZone });
+              return (
+                <div key={field.name} className={styles.field}>
+                  <dt title={field.name}>
+                    {field.label || field.name}
+                    {field.description && <span className={styles.fieldHelp}>{field.description}</span>}
+                  </dt>
+                  <dd
+                    title={formatted.kind === 'text' && formatted.numeric ? plainText(formatted) : undefined}
+                  >
+                    <FieldValue value={formatted} variant="detail" />
+                  </dd>
+                </div>
+              );
+            })}
+            <div className={styles.field}>
+              <dt>Record id</dt>
+              <dd>
+                <code className={styles.id}>{record.id}</code>
+              </dd>
+            </div>
+          </dl>
+        ) : query.error ? (
+          <ApiErrorState
+            compact
+            error={query.error}
+            notFound={`There is no record “${recordId}” in this dataset. It may have been removed, or the link may be wrong.`}
+            onRetry={() => query.refetch()}
+          />
+        ) : (
+          <div role="status" aria-label="Loading the record">
+            {[0, 1, 2, 3, 4].map((row) => (
+              <div key={row} className={styles.field}>
+                <Skeleton width="35%" height="0.75rem" />
+                <Skeleton width="70%" style={{ marginTop: '0.3rem' }} />
+              </div>
+            ))}
+          </div>
+        )}
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,735 @@
+import {
+  type Cell,
+  type ColumnDef,
+  type ColumnOrderState,
+  type ColumnSizingState,
+  type ColumnVisibilityState,
+  columnOrderingFeature,
+  columnResizingFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  type Header,
+  type Row,
+  tableFeatures,
+  type Updater,
+  useTable,
+} from '@tanstack/react-table';
+import {
+  elementScroll,
+  observeElementOffset,
+  useVirtualizer,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
+import { ArrowDown, ArrowUp, ArrowUpDown, GripVertical } from 'lucide-react';
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  memo,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { DatasetField } from '../../../../common/ods-api/types';
+import type { PortalTarget } from '../../../api/client';
+import { formatCount } from '../../../lib/format';
+import type { GridPlanInput, RecordsFilter } from '../dataset-queries';
+import type { SortSpec } from '../dataset-search-params';
+import { type FormatContext, formatValue, isNumericField } from '../field-format';
+import { FieldValue } from '../field-value';
+import { isSortable } from '../records-plan';
+import { ColumnMenu } from './column-menu';
+import {
+  clearLayout,
+  fitLayout,
+  type GridLayout,
+  layoutKey,
+  MAX_COLUMN_WIDTH,
+  MIN_COLUMN_WIDTH,
+  moveColumn,
+  readLayout,
+  saveLayout,
+} from './grid-layout';
+import styles from './records-grid.module.css';
+import { type GridRow, useGridWindows, useSettledWindows } from './use-grid-windows';
+
+/** Fixed row height: the scrollbar's length is total × ROW_HEIGHT, so every row has its place. */
+export const ROW_HEIGHT = 32;
+const HEADER_HEIGHT = 36;
+const MIN_GRID_HEIGHT = 320;
+const RANK_COLUMN = '__rank';
+/**
+ * Browsers cap an element's height (Chromium near 33.5 million px, Firefox near 17.9 million).
+ * Past this height the scroll space is scaled: the scrollbar maps linearly onto the rows, and the
+ * rows are drawn at their place relative to the viewport.
+ */
+const MAX_SCROLL_HEIGHT = 15_000_000;
+
+const features = tableFeatures({
+  columnVisibilityFeature,
+  columnOrderingFeature,
+  columnSizingFeature,
+  columnResizingFeature,
+});
+type Features = typeof features;
+
+export interface RecordsGridProps {
+  target: PortalTarget;
+  datasetId: string;
+  fields: readonly DatasetField[];
+  filter: RecordsFilter;
+  plan: GridPlanInput;
+  /** The rows on screen belong to a view that is being replaced (dimmed, not interactive). */
+  stale: boolean;
+  sort: SortSpec | null;
+  /** The order's key when the user chose none (shown faintly in its header). */
+  defaultKey: { field: string; descending: boolean } | null;
+  onSortChange: (sort: SortSpec | null) => void;
+  timeZone: string;
+  selectedRecordId: string | null;
+  onOpenRecord: (recordId: string, rank: number) => void;
+  /** What the bar above the grid shows on its left (the count, notes). */
+  status?: ReactNode;
+  /** A message above the grid (rows this portal cannot reach). */
+  notice?: ReactNode;
+  /** A rank to scroll into view and make active (the record panel's previous and next). */
+  revealRank: number | null;
+}
+
+function defaultWidth(field: DatasetField): number {
+  if (field.annotations.multivalued) return 220;
+  switch (field.type) {
+    case 'int':
+    case 'double':
+      return 116;
+    case 'date':
+      return 116;
+    case 'datetime':
+      return 186;
+    case 'boolean':
+      return 96;
+    case 'geo_point_2d':
+      return 176;
+    case 'geo_shape':
+      return 170;
+    case 'file':
+      return 88;
+    default:
+      return 190;
+  }
+}
+
+function cssVar(id: string): string {
+  return `--col-${id}`;
+}
+
+/** The cell style of a column: its width from the grid's CSS variable, so resizing restyles no row. */
+const cellStyles = new Map<string, CSSProperties>();
+function cellStyle(id: string): CSSProperties {
+  let style = cellStyles.get(id);
+  if (!style) {
+    style = { width: `var(${cssVar(id)})` };
+    cellStyles.set(id, style);
+  }
+  return style;
+}
+
+function buildColumns(
+  fields: readonly DatasetField[],
+  format: FormatContext,
+): ColumnDef<Features, GridRow>[] {
+  const rank: ColumnDef<Features, GridRow> = {
+    id: RANK_COLUMN,
+    header: '#',
+    size: 72,
+    enableHiding: false,
+    enableResizing: false,
+    cell: ({ row }) => formatCount(row.original.rank + 1),
+  };
+  return [
+    rank,
+    ...fields.map(
+      (field): ColumnDef<Features, GridRow> => ({
+        id: field.name,
+        header: field.label || field.name,
+        size: defaultWidth(field),
+        minSize: MIN_COLUMN_WIDTH,
+        maxSize: MAX_COLUMN_WIDTH,
+        accessorFn: (row: GridRow) => (row.state === 'loaded' ? row.record.fields[field.name] : undefined),
+        cell: ({ row }) =>
+          row.original.state === 'loaded' ? (
+            <FieldValue
+              value={formatValue(row.original.record.fields[field.name], field, format)}
+              variant="cell"
+            />
+          ) : null,
+      }),
+    ),
+  ];
+}
+
+function useLayout(storageKey: string, columnIds: readonly string[]) {
+  const [layout, setLayoutState] = useState<GridLayout>(() => fitLayout(readLayout(storageKey), columnIds));
+  const [loadedFor, setLoadedFor] = useState({ storageKey, columnIds });
+  if (loadedFor.storageKey !== storageKey || loadedFor.columnIds !== columnIds) {
+    // Another dataset or schema: its own saved layout.
+    setLoadedFor({ storageKey, columnIds });
+    setLayoutState(fitLayout(readLayout(storageKey), columnIds));
+  }
+  const setLayout = useCallback(
+    (update: (previous: GridLayout) => GridLayout) =>
+      setLayoutState((previous) => {
+        const next = update(previous);
+        saveLayout(storageKey, next);
+        return next;
+      }),
+    [storageKey],
+  );
+  const reset = useCallback(() => {
+    clearLayout(storageKey);
+    setLayoutState(fitLayout(null, columnIds));
+  }, [storageKey, columnIds]);
+  return { layout, setLayout, reset };
+}
+
+function apply<T>(updater: Updater<T>, previous: T): T {
+  return typeof updater === 'function' ? (updater as (old: T) => T)(previous) : updater;
+}
+
+/**
+ * The records grid: one row per record of the view, over the whole result. TanStack Table owns the
+ * columns (visibility, order, sizes); TanStack Virtual draws only the rows in view, placed with
+ * `transform` in one scroll container whose height stands for the total; rows load in windows of
+ * 100 as they come into view (use-grid-windows.ts), through the plan that reaches past row 10,000.
+ */
+export function RecordsGrid({
+  target,
+  datasetId,
+  fields,
+  filter,
+  plan,
+  stale,
+  sort,
+  defaultKey,
+  onSortChange,
+  timeZone,
+  selectedRecordId,
+  onOpenRecord,
+  status,
+  notice,
+  revealRank,
+}: RecordsGridProps) {
+  const gridId = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const format = useMemo<FormatContext>(() => ({ timeZone }), [timeZone]);
+  const columns = useMemo(() => buildColumns(fields, format), [fields, format]);
+  const columnIds = useMemo(() => fields.map((f) => f.name), [fields]);
+  const fieldById = useMemo(() => new Map(fields.map((f) => [f.name, f])), [fields]);
+  const { layout, setLayout, reset } = useLayout(layoutKey(target.portal, datasetId), columnIds);
+
+  const columnOrder = useMemo<ColumnOrderState>(() => [RANK_COLUMN, ...layout.order], [layout.order]);
+  const columnVisibility = useMemo<ColumnVisibilityState>(
+    () => Object.fromEntries(layout.hidden.map((id) => [id, false])),
+    [layout.hidden],
+  );
+  const columnSizing = layout.widths as ColumnSizingState;
+
+  const total = plan.total;
+  const contentHeight = total * ROW_HEIGHT;
+  const scaled = contentHeight > MAX_SCROLL_HEIGHT;
+  const scale = useRef({ scaled, ratio: 1 });
+  scale.current.scaled = scaled;
+  const ratioFor = useCallback(
+    (element: HTMLElement) => {
+      const viewport = Math.max(0, element.clientHeight - HEADER_HEIGHT);
+      return (contentHeight - viewport) / Math.max(1, MAX_SCROLL_HEIGHT - viewport);
+    },
+    [contentHeight],
+  );
+
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    observeElementOffset: (instance, callback) =>
+      observeElementOffset(instance, (offset, isScrolling) => {
+        const element = instance.scrollElement;
+        if (!scale.current.scaled || !element) return callback(offset, isScrolling);
+        scale.current.ratio = ratioFor(element);
+        callback(offset * scale.current.ratio, isScrolling);
+      }),
+    scrollToFn: (offset, options, instance) => {
+      const element = instance.scrollElement;
+      const real = scale.current.scaled && element ? offset / ratioFor(element) : offset;
+      elementScroll(real, options, instance);
+    },
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const firstRank = items[0]?.index ?? 0;
+  const lastRank = (items.at(-1)?.index ?? -1) + 1;
+  const planKey = useMemo(() => JSON.stringify([datasetId, filter, plan]), [datasetId, filter, plan]);
+  const range = useSettledWindows(firstRank, lastRank, planKey);
+  const windows = useGridWindows(target, datasetId, filter, plan, range);
+
+  // A new view starts at its top, with no row active.
+  const [activeRank, setActiveRank] = useState<number | null>(null);
+  const previousPlanKey = useRef(planKey);
+  useEffect(() => {
+    if (previousPlanKey.current === planKey) return;
+    previousPlanKey.current = planKey;
+    scrollRef.current?.scrollTo({ top: 0 });
+    setActiveRank(null);
+  }, [planKey]);
+
+  useEffect(() => {
+    if (revealRank === null || revealRank >= total) return;
+    setActiveRank(revealRank);
+    virtualizer.scrollToIndex(revealRank, { align: 'auto' });
+  }, [revealRank, total, virtualizer]);
+
+  // `items` is new on every scroll; the rows change only with the range and the windows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  const data = useMemo(() => items.map((item) => windows.rowAt(item.index)), [firstRank, lastRank, windows]);
+
+  const table = useTable(
+    {
+      features,
+      columns,
+      data,
+      getRowId: (row) => String(row.rank),
+      state: { columnOrder, columnVisibility, columnSizing },
+      onColumnOrderChange: (updater) =>
+        setLayout((previous) => ({
+          ...previous,
+          order: apply(updater, [RANK_COLUMN, ...previous.order]).filter((id) => id !== RANK_COLUMN),
+        })),
+      onColumnVisibilityChange: (updater) =>
+        setLayout((previous) => {
+          const next = apply(updater, Object.fromEntries(previous.hidden.map((id) => [id, false])));
+          return { ...previous, hidden: Object.keys(next).filter((id) => next[id] === false) };
+        }),
+      onColumnSizingChange: (updater) =>
+        setLayout((previous) => ({ ...previous, widths: apply(updater, previous.widths) })),
+      columnResizeMode: 'onChange',
+    },
+    (state) => ({
+      columnOrder: state.columnOrder,
+      columnVisibility: state.columnVisibility,
+      columnSizing: state.columnSizing,
+      columnResizing: state.columnResizing,
+    }),
+  );
+
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const visibleColumns = table.getVisibleLeafColumns();
+  const columnsKey = visibleColumns.map((column) => column.id).join(',');
+  const sizeVars: Record<string, string> = {};
+  for (const column of visibleColumns) sizeVars[cssVar(column.id)] = `${column.getSize()}px`;
+  const totalWidth = table.getTotalSize();
+
+  const rows = table.getRowModel().rows;
+  const scrollTop = scrollRef.current?.scrollTop ?? 0;
+  const virtualOffset = virtualizer.scrollOffset ?? 0;
+  // Scaled scroll space: draw each row relative to the viewport (see MAX_SCROLL_HEIGHT).
+  const shift = scaled ? scrollTop + HEADER_HEIGHT - virtualOffset : 0;
+
+  const openRow = useCallback(
+    (rank: number) => {
+      const row = windows.rowAt(rank);
+      setActiveRank(rank);
+      if (row.state === 'loaded') onOpenRecord(row.record.id, rank);
+    },
+    [windows, onOpenRecord],
+  );
+
+  const moveActive = (rank: number) => {
+    const next = Math.min(total - 1, Math.max(0, rank));
+    setActiveRank(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const pageRows = Math.max(
+    1,
+    Math.floor(((scrollRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
+  );
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget || total === 0) return;
+    const current = activeRank ?? firstRank;
+    let next: number | null = null;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = activeRank === null ? firstRank : current + 1;
+        break;
+      case 'ArrowUp':
+        next = current - 1;
+        break;
+      case 'PageDown':
+        next = current + pageRows;
+        break;
+      case 'PageUp':
+        next = current - pageRows;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = total - 1;
+        break;
+      case 'Enter':
+        if (activeRank === null) return;
+        event.preventDefault();
+        openRow(activeRank);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    moveActive(next);
+  };
+
+  // The grid fills the window below its top; it is the page's scroll area for records.
+  const [height, setHeight] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const top = element.getBoundingClientRect().top + window.scrollY;
+    const next = Math.max(MIN_GRID_HEIGHT, Math.round(window.innerHeight - top - 12));
+    if (next !== height) setHeight(next);
+  });
+  useEffect(() => {
+    const onResize = () => setHeight(null);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+
+  const dragged = useRef<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const activeRendered = activeRank !== null && activeRank >= firstRank && activeRank < lastRank;
+
+  return (
+    <div className={styles.frame}>
+      <div className={styles.toolbar}>
+        <div className={styles.status}>{status}</div>
+        <ColumnMenu
+          columns={fields.map((f) => ({ id: f.name, label: f.label || f.name }))}
+          layout={layout}
+          onChange={(update) => setLayout(update)}
+          onReset={reset}
+        />
+      </div>
+      {notice}
+      <div
+        ref={scrollRef}
+        className={`${styles.scroller} ${stale ? styles.stale : ''}`}
+        style={{ ...(sizeVars as CSSProperties), height: height ?? undefined }}
+      >
+        {/* An ARIA grid over table markup: the arrow keys, Home/End and Enter work on its rows. */}
+        <table
+          id={gridId}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: see above
+          role="grid"
+          aria-label="Records"
+          aria-rowcount={total + 1}
+          aria-colcount={visibleColumns.length}
+          aria-busy={stale || undefined}
+          aria-activedescendant={activeRendered ? `${gridId}-row-${activeRank}` : undefined}
+          // The grid takes the focus and moves its active row itself (arrows, pages, Home/End, Enter).
+          tabIndex={0}
+          className={styles.table}
+          style={{ width: totalWidth }}
+          onKeyDown={onKeyDown}
+        >
+          <thead className={styles.head}>
+            <tr aria-rowindex={1} className={styles.headRow}>
+              {headers.map((header, index) => (
+                <HeaderCell
+                  key={header.id}
+                  header={header}
+                  index={index}
+                  field={fieldById.get(header.column.id)}
+                  sort={sort}
+                  defaultKey={defaultKey}
+                  dropTarget={dropTarget === header.column.id}
+                  onSort={(field) => onSortChange(nextSortFor(sort, defaultKey, field))}
+                  onDragStart={(id) => {
+                    dragged.current = id;
+                  }}
+                  onDragOver={(id) => setDropTarget(id)}
+                  onDrop={(id) => {
+                    const from = dragged.current;
+                    dragged.current = null;
+                    setDropTarget(null);
+                    if (from && from !== id)
+                      setLayout((previous) => ({ ...previous, order: moveColumn(previous.order, from, id) }));
+                  }}
+                  onDragEnd={() => {
+                    dragged.current = null;
+                    setDropTarget(null);
+                  }}
+                  onResizeBy={(delta) =>
+                    table.setColumnSizing((previous) => ({
+                      ...previous,
+                      [header.column.id]: Math.min(
+                        MAX_COLUMN_WIDTH,
+                        Math.max(MIN_COLUMN_WIDTH, header.column.getSize() + delta),
+                      ),
+                    }))
+                  }
+                />
+              ))}
+            </tr>
+          </thead>
+          <tbody className={styles.body} style={{ height: scaled ? MAX_SCROLL_HEIGHT : contentHeight }}>
+            {rows.map((row, i) => {
+              const item = items[i];
+              if (!item) return null;
+              return (
+                <GridRowView
+                  key={item.key}
+                  row={row}
+                  rowId={`${gridId}-row-${row.original.rank}`}
+                  top={item.start - HEADER_HEIGHT + shift}
+                  columnsKey={columnsKey}
+                  active={activeRank === row.original.rank}
+                  selected={row.original.state === 'loaded' && row.original.record.id === selectedRecordId}
+                  numeric={numericColumns(fieldById)}
+                  onOpen={openRow}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+        {total === 0 && <p className={styles.empty}>No record matches these filters.</p>}
+      </div>
+      {windows.error ? (
+        <p className={styles.windowError} role="alert">
+          Some rows could not be loaded:{' '}
+          {windows.error instanceof Error ? windows.error.message : String(windows.error)}{' '}
+          <button type="button" className={styles.linkButton} onClick={windows.refetch}>
+            Try again
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const numericCache = new WeakMap<Map<string, DatasetField>, Set<string>>();
+function numericColumns(fields: Map<string, DatasetField>): Set<string> {
+  let set = numericCache.get(fields);
+  if (!set) {
+    set = new Set([RANK_COLUMN, ...[...fields.values()].filter(isNumericField).map((f) => f.name)]);
+    numericCache.set(fields, set);
+  }
+  return set;
+}
+
+/** The sort a header click leads to: ascending, then descending, then none (the default order). */
+function nextSortFor(
+  sort: SortSpec | null,
+  defaultKey: { field: string; descending: boolean } | null,
+  field: string,
+): SortSpec | null {
+  // A click on the default key's header starts where the default order already is: it goes to descending.
+  if (!sort && defaultKey?.field === field && !defaultKey.descending) return { field, descending: true };
+  if (!sort || sort.field !== field) return { field, descending: false };
+  return sort.descending ? null : { field, descending: true };
+}
+
+interface HeaderCellProps {
+  header: Header<Features, GridRow, unknown>;
+  index: number;
+  field: DatasetField | undefined;
+  sort: SortSpec | null;
+  defaultKey: { field: string; descending: boolean } | null;
+  dropTarget: boolean;
+  onSort: (field: string) => void;
+  onDragStart: (id: string) => void;
+  onDragOver: (id: string) => void;
+  onDrop: (id: string) => void;
+  onDragEnd: () => void;
+  onResizeBy: (delta: number) => void;
+}
+
+function HeaderCell({
+  header,
+  index,
+  field,
+  sort,
+  defaultKey,
+  dropTarget,
+  onSort,
+  onDragStart,
+  onDragOver,
+  onDrop,
+  onDragEnd,
+  onResizeBy,
+}: HeaderCellProps) {
+  const id = header.column.id;
+  const label = typeof header.column.columnDef.header === 'string' ? header.column.columnDef.header : id;
+  const sortable = field ? isSortable(field) : false;
+  const active = sort?.field === id ? sort : !sort && defaultKey?.field === id ? defaultKey : null;
+  const ariaSort = active ? (active.descending ? 'descending' : 'ascending') : sortable ? 'none' : undefined;
+  const numeric = field ? isNumericField(field) : id === RANK_COLUMN;
+  const movable = id !== RANK_COLUMN;
+  const resizeHandler = header.getResizeHandler();
+  const SortIcon = active ? (active.descending ? ArrowDown : ArrowUp) : ArrowUpDown;
+  return (
+    <th
+      scope="col"
+      aria-colindex={index + 1}
+      aria-sort={ariaSort}
+      className={`${styles.headCell} ${numeric ? styles.numeric : ''} ${dropTarget ? styles.dropTarget : ''}`}
+      style={cellStyle(id)}
+      title={field?.description ? `${label}: ${field.description}` : label}
+      draggable={movable}
+      onDragStart={(event) => {
+        if (!movable) return;
+        event.dataTransfer.effectAllowed = 'move';
+        event.dataTransfer.setData('text/plain', id);
+        onDragStart(id);
+      }}
+      onDragOver={(event) => {
+        if (!movable) return;
+        event.preventDefault();
+        onDragOver(id);
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        if (movable) onDrop(id);
+      }}
+      onDragEnd={onDragEnd}
+    >
+      {movable && <GripVertical aria-hidden size={12} className={styles.grip} />}
+      {sortable ? (
+        <button
+          type="button"
+          className={styles.sortButton}
+          onClick={() => onSort(id)}
+          title={
+            sort?.field === id
+              ? sort.descending
+                ? `Sorted by ${label}, descending. Click to remove the sort`
+                : `Sorted by ${label}, ascending. Click to sort descending`
+              : `Sort by ${label}`
+          }
+        >
+          <span className={styles.headLabel}>{label}</span>
+          <SortIcon
+            aria-hidden
+            size={13}
+            className={
+              sort?.field === id ? styles.sortIcon : active ? styles.sortIconDefault : styles.sortIconIdle
+            }
+          />
+        </button>
+      ) : (
+        <span className={styles.headLabel}>{label}</span>
+      )}
+      {header.column.getCanResize() && (
+        // A focusable splitter: dragged with the mouse or touch, moved with the arrow keys.
+        // biome-ignore lint/a11y/useSemanticElements: an <hr> cannot be dragged or focused.
+        <div
+          role="separator"
+          aria-orientation="vertical"
+          aria-label={`Resize ${label}`}
+          aria-valuenow={header.getSize()}
+          aria-valuemin={MIN_COLUMN_WIDTH}
+          aria-valuemax={MAX_COLUMN_WIDTH}
+          tabIndex={0}
+          className={`${styles.resizer} ${header.column.getIsResizing() ? styles.resizing : ''}`}
+          onMouseDown={resizeHandler}
+          onTouchStart={resizeHandler}
+          onDoubleClick={() => header.column.resetSize()}
+          onClick={(event) => event.stopPropagation()}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+              event.preventDefault();
+              onResizeBy((event.key === 'ArrowLeft' ? -1 : 1) * (event.shiftKey ? 40 : 10));
+            }
+          }}
+        />
+      )}
+    </th>
+  );
+}
+
+interface GridRowViewProps {
+  row: Row<Features, GridRow>;
+  rowId: string;
+  top: number;
+  columnsKey: string;
+  active: boolean;
+  selected: boolean;
+  numeric: Set<string>;
+  onOpen: (rank: number) => void;
+}
+
+/** One row; it renders again only when its record, its place, its columns or its highlight change. */
+const GridRowView = memo(
+  function GridRowView({ row, rowId, top, active, selected, numeric, onOpen }: GridRowViewProps) {
+    const gridRow = row.original;
+    const cells = row.getVisibleCells();
+    return (
+      // Rows are chosen with the grid's own keys (arrows and Enter on the focused grid), or a click.
+      <tr
+        id={rowId}
+        aria-rowindex={gridRow.rank + 2}
+        aria-selected={selected || undefined}
+        className={`${styles.row} ${gridRow.rank % 2 ? styles.odd : ''} ${active ? styles.active : ''} ${selected ? styles.selected : ''} ${gridRow.state === 'loaded' ? '' : styles.pending}`}
+        style={{ transform: `translateY(${top}px)` }}
+        onClick={() => onOpen(gridRow.rank)}
+      >
+        {gridRow.state === 'unreachable' || gridRow.state === 'error' ? (
+          <>
+            <GridCellView cell={cells[0]!} numeric={numeric} />
+            <td className={styles.message} colSpan={cells.length - 1}>
+              {gridRow.state === 'unreachable'
+                ? 'This row cannot be reached on this portal (see above).'
+                : 'Could not load this row.'}
+            </td>
+          </>
+        ) : (
+          cells.map((cell) => <GridCellView key={cell.id} cell={cell} numeric={numeric} />)
+        )}
+      </tr>
+    );
+  },
+  (previous, next) =>
+    previous.row.original === next.row.original &&
+    previous.top === next.top &&
+    previous.columnsKey === next.columnsKey &&
+    previous.active === next.active &&
+    previous.selected === next.selected &&
+    previous.onOpen === next.onOpen,
+);
+
+function GridCellView({ cell, numeric }: { cell: Cell<Features, GridRow, unknown>; numeric: Set<string> }) {
+  const id = cell.column.id;
+  const loaded = cell.row.original.state === 'loaded' || id === RANK_COLUMN;
+  const render = cell.column.columnDef.cell;
+  return (
+    <td
+      className={`${styles.cell} ${numeric.has(id) ? styles.numeric : ''} ${id === RANK_COLUMN ? styles.rank : ''}`}
+      style={cellStyle(id)}
+    >
+      {loaded ? (
+        typeof render === 'function' ? (
+          render(cell.getContext())
+        ) : null
+      ) : (
+        <span className={styles.placeholder} aria-hidden />
+      )}
+    </td>
+  );
+}
+
+export type { Virtualizer };
