@@ -58,7 +58,7 @@ async function gridIds(
   client: QueryClient,
   filter: RecordsFilter,
   order: GridOrder,
-): Promise<(string | undefined)[]> {
+): Promise<{ ids: (string | undefined)[]; plan: GridPlanInput }> {
   const total = (await getRecords(target, CITIES, { ...filter, limit: 0 })).total_count;
   let nulls = 0;
   if (needsNullCount(order, total, CAP) && order.kind !== 'natural' && order.key) {
@@ -66,7 +66,7 @@ async function gridIds(
   }
   const plan: GridPlanInput = { order, total, nulls, cap: CAP };
   const window = await client.fetchQuery(datasetQueries.gridWindow(target, CITIES, filter, plan, 0));
-  return window.records.map((record) => record?.id);
+  return { ids: window.records.map((record) => record?.id), plan };
 }
 
 const fields = [
@@ -98,11 +98,18 @@ describe('the grid plan against the fixture portal (cap 5)', () => {
   it.each(cases)('%s', async (_name, filter, orderKey, orderBy) => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
 
-    const ids = await gridIds(client, filter, { kind: 'keyset', key: orderKey });
+    const { ids, plan } = await gridIds(client, filter, { kind: 'keyset', key: orderKey });
     const expected = await expectedIds(filter, orderBy);
     expect(expected.length).toBeGreaterThan(CAP);
     expect(ids).toEqual(expected);
 
+    // A record's rank, counted for a permalink opened on its own, is its place in the grid.
+    for (const at of [0, 3, 6, expected.length - 1]) {
+      const rank = await client.fetchQuery(
+        datasetQueries.recordRank(target, CITIES, filter, plan, expected[at]!),
+      );
+      expect(rank).toBe(at);
+    }
     // Anchors were cached and chained: each one was asked for once.
     const anchors = client.getQueryCache().findAll({ queryKey: ['dataset', 'grid-anchor'] });
     expect(anchors.every((query) => query.state.dataUpdateCount === 1)).toBe(true);
@@ -110,11 +117,14 @@ describe('the grid plan against the fixture portal (cap 5)', () => {
 
   it('a portal that refuses recordid: the first and last rows, and a hole in between', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const ids = await gridIds(client, {}, { kind: 'sorted', key: key('population', 'int', true) });
+    const { ids, plan } = await gridIds(client, {}, { kind: 'sorted', key: key('population', 'int', true) });
     const expected = await expectedIds({}, 'population DESC');
     expect(ids.slice(0, CAP)).toEqual(expected.slice(0, CAP));
     expect(ids.slice(-CAP)).toEqual(expected.slice(-CAP));
     expect(ids.slice(CAP, -CAP).every((id) => id === undefined)).toBe(true);
+    // Ranks by the key alone: the first rows of a tie, then the record among them.
+    const rank = await client.fetchQuery(datasetQueries.recordRank(target, CITIES, {}, plan, expected[2]!));
+    expect(rank).toBe(2);
   });
 
   it('the embedded portal sorts and filters by recordid', async () => {

@@ -2,6 +2,7 @@ import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-quer
 import { Link } from '@tanstack/react-router';
 import { Building2, ChevronRight, Clock, Info, Rows3, Scale, Table2 } from 'lucide-react';
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { MAX_WINDOW } from '../../../common/ods-api/params';
 import type { Dataset } from '../../../common/ods-api/types';
 import { type PortalTarget, targetKey } from '../../api/client';
 import { FeatureIcons } from '../../components/feature-icons';
@@ -28,6 +29,8 @@ export interface DatasetPageProps {
   /** A link to a record's own URL, keeping the view (the panel's permalink). */
   recordLink: (recordId: string, children: ReactNode, className: string | undefined) => ReactNode;
 }
+
+const EMPTY_PLAN = { order: { kind: 'natural' as const }, total: 0, nulls: 0, cap: MAX_WINDOW };
 
 const TAB_LABELS: Record<DatasetTab, string> = { table: 'Table', information: 'Information' };
 const TAB_ICONS: Record<DatasetTab, typeof Table2> = { table: Table2, information: Info };
@@ -246,13 +249,30 @@ function LoadedDataset({
   const [stepping, setStepping] = useState(false);
   const timeZone = dataset.metas.default.timezone || 'UTC';
 
-  const rank =
+  const view = grid.stale ? null : grid.view;
+  const knownRank =
     recordId === null
       ? null
       : selected?.id === recordId
         ? selected.rank
-        : rankInCache(client, target, datasetId, grid.stale ? null : grid.view, recordId);
-  const total = grid.stale ? undefined : grid.view?.plan.total;
+        : rankInCache(client, target, datasetId, view, recordId);
+  // A permalink opened on its own: ask the portal where the record stands, then show it there.
+  const counted = useQuery({
+    ...datasetQueries.recordRank(
+      target,
+      datasetId,
+      view?.filter ?? {},
+      view?.plan ?? EMPTY_PLAN,
+      recordId ?? '',
+    ),
+    enabled: recordId !== null && knownRank === null && view !== null,
+  });
+  const rank = knownRank ?? (recordId !== null && view !== null ? (counted.data ?? null) : null);
+  const total = view?.plan.total;
+  useEffect(() => {
+    if (knownRank === null && counted.data !== undefined && counted.data !== null)
+      setRevealRank(counted.data);
+  }, [knownRank, counted.data]);
 
   const open = (id: string, at: number, options?: NavigateOptions) => {
     setSelected({ id, rank: at });

@@ -33,6 +33,7 @@ import {
   planGrid,
   planWindow,
   RECORD_ID,
+  rankQuery,
   type SequenceId,
   sourceQuery,
   WINDOW_ROWS,
@@ -309,6 +310,66 @@ export const datasetQueries = {
       },
       staleTime: Number.POSITIVE_INFINITY,
       gcTime: 10 * 60_000,
+    }),
+  /**
+   * Where a record stands in the grid's order (a permalink opened on its own): the rows before it
+   * are counted (records-plan.ts `rankQuery`). Null when the record is not in the view or the order
+   * cannot say.
+   */
+  recordRank: (
+    target: PortalTarget,
+    datasetId: string,
+    filter: RecordsFilter,
+    plan: GridPlanInput,
+    recordId: string,
+  ) =>
+    queryOptions({
+      queryKey: [
+        ...datasetQueries.all(),
+        'record-rank',
+        targetKey(target),
+        datasetId,
+        filter,
+        plan,
+        recordId,
+      ] as const,
+      queryFn: async ({ signal, client }): Promise<number | null> => {
+        const grid = gridPlan(plan);
+        const { record } = await client.fetchQuery(datasetQueries.record(target, datasetId, recordId));
+        const query = rankQuery(grid, record);
+        if (!query) return null;
+        const count = async (conditions: Expr[]) =>
+          (
+            await getRecords(
+              target,
+              datasetId,
+              { ...withConditions(filter, conditions), limit: 0 },
+              { signal },
+            )
+          ).total_count;
+        const [inView, before] = await Promise.all([
+          count([cmp('=', field(RECORD_ID), str(recordId))]),
+          count(query.conditions),
+        ]);
+        if (inView === 0) return null;
+        const first = query.start + before;
+        if (query.exact) return first;
+        // Ordered by the key alone: the record is among the rows of its tie, from `first` on.
+        if (first >= grid.cap) return null;
+        const body = await getRecords(
+          target,
+          datasetId,
+          {
+            ...filter,
+            order_by: sourceQuery(grid, { kind: 'head' }, null).orderBy,
+            offset: first,
+            limit: Math.min(MAX_LIMIT, grid.cap - first),
+          },
+          { signal },
+        );
+        const at = body.records.findIndex((item) => item.record.id === recordId);
+        return at === -1 ? null : first + at;
+      },
     }),
   groupedRecords: (target: PortalTarget, datasetId: string, params: GroupedRecordsParams) =>
     queryOptions({

@@ -12,7 +12,7 @@ export type FormattedValue =
   | { kind: 'text'; text: string; numeric?: boolean; url?: string; title?: string }
   | { kind: 'boolean'; value: boolean; text: string }
   | { kind: 'list'; items: string[] }
-  | { kind: 'image'; url: string; alt: string; text: string }
+  | { kind: 'image'; url: string; alt: string; text: string; width?: number; height?: number }
   | { kind: 'file'; url: string | null; text: string };
 
 export interface FormatContext {
@@ -139,6 +139,8 @@ interface FileValue {
   filename?: string;
   mimetype?: string;
   url?: string;
+  width?: number;
+  height?: number;
 }
 
 function scalarText(value: unknown, field: DatasetField, context: FormatContext): string {
@@ -187,7 +189,20 @@ export function formatValue(value: unknown, field: DatasetField, context: Format
       const file = value as FileValue;
       const url = typeof file.url === 'string' && urlOf(file.url) ? file.url : null;
       const text = file.filename ?? file.id ?? 'File';
-      if (url && file.mimetype?.startsWith('image/')) return { kind: 'image', url, alt: text, text };
+      if (url && file.mimetype?.startsWith('image/')) {
+        const image: FormattedValue = { kind: 'image', url, alt: text, text };
+        // Known dimensions reserve the image's box before it loads.
+        if (
+          typeof file.width === 'number' &&
+          typeof file.height === 'number' &&
+          file.width > 0 &&
+          file.height > 0
+        ) {
+          image.width = file.width;
+          image.height = file.height;
+        }
+        return image;
+      }
       return { kind: 'file', url, text };
     }
     case 'json_blob':

@@ -41,6 +41,8 @@ export function FieldValue({ value, variant }: FieldValueProps) {
           className={variant === 'cell' ? styles.thumbnail : styles.image}
           src={value.url}
           alt={value.alt}
+          width={value.width}
+          height={value.height}
           loading="lazy"
           decoding="async"
         />

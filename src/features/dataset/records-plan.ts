@@ -436,3 +436,51 @@ export function anchorOf(
   const key = sequenceOf(plan, sequence).terms.find((term) => term.field !== RECORD_ID);
   return key ? { id: record.id, value: record.fields[key.field] } : { id: record.id };
 }
+
+/**
+ * How to find a record's rank in the plan's order (a permalink opened without the grid around it):
+ * count the rows before it, `start + count`. With recordid in the order the count is exact; with
+ * the key alone it is the rank of the first row of its tie, and the record is then looked for in the
+ * rows that follow (`exact: false`). Null when the order cannot say (the portal's own order).
+ */
+export interface RankQuery {
+  /** Conditions (ANDed with the view's filter) of the rows before the record. */
+  conditions: Expr[];
+  /** Ranks before the record's sequence. */
+  start: number;
+  exact: boolean;
+}
+
+export function rankQuery(
+  plan: GridPlan,
+  record: { id: string; fields: Record<string, unknown> },
+): RankQuery | null {
+  const order = plan.order;
+  if (order.kind === 'natural') return null;
+  const key = order.key;
+  const value = key ? record.fields[key.field] : undefined;
+  const isNullKey = key !== null && (value === null || value === undefined);
+  if (order.kind === 'sorted' && key) {
+    // Nulls come last in any direction: before a null come all the rows with a value.
+    if (isNullKey) return { conditions: [isNull(field(key.field), true)], start: 0, exact: false };
+    const before = cmp(key.descending ? '>' : '<', field(key.field), keyLiteral(key.type, value));
+    return { conditions: [before], start: 0, exact: false };
+  }
+  const terms = orderTerms(order);
+  const reversed = (list: readonly SortTerm[]) => list.map((t) => ({ ...t, descending: !t.descending }));
+  if (!key) return { conditions: [afterAnchor(reversed(terms), { id: record.id })], start: 0, exact: true };
+  if (isNullKey) {
+    const nulls = plan.sequences.find((s) => s.id === 'nulls');
+    if (!nulls) return null;
+    return {
+      conditions: [isNull(field(key.field)), afterAnchor(reversed([RECORD_ID_TERM]), { id: record.id })],
+      start: nulls.start,
+      exact: true,
+    };
+  }
+  return {
+    conditions: [afterAnchor(reversed(terms), { id: record.id, value })],
+    start: 0,
+    exact: true,
+  };
+}

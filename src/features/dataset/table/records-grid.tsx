@@ -100,27 +100,36 @@ export interface RecordsGridProps {
   revealRank: number | null;
 }
 
+/** A first width from the type, widened to fit the label and its sort arrow. */
 function defaultWidth(field: DatasetField): number {
-  if (field.annotations.multivalued) return 220;
-  switch (field.type) {
-    case 'int':
-    case 'double':
-      return 116;
-    case 'date':
-      return 116;
-    case 'datetime':
-      return 186;
-    case 'boolean':
-      return 96;
-    case 'geo_point_2d':
-      return 176;
-    case 'geo_shape':
-      return 170;
-    case 'file':
-      return 88;
-    default:
-      return 190;
+  let width: number;
+  if (field.annotations.multivalued) width = 190;
+  else {
+    switch (field.type) {
+      case 'int':
+      case 'double':
+      case 'date':
+      case 'boolean':
+        width = 96;
+        break;
+      case 'datetime':
+        width = 176;
+        break;
+      case 'geo_point_2d':
+        width = 164;
+        break;
+      case 'geo_shape':
+        width = 150;
+        break;
+      case 'file':
+        width = 80;
+        break;
+      default:
+        width = 150;
+    }
   }
+  const label = field.label || field.name;
+  return Math.min(320, Math.max(width, Math.round(label.length * 7.6 + 44)));
 }
 
 function cssVar(id: string): string {
@@ -145,7 +154,7 @@ function buildColumns(
   const rank: ColumnDef<Features, GridRow> = {
     id: RANK_COLUMN,
     header: '#',
-    size: 72,
+    size: 64,
     enableHiding: false,
     enableResizing: false,
     cell: ({ row }) => formatCount(row.original.rank + 1),
@@ -581,17 +590,23 @@ function HeaderCell({
   const numeric = field ? isNumericField(field) : id === RANK_COLUMN;
   const movable = id !== RANK_COLUMN;
   const resizeHandler = header.getResizeHandler();
+  // A press on the resize handle must not start dragging the whole header (reordering).
+  const onHandle = useRef(false);
   const SortIcon = active ? (active.descending ? ArrowDown : ArrowUp) : ArrowUpDown;
   return (
     <th
       scope="col"
       aria-colindex={index + 1}
       aria-sort={ariaSort}
-      className={`${styles.headCell} ${numeric ? styles.numeric : ''} ${dropTarget ? styles.dropTarget : ''}`}
+      className={`${styles.headCell} ${numeric ? styles.numeric : ''} ${dropTarget ? styles.dropTarget : ''} ${movable ? '' : styles.rankHead}`}
       style={cellStyle(id)}
       title={field?.description ? `${label}: ${field.description}` : label}
       draggable={movable}
       onDragStart={(event) => {
+        if (onHandle.current) {
+          event.preventDefault();
+          return;
+        }
         if (!movable) return;
         event.dataTransfer.effectAllowed = 'move';
         event.dataTransfer.setData('text/plain', id);
@@ -646,7 +661,11 @@ function HeaderCell({
           aria-valuemax={MAX_COLUMN_WIDTH}
           tabIndex={0}
           className={`${styles.resizer} ${header.column.getIsResizing() ? styles.resizing : ''}`}
-          onMouseDown={resizeHandler}
+          onMouseDown={(event) => {
+            onHandle.current = true;
+            window.addEventListener('mouseup', () => (onHandle.current = false), { once: true });
+            resizeHandler(event);
+          }}
           onTouchStart={resizeHandler}
           onDoubleClick={() => header.column.resetSize()}
           onClick={(event) => event.stopPropagation()}
