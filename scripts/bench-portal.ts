@@ -171,12 +171,9 @@ interface Row {
   httpP95: number;
   rawMedian: number;
   rawP95: number;
-  plan: string;
 }
 
-async function benchDataset(
-  dataset: BenchDataset,
-): Promise<{
+async function benchDataset(dataset: BenchDataset): Promise<{
   rows: Row[];
   peakRss: number;
   startup: number;
@@ -237,7 +234,6 @@ async function benchDataset(
         httpP95: quantile(http, 0.95),
         rawMedian: median(raw),
         rawP95: quantile(raw, 0.95),
-        plan: '',
       });
       console.log(`${dataset.id} · ${query.name}: http ${fmt(median(http))} ms, raw ${fmt(median(raw))} ms`);
     }
