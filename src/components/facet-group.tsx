@@ -133,7 +133,7 @@ function FacetValueRow({
 }: FacetValueRowProps) {
   const children = value.facets ?? [];
   const [expandedChoice, setExpanded] = useState<boolean | null>(null);
-  const refinedBelow = children.some((child) => child.state !== 'displayed');
+  const refinedBelow = hasChosenBelow(value);
   const childrenId = useId();
   const label = valueLabel(value.value, depth);
   const refined = value.state === 'refined';
@@ -218,6 +218,11 @@ function FacetValueRow({
       )}
     </li>
   );
+}
+
+/** Whether a value has a refined or excluded value anywhere under it (then its branch opens). */
+function hasChosenBelow(value: FacetValue): boolean {
+  return (value.facets ?? []).some((child) => child.state !== 'displayed' || hasChosenBelow(child));
 }
 
 /** A facet panel's wrapper: dims the old counts while new ones load. */

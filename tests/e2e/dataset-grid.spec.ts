@@ -241,6 +241,7 @@ test('the information tab: sanitized description, metadata, schema, files, reuse
     .click();
   expect((await snapshot).suggestedFilename()).toMatch(/\.csv$/);
   await expectNoSeriousA11yViolations(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screen(page, 'dataset-19-information');
 
   // The keyboard moves between the tabs.
@@ -248,4 +249,47 @@ test('the information tab: sanitized description, metadata, schema, files, reuse
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Table' })).toBeFocused();
   await expect(page).toHaveURL(/\/datasets\/earthquakes$/);
+});
+
+test.describe('failures', () => {
+  // The browser logs the portal's refusals (404 for the record, 400 for the refused order).
+  test.use({ expectedConsoleErrors: [/status of (400|404)/] });
+
+  test('a record that does not exist says so', async ({ page }) => {
+    await page.goto(`/datasets/${CITIES}/records/no-such-record`);
+    await expect(recordPanel(page).getByRole('alert')).toContainText(
+      'There is no record “no-such-record” in this dataset.',
+    );
+    await expect(count(page)).toHaveText(/^[\d,]+ records$/);
+    await screen(page, 'dataset-20-record-404', { fullPage: false });
+  });
+
+  test('a portal that refuses recordid: the rows it cannot reach are said so', async ({ page }) => {
+    // Play a stock portal that refuses recordid in where and order_by.
+    await page.route(
+      (url) => url.pathname.endsWith('/records') && /recordid/.test(url.search),
+      (route) =>
+        route.fulfill({
+          status: 400,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error_code: 'ODSQLError',
+            message:
+              'ODSQL query is malformed: Unknown field: recordid. Clause(s) containing the error(s): order_by.',
+          }),
+        }),
+    );
+    await page.goto(`/datasets/${CITIES}?sort=-population`);
+    const note = page.getByRole('note');
+    await expect(note).toContainText('This portal does not sort by record id, so only rows 1–10,000');
+    await expect(note).toContainText('Narrow the filters, or sort the other way');
+    const scroller = grid(page).locator('..');
+    await scroller.evaluate((element) => {
+      element.scrollTop = (element.scrollHeight - element.clientHeight) / 2;
+    });
+    await expect(
+      grid(page).getByRole('row').filter({ hasText: 'cannot be reached on this portal' }).first(),
+    ).toBeVisible();
+    await screen(page, 'dataset-21-unreachable', { fullPage: false });
+  });
 });

@@ -217,7 +217,11 @@ export const datasetQueries = {
         const start = index * WINDOW_ROWS;
         const end = Math.min(plan.total, start + WINDOW_ROWS);
         const { pieces, unreachable } = planWindow(grid, start, end);
-        const records: (RecordBody | undefined)[] = new Array(Math.max(0, end - start));
+        // Filled, not sparse: a row no request reaches stays `undefined` and is listed, not skipped.
+        const records: (RecordBody | undefined)[] = Array.from(
+          { length: Math.max(0, end - start) },
+          () => undefined,
+        );
         await Promise.all(
           pieces.map(async (piece) => {
             const source = piece.source;

@@ -12,7 +12,8 @@ export interface FieldValueProps {
 export function FieldValue({ value, variant }: FieldValueProps) {
   switch (value.kind) {
     case 'empty':
-      return <span className={styles.empty}>{variant === 'detail' ? 'No value' : ''}</span>;
+      // An empty cell stays empty: no element at all (the grid draws thousands of cells a second).
+      return variant === 'detail' ? <span className={styles.empty}>No value</span> : null;
     case 'boolean':
       return (
         <span className={value.value ? styles.true : styles.false}>

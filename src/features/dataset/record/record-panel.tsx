@@ -56,7 +56,7 @@ export function RecordPanel({
 }: RecordPanelProps) {
   const query = useQuery(datasetQueries.record(target, datasetId, recordId));
   const record = query.data?.record;
-  const title = recordTitle(record, fields) ?? 'Record';
+  const title = recordTitle(record, fields) ?? 'Untitled record';
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
 
@@ -101,7 +101,7 @@ export function RecordPanel({
               : 'Record'}
           </p>
           <h2 id="record-heading" ref={heading} tabIndex={-1} className={styles.title}>
-            {query.isPending ? 'Loading…' : title}
+            {query.isPending ? 'Loading…' : query.error ? 'Record not found' : title}
           </h2>
         </div>
         <Button

@@ -22,7 +22,6 @@ import {
 } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, ArrowUpDown, GripVertical } from 'lucide-react';
 import {
-  type CSSProperties,
   type KeyboardEvent,
   memo,
   type ReactNode,
@@ -129,22 +128,20 @@ function defaultWidth(field: DatasetField): number {
     }
   }
   const label = field.label || field.name;
-  return Math.min(320, Math.max(width, Math.round(label.length * 7.6 + 44)));
+  return Math.min(320, Math.max(width, Math.round(label.length * 7.8 + 58)));
 }
 
-function cssVar(id: string): string {
-  return `--col-${id}`;
+/**
+ * Column widths live in one small stylesheet of the grid (a class per column), not in each cell's
+ * style attribute: cells without inline styles share their computed style, which keeps the style
+ * work of the rows that scroll into view small, and resizing rewrites one rule, not every cell.
+ */
+function columnClass(index: number): string {
+  return `c${index}`;
 }
 
-/** The cell style of a column: its width from the grid's CSS variable, so resizing restyles no row. */
-const cellStyles = new Map<string, CSSProperties>();
-function cellStyle(id: string): CSSProperties {
-  let style = cellStyles.get(id);
-  if (!style) {
-    style = { width: `var(${cssVar(id)})` };
-    cellStyles.set(id, style);
-  }
-  return style;
+function widthRules(scope: string, widths: readonly [index: number, width: number][]): string {
+  return widths.map(([index, width]) => `#${scope} .${columnClass(index)}{width:${width}px}`).join('\n');
 }
 
 function buildColumns(
@@ -340,8 +337,30 @@ export function RecordsGrid({
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const visibleColumns = table.getVisibleLeafColumns();
   const columnsKey = visibleColumns.map((column) => column.id).join(',');
-  const sizeVars: Record<string, string> = {};
-  for (const column of visibleColumns) sizeVars[cssVar(column.id)] = `${column.getSize()}px`;
+  const columnIndex = useMemo(
+    () =>
+      new Map<string, number>([[RANK_COLUMN, 0], ...columnIds.map((id, i): [string, number] => [id, i + 1])]),
+    [columnIds],
+  );
+  const scope = `grid-${gridId.replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const cellClasses = useMemo(() => {
+    const classes = new Map<string, string>();
+    for (const [id, index] of columnIndex) {
+      const field = fieldById.get(id);
+      const numeric = id === RANK_COLUMN || (field !== undefined && isNumericField(field));
+      classes.set(
+        id,
+        [styles.cell, columnClass(index), numeric && styles.numeric, id === RANK_COLUMN && styles.rank]
+          .filter(Boolean)
+          .join(' '),
+      );
+    }
+    return classes;
+  }, [columnIndex, fieldById]);
+  const widths = widthRules(
+    scope,
+    visibleColumns.map((column) => [columnIndex.get(column.id) ?? 0, column.getSize()]),
+  );
   const totalWidth = table.getTotalSize();
 
   const rows = table.getRowModel().rows;
@@ -404,17 +423,20 @@ export function RecordsGrid({
     moveActive(next);
   };
 
-  // The grid fills the window below its top; it is the page's scroll area for records.
+  // The grid fills the window below its top. Measured when the view or the window changes, never
+  // while scrolling (reading the layout each frame would force it each frame).
   const [height, setHeight] = useState<number | null>(null);
+  const [windowSize, setWindowSize] = useState(0);
+  const hasNotice = Boolean(notice);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the view, the notice and the window move the grid's top.
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
     const top = element.getBoundingClientRect().top + window.scrollY;
-    const next = Math.max(MIN_GRID_HEIGHT, Math.round(window.innerHeight - top - 12));
-    if (next !== height) setHeight(next);
-  });
+    setHeight(Math.max(MIN_GRID_HEIGHT, Math.round(window.innerHeight - top - 12)));
+  }, [planKey, hasNotice, windowSize]);
   useEffect(() => {
-    const onResize = () => setHeight(null);
+    const onResize = () => setWindowSize(window.innerWidth * 100_000 + window.innerHeight);
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
@@ -435,10 +457,12 @@ export function RecordsGrid({
         />
       </div>
       {notice}
+      <style>{widths}</style>
       <div
         ref={scrollRef}
         className={`${styles.scroller} ${stale ? styles.stale : ''}`}
-        style={{ ...(sizeVars as CSSProperties), height: height ?? undefined }}
+        id={scope}
+        style={{ height: height ?? undefined }}
       >
         {/* An ARIA grid over table markup: the arrow keys, Home/End and Enter work on its rows. */}
         <table
@@ -462,6 +486,7 @@ export function RecordsGrid({
                 <HeaderCell
                   key={header.id}
                   header={header}
+                  columnClassName={columnClass(columnIndex.get(header.column.id) ?? 0)}
                   index={index}
                   field={fieldById.get(header.column.id)}
                   sort={sort}
@@ -509,7 +534,7 @@ export function RecordsGrid({
                   columnsKey={columnsKey}
                   active={activeRank === row.original.rank}
                   selected={row.original.state === 'loaded' && row.original.record.id === selectedRecordId}
-                  numeric={numericColumns(fieldById)}
+                  classes={cellClasses}
                   onOpen={openRow}
                 />
               );
@@ -531,16 +556,6 @@ export function RecordsGrid({
   );
 }
 
-const numericCache = new WeakMap<Map<string, DatasetField>, Set<string>>();
-function numericColumns(fields: Map<string, DatasetField>): Set<string> {
-  let set = numericCache.get(fields);
-  if (!set) {
-    set = new Set([RANK_COLUMN, ...[...fields.values()].filter(isNumericField).map((f) => f.name)]);
-    numericCache.set(fields, set);
-  }
-  return set;
-}
-
 /** The sort a header click leads to: ascending, then descending, then none (the default order). */
 function nextSortFor(
   sort: SortSpec | null,
@@ -555,6 +570,8 @@ function nextSortFor(
 
 interface HeaderCellProps {
   header: Header<Features, GridRow, unknown>;
+  /** The column's width class. */
+  columnClassName: string;
   index: number;
   field: DatasetField | undefined;
   sort: SortSpec | null;
@@ -570,6 +587,7 @@ interface HeaderCellProps {
 
 function HeaderCell({
   header,
+  columnClassName,
   index,
   field,
   sort,
@@ -598,8 +616,7 @@ function HeaderCell({
       scope="col"
       aria-colindex={index + 1}
       aria-sort={ariaSort}
-      className={`${styles.headCell} ${numeric ? styles.numeric : ''} ${dropTarget ? styles.dropTarget : ''} ${movable ? '' : styles.rankHead}`}
-      style={cellStyle(id)}
+      className={`${styles.headCell} ${columnClassName} ${numeric ? styles.numeric : ''} ${dropTarget ? styles.dropTarget : ''}`}
       title={field?.description ? `${label}: ${field.description}` : label}
       draggable={movable}
       onDragStart={(event) => {
@@ -688,13 +705,14 @@ interface GridRowViewProps {
   columnsKey: string;
   active: boolean;
   selected: boolean;
-  numeric: Set<string>;
+  /** Each column's cell class (its width, its alignment). */
+  classes: Map<string, string>;
   onOpen: (rank: number) => void;
 }
 
 /** One row; it renders again only when its record, its place, its columns or its highlight change. */
 const GridRowView = memo(
-  function GridRowView({ row, rowId, top, active, selected, numeric, onOpen }: GridRowViewProps) {
+  function GridRowView({ row, rowId, top, active, selected, classes, onOpen }: GridRowViewProps) {
     const gridRow = row.original;
     const cells = row.getVisibleCells();
     return (
@@ -703,13 +721,14 @@ const GridRowView = memo(
         id={rowId}
         aria-rowindex={gridRow.rank + 2}
         aria-selected={selected || undefined}
+        aria-busy={gridRow.state === 'loading' || undefined}
         className={`${styles.row} ${gridRow.rank % 2 ? styles.odd : ''} ${active ? styles.active : ''} ${selected ? styles.selected : ''} ${gridRow.state === 'loaded' ? '' : styles.pending}`}
         style={{ transform: `translateY(${top}px)` }}
         onClick={() => onOpen(gridRow.rank)}
       >
         {gridRow.state === 'unreachable' || gridRow.state === 'error' ? (
           <>
-            <GridCellView cell={cells[0]!} numeric={numeric} />
+            <GridCellView cell={cells[0]!} classes={classes} />
             <td className={styles.message} colSpan={cells.length - 1}>
               {gridRow.state === 'unreachable'
                 ? 'This row cannot be reached on this portal (see above).'
@@ -717,7 +736,7 @@ const GridRowView = memo(
             </td>
           </>
         ) : (
-          cells.map((cell) => <GridCellView key={cell.id} cell={cell} numeric={numeric} />)
+          cells.map((cell) => <GridCellView key={cell.id} cell={cell} classes={classes} />)
         )}
       </tr>
     );
@@ -728,25 +747,36 @@ const GridRowView = memo(
     previous.columnsKey === next.columnsKey &&
     previous.active === next.active &&
     previous.selected === next.selected &&
+    previous.classes === next.classes &&
     previous.onOpen === next.onOpen,
 );
 
-function GridCellView({ cell, numeric }: { cell: Cell<Features, GridRow, unknown>; numeric: Set<string> }) {
+/** The whole value on hover: the raw text of a long or numeric value (the cell may cut it). */
+function cellTitle(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string' && value.length > 12) return value;
+  if (Array.isArray(value) && value.length) return value.join(', ');
+  return undefined;
+}
+
+function GridCellView({
+  cell,
+  classes,
+}: {
+  cell: Cell<Features, GridRow, unknown>;
+  classes: Map<string, string>;
+}) {
   const id = cell.column.id;
-  const loaded = cell.row.original.state === 'loaded' || id === RANK_COLUMN;
+  const isRank = id === RANK_COLUMN;
+  const loaded = cell.row.original.state === 'loaded' || isRank;
   const render = cell.column.columnDef.cell;
+  const base = classes.get(id) ?? styles.cell;
   return (
     <td
-      className={`${styles.cell} ${numeric.has(id) ? styles.numeric : ''} ${id === RANK_COLUMN ? styles.rank : ''}`}
-      style={cellStyle(id)}
+      className={loaded ? base : `${base} ${styles.placeholder}`}
+      title={loaded && !isRank ? cellTitle(cell.getValue()) : undefined}
     >
-      {loaded ? (
-        typeof render === 'function' ? (
-          render(cell.getContext())
-        ) : null
-      ) : (
-        <span className={styles.placeholder} aria-hidden />
-      )}
+      {loaded && typeof render === 'function' ? render(cell.getContext()) : null}
     </td>
   );
 }
