@@ -293,3 +293,39 @@ test.describe('failures', () => {
     await screen(page, 'dataset-21-unreachable', { fullPage: false });
   });
 });
+
+test('two million rows: the scroll space is scaled under the browser’s height limit, the end is reached', async ({
+  page,
+}) => {
+  // The cities' count, as a portal with two million of them would answer it.
+  await page.route(
+    (url) =>
+      url.pathname === `/api/v2/catalog/datasets/${CITIES}/records` &&
+      url.searchParams.get('limit') === '0' &&
+      !url.searchParams.has('where'),
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), total_count: 2_000_000 } });
+    },
+  );
+  await page.goto(`/datasets/${CITIES}`);
+  await expect(count(page)).toHaveText('2,000,000 records');
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '2000001');
+  const scroller = grid(page).locator('..');
+  const height = await scroller.evaluate((element) => element.scrollHeight);
+  // 2,000,000 rows of 32 px would be 64 million px, past what a browser can lay out.
+  expect(height).toBeLessThan(16_000_000);
+  await scroller.evaluate((element) => {
+    element.scrollTop = element.scrollHeight;
+  });
+  const last = grid(page).locator('tr[aria-rowindex="2000001"]');
+  await expect(last.getByRole('gridcell').first()).toHaveText('2,000,000');
+  await expect(last.getByRole('gridcell').nth(2)).not.toBeEmpty();
+  // The last row sits at the bottom of the view, under the one before it.
+  const box = (await last.boundingBox())!;
+  const view = (await scroller.boundingBox())!;
+  expect(Math.abs(box.y + box.height - (view.y + view.height))).toBeLessThan(4);
+  const before = (await grid(page).locator('tr[aria-rowindex="2000000"]').boundingBox())!;
+  expect(Math.round(box.y - before.y)).toBe(32);
+  await screen(page, 'dataset-22-two-million', { fullPage: false });
+});

@@ -147,11 +147,12 @@ function widthRules(scope: string, widths: readonly [index: number, width: numbe
 function buildColumns(
   fields: readonly DatasetField[],
   format: FormatContext,
+  rankWidth: number,
 ): ColumnDef<Features, GridRow>[] {
   const rank: ColumnDef<Features, GridRow> = {
     id: RANK_COLUMN,
     header: '#',
-    size: 64,
+    size: rankWidth,
     enableHiding: false,
     enableResizing: false,
     cell: ({ row }) => formatCount(row.original.rank + 1),
@@ -232,7 +233,9 @@ export function RecordsGrid({
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const format = useMemo<FormatContext>(() => ({ timeZone }), [timeZone]);
-  const columns = useMemo(() => buildColumns(fields, format), [fields, format]);
+  // The row numbers' column fits the largest one.
+  const rankWidth = Math.max(52, Math.round(formatCount(plan.total).length * 7.2 + 24));
+  const columns = useMemo(() => buildColumns(fields, format, rankWidth), [fields, format, rankWidth]);
   const columnIds = useMemo(() => fields.map((f) => f.name), [fields]);
   const fieldById = useMemo(() => new Map(fields.map((f) => [f.name, f])), [fields]);
   const { layout, setLayout, reset } = useLayout(layoutKey(target.portal, datasetId), columnIds);
@@ -364,10 +367,10 @@ export function RecordsGrid({
   const totalWidth = table.getTotalSize();
 
   const rows = table.getRowModel().rows;
-  const scrollTop = scrollRef.current?.scrollTop ?? 0;
+  // Scaled scroll space (see MAX_SCROLL_HEIGHT): the virtualizer places rows in the full-size
+  // space; each row moves by the gap between the real scroll position and the full-size one.
   const virtualOffset = virtualizer.scrollOffset ?? 0;
-  // Scaled scroll space: draw each row relative to the viewport (see MAX_SCROLL_HEIGHT).
-  const shift = scaled ? scrollTop + HEADER_HEIGHT - virtualOffset : 0;
+  const shift = scaled ? virtualOffset / scale.current.ratio - virtualOffset : 0;
 
   const openRow = useCallback(
     (rank: number) => {

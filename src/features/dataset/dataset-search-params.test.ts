@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { DatasetField } from '../../../common/ods-api/types';
+import { parseSearchString, stringifySearchObject } from '../../lib/search-codec';
+import {
+  datasetWhere,
+  facetsParams,
+  hasFilters,
+  nextSort,
+  parseDatasetSearch,
+  parseSort,
+  recordsFilter,
+  serializeDatasetSearch,
+  toggleExclude,
+  toggleRefine,
+  withColumnFilter,
+  withoutColumnFilter,
+  withoutFacetFilter,
+  withoutFilters,
+  withQuery,
+  withSort,
+  withTab,
+  withWhere,
+} from './dataset-search-params';
+
+const parse = (query: string) => parseDatasetSearch(parseSearchString(query));
+
+const field = (name: string, type: DatasetField['type']): DatasetField => ({
+  name,
+  label: name,
+  type,
+  annotations: {},
+  description: null,
+});
+const FIELDS = [field('name', 'text'), field('population', 'int'), field('founded', 'date')];
+
+describe('parseDatasetSearch', () => {
+  it('reads the URL the way the API reads it', () => {
+    expect(
+      parse(
+        '?q=saint&where=population+>+5&refine=country_code:FR&refine=time:2018/02&exclude=feature_code:PPLX&f=population:gt:1000&f=name:starts:Saint&sort=-population&tab=information',
+      ),
+    ).toEqual({
+      q: 'saint',
+      where: 'population > 5',
+      refine: ['country_code:FR', 'time:2018/02'],
+      exclude: ['feature_code:PPLX'],
+      f: ['population:gt:1000', 'name:starts:Saint'],
+      sort: '-population',
+      tab: 'information',
+    });
+  });
+
+  it('omits defaults and drops what is invalid instead of failing', () => {
+    expect(
+      parse('?q=+&where=&refine=nope&f=population:zz:1&f=population:gt&sort=-pop ulation&tab=table&tab=map'),
+    ).toEqual({});
+    expect(parse('?tab=table')).toEqual({});
+    expect(parse('?f=population:gt:1&f=population:gt:1')).toEqual({ f: ['population:gt:1'] });
+  });
+
+  it('writes back the same URL, in a stable order', () => {
+    const url =
+      '?q=saint&where=population+>+5&refine=country_code:FR&exclude=feature_code:PPLX&f=population:between:1..5&sort=name&tab=information';
+    const search = parse(url);
+    expect(serializeDatasetSearch(search).toString()).toBe(new URLSearchParams(url).toString());
+    expect(stringifySearchObject({ ...search })).toBe(
+      '?q=saint&where=population+%3E+5&refine=country_code:FR&exclude=feature_code:PPLX&f=population:between:1..5&sort=name&tab=information',
+    );
+  });
+});
+
+describe('the view’s requests', () => {
+  it('ANDs search, column filters and the advanced clause into one printed where', () => {
+    const search = parse(
+      '?q=saint&where=population+>+5+OR+name+=+"x"&f=population:lt:100&f=founded:gt:1200-01-01',
+    );
+    expect(datasetWhere(search, FIELDS)).toEqual([
+      '"saint" AND population < 100 AND founded > date\'1200-01-01\' AND (population > 5 OR name = "x")',
+    ]);
+    expect(recordsFilter(search, FIELDS).where).toBe(datasetWhere(search, FIELDS)[0]);
+  });
+
+  it('sends an advanced clause it cannot parse on its own, so the portal says what is wrong', () => {
+    expect(datasetWhere(parse('?where=garbage==&q=x'), FIELDS)).toEqual(['garbage==', '"x"']);
+    expect(recordsFilter(parse('?where=garbage=='), FIELDS).where).toBe('garbage==');
+  });
+
+  it('ignores a column filter on a field that is not in the schema', () => {
+    expect(datasetWhere(parse('?f=ghost:eq:1'), FIELDS)).toEqual([]);
+  });
+
+  it('facets are counted under the same filters', () => {
+    const search = parse('?q=a&refine=country_code:FR&exclude=feature_code:PPL');
+    expect(facetsParams(search, FIELDS)).toEqual({
+      where: '"a"',
+      refine: ['country_code:FR'],
+      exclude: ['feature_code:PPL'],
+    });
+    expect(facetsParams({}, FIELDS)).toEqual({});
+  });
+});
+
+describe('changes', () => {
+  const base = parse('?q=a&refine=country_code:FR&f=population:gt:5&sort=-population&tab=information');
+
+  it('facets: refine, exclude, date paths replace their branch', () => {
+    expect(toggleRefine(base, 'country_code', 'DE').refine).toEqual(['country_code:FR', 'country_code:DE']);
+    expect(toggleRefine(base, 'country_code', 'FR').refine).toBeUndefined();
+    expect(toggleExclude(base, 'country_code', 'FR')).toMatchObject({ exclude: ['country_code:FR'] });
+    expect(toggleExclude(base, 'country_code', 'FR').refine).toBeUndefined();
+    const year = toggleRefine({}, 'time', '2018', { hierarchical: true });
+    expect(toggleRefine(year, 'time', '2018/02', { hierarchical: true }).refine).toEqual(['time:2018/02']);
+    expect(withoutFacetFilter(base, 'refine', 'country_code:FR').refine).toBeUndefined();
+  });
+
+  it('column filters: add, replace, remove', () => {
+    const added = withColumnFilter(base, { field: 'name', op: 'in', values: ['a,b', 'c'] });
+    expect(added.f).toEqual(['population:gt:5', 'name:in:a\\,b,c']);
+    expect(withColumnFilter(added, { field: 'population', op: 'lt', values: ['9'] }, 0).f).toEqual([
+      'population:lt:9',
+      'name:in:a\\,b,c',
+    ]);
+    expect(withoutColumnFilter(added, 'population:gt:5').f).toEqual(['name:in:a\\,b,c']);
+  });
+
+  it('clear all keeps the sort and the tab; the text and where are trimmed or dropped', () => {
+    expect(withoutFilters(base)).toEqual({ sort: '-population', tab: 'information' });
+    expect(hasFilters(withoutFilters(base))).toBe(false);
+    expect(withQuery(base, '  ').q).toBeUndefined();
+    expect(withWhere(base, ' population > 1 ').where).toBe('population > 1');
+    expect(withTab(base, 'table').tab).toBeUndefined();
+  });
+
+  it('sorting reads like the API and cycles ascending, descending, none', () => {
+    expect(parseSort('-population')).toEqual({ field: 'population', descending: true });
+    expect(parseSort('name')).toEqual({ field: 'name', descending: false });
+    expect(parseSort('bad field')).toBeNull();
+    expect(nextSort(null, 'name')).toEqual({ field: 'name', descending: false });
+    expect(nextSort({ field: 'name', descending: false }, 'name')).toEqual({
+      field: 'name',
+      descending: true,
+    });
+    expect(nextSort({ field: 'name', descending: true }, 'name')).toBeNull();
+    expect(nextSort({ field: 'name', descending: true }, 'population')).toEqual({
+      field: 'population',
+      descending: false,
+    });
+    expect(withSort(base, null).sort).toBeUndefined();
+  });
+});
