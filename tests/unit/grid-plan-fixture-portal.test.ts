@@ -9,8 +9,9 @@ import {
   type RecordsFilter,
   withConditions,
 } from '../../src/features/dataset/dataset-queries';
-import { datasetWhere, parseDatasetSearch } from '../../src/features/dataset/dataset-search-params';
+import { parseDatasetSearch } from '../../src/features/dataset/dataset-search-params';
 import { type GridOrder, needsNullCount, type OrderKey } from '../../src/features/dataset/records-plan';
+import { datasetWhere } from '../../src/features/dataset/view-filter';
 import { temporaryPortalDb } from '../helpers/temp';
 
 /**

@@ -2,13 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetField } from '../../../common/ods-api/types';
 import { parseSearchString, stringifySearchObject } from '../../lib/search-codec';
 import {
-  datasetWhere,
-  facetsParams,
   hasFilters,
   nextSort,
   parseDatasetSearch,
   parseSort,
-  recordsFilter,
   serializeDatasetSearch,
   toggleExclude,
   toggleRefine,
@@ -21,6 +18,7 @@ import {
   withTab,
   withWhere,
 } from './dataset-search-params';
+import { datasetWhere, facetsParams, recordsFilter } from './view-filter';
 
 const parse = (query: string) => parseDatasetSearch(parseSearchString(query));
 

@@ -4,7 +4,7 @@ import { MAX_WINDOW } from '../../../common/ods-api/params';
 import type { DatasetField } from '../../../common/ods-api/types';
 import type { PortalTarget } from '../../api/client';
 import { datasetQueries, type GridPlanInput, type RecordsFilter } from './dataset-queries';
-import { type DatasetSearch, parseSort, recordsFilter } from './dataset-search-params';
+import { type DatasetSearch, parseSort } from './dataset-search-params';
 import {
   chooseOrder,
   type GridOrder,
@@ -13,6 +13,7 @@ import {
   planGrid,
   reachable,
 } from './records-plan';
+import { recordsFilter } from './view-filter';
 
 /**
  * Everything the grid needs before its first window: the count of the view (which decides the

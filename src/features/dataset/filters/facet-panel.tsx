@@ -4,8 +4,9 @@ import type { PortalTarget } from '../../../api/client';
 import { FacetGroupPanel, FacetGroups, NoFacets } from '../../../components/facet-group';
 import { ApiErrorState, Skeleton } from '../../../components/states';
 import { datasetQueries } from '../dataset-queries';
-import { type DatasetSearch, facetsParams } from '../dataset-search-params';
+import type { DatasetSearch } from '../dataset-search-params';
 import { facetField, facetLabel, facetValueLabel, isDateFacet } from '../facet-labels';
+import { facetsParams } from '../view-filter';
 import styles from './filters.module.css';
 
 export interface FacetPanelProps {
