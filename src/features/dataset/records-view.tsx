@@ -5,7 +5,7 @@ import type { PortalTarget } from '../../api/client';
 import { OdsqlError } from '../../api/errors';
 import { Button } from '../../components/button';
 import { SearchBox } from '../../components/search-box';
-import { ApiErrorState, Skeleton } from '../../components/states';
+import { ApiErrorState, EmptyState, Skeleton } from '../../components/states';
 import { formatCount, plural } from '../../lib/format';
 import {
   type DatasetSearch,
@@ -131,10 +131,18 @@ export function RecordsView({
           onClearAll={() => onSearchChange(withoutFilters(search))}
         />
 
-        {grid.error && !whereError && !grid.view ? (
-          <div className={styles.state}>
-            <ApiErrorState error={grid.error} onRetry={grid.retry} />
-          </div>
+        {grid.error && !grid.view ? (
+          whereError ? (
+            <div className={styles.state}>
+              <EmptyState title="The ODSQL clause needs a fix">
+                <p>The portal did not accept the clause in the ODSQL box; its message is under the box.</p>
+              </EmptyState>
+            </div>
+          ) : (
+            <div className={styles.state}>
+              <ApiErrorState error={grid.error} onRetry={grid.retry} />
+            </div>
+          )
         ) : grid.view ? (
           <RecordsGrid
             target={target}

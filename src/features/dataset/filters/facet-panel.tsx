@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DatasetField, FacetGroup } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
+import { OdsqlError } from '../../../api/errors';
 import { FacetGroupPanel, FacetGroups, NoFacets } from '../../../components/facet-group';
 import { ApiErrorState, Skeleton } from '../../../components/states';
 import { datasetQueries } from '../dataset-queries';
@@ -57,7 +58,13 @@ export function FacetPanel({ target, datasetId, fields, search, onRefine, onExcl
       </FacetGroups>
     );
   }
-  if (facets.error) return <ApiErrorState compact error={facets.error} onRetry={() => facets.refetch()} />;
+  if (facets.error) {
+    // A broken ODSQL clause is explained under its box; one explanation is enough.
+    if (search.where && facets.error instanceof OdsqlError) {
+      return <NoFacets>The facets come back once the ODSQL clause is fixed.</NoFacets>;
+    }
+    return <ApiErrorState compact error={facets.error} onRetry={() => facets.refetch()} />;
+  }
   return (
     <div role="status" aria-label="Loading filters">
       {[0, 1, 2].map((group) => (
