@@ -140,8 +140,31 @@ function columnClass(index: number): string {
   return `c${index}`;
 }
 
-function widthRules(scope: string, widths: readonly [index: number, width: number][]): string {
-  return widths.map(([index, width]) => `#${scope} .${columnClass(index)}{width:${width}px}`).join('\n');
+function widthRules(
+  scope: string,
+  widths: readonly [index: number, width: number][],
+  placeholderClass: string | undefined,
+): string {
+  const rules = widths.map(([index, width]) => `#${scope} .${columnClass(index)}{width:${width}px}`);
+  // A waiting row is one cell after its number; its bars line up with the columns, drawn as
+  // backgrounds (one element per row instead of one per cell, for the rows a jump brings at once).
+  const bars = widths.slice(1);
+  let x = 0;
+  const images: string[] = [];
+  const positions: string[] = [];
+  const sizes: string[] = [];
+  for (const [, width] of bars) {
+    images.push('linear-gradient(var(--skeleton),var(--skeleton))');
+    positions.push(`${x + 8}px 50%`);
+    sizes.push(`${Math.max(0, Math.round((width - 16) * 0.7))}px 10px`);
+    x += width;
+  }
+  if (placeholderClass && images.length) {
+    rules.push(
+      `#${scope} .${placeholderClass}{background-image:${images.join(',')};background-position:${positions.join(',')};background-size:${sizes.join(',')};background-repeat:no-repeat}`,
+    );
+  }
+  return rules.join('\n');
 }
 
 function buildColumns(
@@ -363,6 +386,7 @@ export function RecordsGrid({
   const widths = widthRules(
     scope,
     visibleColumns.map((column) => [columnIndex.get(column.id) ?? 0, column.getSize()]),
+    styles.waiting,
   );
   const totalWidth = table.getTotalSize();
 
@@ -729,7 +753,12 @@ const GridRowView = memo(
         style={{ transform: `translateY(${top}px)` }}
         onClick={() => onOpen(gridRow.rank)}
       >
-        {gridRow.state === 'unreachable' || gridRow.state === 'error' ? (
+        {gridRow.state === 'loading' ? (
+          <>
+            <GridCellView cell={cells[0]!} classes={classes} />
+            <td className={styles.waiting} colSpan={cells.length - 1} />
+          </>
+        ) : gridRow.state === 'unreachable' || gridRow.state === 'error' ? (
           <>
             <GridCellView cell={cells[0]!} classes={classes} />
             <td className={styles.message} colSpan={cells.length - 1}>

@@ -82,10 +82,12 @@ export function useGridWindows(
   plan: GridPlanInput,
   range: WindowRange,
 ): GridWindows {
+  // One window more on each side: rows scrolling into view are usually loaded before they show,
+  // so they are drawn once, not as a placeholder and then again.
   const indexes = useMemo(() => {
     const list: number[] = [];
     const lastWindow = Math.max(0, Math.ceil(plan.total / WINDOW_ROWS) - 1);
-    for (let i = Math.max(0, range.first); i <= Math.min(range.last, lastWindow); i++) list.push(i);
+    for (let i = Math.max(0, range.first - 1); i <= Math.min(range.last + 1, lastWindow); i++) list.push(i);
     return list;
   }, [range.first, range.last, plan.total]);
 
