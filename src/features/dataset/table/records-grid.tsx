@@ -60,6 +60,11 @@ import { type GridRow, useGridWindows, useSettledWindows } from './use-grid-wind
 export const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 36;
 const MIN_GRID_HEIGHT = 320;
+/** Rows a frame above which new rows are sketched, and below which sketching stops. */
+const SKETCH_ROWS = 6;
+const SLOW_ROWS = 2;
+/** How long after a fast movement the sketching lasts (the scroll's end redraws rows in full). */
+const SKETCH_HOLD_MS = 150;
 const RANK_COLUMN = '__rank';
 /**
  * Browsers cap an element's height (Chromium near 33.5 million px, Firefox near 17.9 million).
@@ -396,6 +401,18 @@ export function RecordsGrid({
   const virtualOffset = virtualizer.scrollOffset ?? 0;
   const shift = scaled ? virtualOffset / scale.current.ratio - virtualOffset : 0;
 
+  // Faster than SKETCH_ROWS rows a frame nobody reads: rows that come into view are sketched (their
+  // number and column-aligned bars, one cell) and drawn in full as soon as the scroll slows or stops.
+  // Renders that are not scrolls (a window arriving) keep the mode of the last movement.
+  const motion = useRef({ offset: virtualOffset, fastAt: Number.NEGATIVE_INFINITY });
+  const travelled = Math.abs(virtualOffset - motion.current.offset);
+  motion.current.offset = virtualOffset;
+  const now = performance.now();
+  if (travelled > SKETCH_ROWS * ROW_HEIGHT) motion.current.fastAt = now;
+  else if (travelled > 0 && travelled < SLOW_ROWS * ROW_HEIGHT)
+    motion.current.fastAt = Number.NEGATIVE_INFINITY;
+  const sketch = virtualizer.isScrolling && now - motion.current.fastAt < SKETCH_HOLD_MS;
+
   const openRow = useCallback(
     (rank: number) => {
       const row = windows.rowAt(rank);
@@ -562,6 +579,7 @@ export function RecordsGrid({
                   active={activeRank === row.original.rank}
                   selected={row.original.state === 'loaded' && row.original.record.id === selectedRecordId}
                   classes={cellClasses}
+                  sketch={sketch}
                   onOpen={openRow}
                 />
               );
@@ -734,12 +752,14 @@ interface GridRowViewProps {
   selected: boolean;
   /** Each column's cell class (its width, its alignment). */
   classes: Map<string, string>;
+  /** Draw a loaded row as its number and bars (the grid is scrolling too fast to read). */
+  sketch: boolean;
   onOpen: (rank: number) => void;
 }
 
 /** One row; it renders again only when its record, its place, its columns or its highlight change. */
 const GridRowView = memo(
-  function GridRowView({ row, rowId, top, active, selected, classes, onOpen }: GridRowViewProps) {
+  function GridRowView({ row, rowId, top, active, selected, classes, sketch, onOpen }: GridRowViewProps) {
     const gridRow = row.original;
     const cells = row.getVisibleCells();
     return (
@@ -753,7 +773,7 @@ const GridRowView = memo(
         style={{ transform: `translateY(${top}px)` }}
         onClick={() => onOpen(gridRow.rank)}
       >
-        {gridRow.state === 'loading' ? (
+        {gridRow.state === 'loading' || sketch ? (
           <>
             <GridCellView cell={cells[0]!} classes={classes} />
             <td className={styles.waiting} colSpan={cells.length - 1} />
@@ -780,6 +800,8 @@ const GridRowView = memo(
     previous.active === next.active &&
     previous.selected === next.selected &&
     previous.classes === next.classes &&
+    // A row drawn in full stays so while the grid sketches; a sketched one is drawn when it stops.
+    !(previous.sketch && !next.sketch) &&
     previous.onOpen === next.onOpen,
 );
 
