@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/helpers/chromium';
 import { fmt, machine, median, quantile, startPortal, writeSection } from './bench-lib';
@@ -148,7 +149,7 @@ function summarize(result: PhaseResult) {
   };
 }
 
-async function main() {
+export async function benchGrid(): Promise<void> {
   buildIfStale();
   const portal = await startPortal(['--db', '.portal/bench-grid.sqlite']);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -271,4 +272,9 @@ ${rows.join('\n')}
   }
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  benchGrid().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

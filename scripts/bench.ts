@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchExports } from './bench-exports';
+import { benchGrid } from './bench-grid';
 import { benchPortal } from './bench-portal';
 
 /**
@@ -17,3 +18,4 @@ if (!existsSync('.portal/bench')) {
 }
 await benchPortal();
 await benchExports();
+await benchGrid();
