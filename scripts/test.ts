@@ -28,6 +28,12 @@ for (const [name, [command, ...args]] of steps) {
 }
 console.log('\n▶ build');
 buildIfStale();
+// The bundle budget (what the catalog route loads) is checked on every run, as `npm run build` does.
+const budget = run(node, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-bundle.ts']);
+if (budget !== 0) {
+  console.error('\n✖ bundle budget exceeded');
+  process.exit(budget);
+}
 console.log('\n▶ e2e');
 const status = run(node, ['node_modules/@playwright/test/cli.js', 'test']);
 if (status !== 0) {
