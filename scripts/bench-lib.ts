@@ -29,6 +29,12 @@ export function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
+/**
+ * How the portal runs (as `npm start` runs it): V8's --optimize-for-size collects garbage sooner,
+ * which keeps a first load of a large folder under 300 MB of RSS for about 10 % more load time.
+ */
+export const PORTAL_NODE_FLAGS = ['--optimize-for-size', '--import', 'tsx'];
+
 export interface PortalProcess {
   url: string;
   pid: number;
@@ -39,7 +45,7 @@ export interface PortalProcess {
 /** Starts the portal CLI in its own Node process (not through tsx's wrapper, so the pid is the server's). */
 export function startPortal(args: string[], timeoutMs = 600_000): Promise<PortalProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', ...args], {
+    const child = spawn(process.execPath, [...PORTAL_NODE_FLAGS, 'server/main.ts', '--port', '0', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

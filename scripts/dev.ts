@@ -5,7 +5,15 @@ const portalPort = process.env.PORTAL_PORT ?? '8081';
 const children = [
   spawn(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'server/main.ts', '--port', portalPort, ...process.argv.slice(2)],
+    [
+      '--optimize-for-size',
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--port',
+      portalPort,
+      ...process.argv.slice(2),
+    ],
     {
       stdio: 'inherit',
     },
