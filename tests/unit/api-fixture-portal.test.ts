@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servePortal } from '../../server/serve';
+import { describe, expect, it } from 'vitest';
 import { attachmentUrl, getAttachments } from '../../src/api/attachments';
 import { getCatalogDatasets, getCatalogFacets } from '../../src/api/catalog';
 import type { PortalTarget } from '../../src/api/client';
@@ -11,7 +10,7 @@ import { putFeedback } from '../../src/api/feedback';
 import { getAggregates, getGroupedRecords, getRecord, getRecords } from '../../src/api/records';
 import { getReuse, getReuses } from '../../src/api/reuses';
 import { getSnapshots } from '../../src/api/snapshots';
-import { temporaryPortalDb } from '../helpers/temp';
+import { serveFixturePortal } from '../helpers/fixture-server';
 
 /**
  * Every fetcher against the embedded portal serving the fixture portal, over a real socket: what
@@ -19,26 +18,10 @@ import { temporaryPortalDb } from '../helpers/temp';
  * types say.
  */
 
-let portal: { url: string; close: () => Promise<void> };
 let target: PortalTarget;
-const db = temporaryPortalDb();
 const CITIES = 'fixture-cities';
-
-beforeAll(async () => {
-  portal = await servePortal({
-    port: 0,
-    host: '127.0.0.1',
-    data: 'tests/fixtures/portal',
-    db: db.file,
-    dist: 'dist',
-    log: () => {},
-  });
-  target = { portal: portal.url };
-});
-
-afterAll(async () => {
-  await portal.close();
-  db.cleanup();
+serveFixturePortal((url) => {
+  target = { portal: url };
 });
 
 const fail = (promise: Promise<unknown>) =>
@@ -130,7 +113,7 @@ describe('fetchers against the fixture portal', () => {
     const attachment = await download(target, attachments.attachments[0]!.href);
     expect(attachment.blob.size).toBeGreaterThan(0);
     expect(attachmentUrl(target, CITIES, 'x_txt')).toBe(
-      `${portal.url}/api/v2/catalog/datasets/${CITIES}/attachments/x_txt`,
+      `${target.portal}/api/v2/catalog/datasets/${CITIES}/attachments/x_txt`,
     );
 
     const formats = await getExportFormats(target, CITIES);

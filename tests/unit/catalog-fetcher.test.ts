@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { servePortal } from '../../server/serve';
+import { describe, expect, it, vi } from 'vitest';
 import { getCatalogDatasets } from '../../src/api/catalog';
 import { OdsApiError } from '../../src/api/errors';
-import { temporaryPortalDb } from '../helpers/temp';
+import { serveFixturePortal } from '../helpers/fixture-server';
 
-let portal: { url: string; close: () => Promise<void> };
-const db = temporaryPortalDb();
-
-beforeAll(async () => {
-  portal = await servePortal({
-    port: 0,
-    host: '127.0.0.1',
-    data: 'tests/fixtures/portal',
-    db: db.file,
-    dist: 'dist',
-  });
-});
-
-afterAll(async () => {
-  await portal.close();
-  db.cleanup();
+let portalUrl = '';
+serveFixturePortal((url) => {
+  portalUrl = url;
 });
 
 describe('catalog fetcher', () => {
   it('reads the catalog of a real portal server', async () => {
-    const body = await getCatalogDatasets({ portal: portal.url }, {});
+    const body = await getCatalogDatasets({ portal: portalUrl }, {});
     expect(body.total_count).toBe(4);
     expect(body.datasets.map((d) => d.dataset.metas.default.title).sort()).toEqual([
       'Bike counters',

@@ -1,6 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servePortal } from '../../server/serve';
+import { describe, expect, it } from 'vitest';
 import type { PortalTarget } from '../../src/api/client';
 import { getRecords } from '../../src/api/records';
 import {
@@ -12,7 +11,7 @@ import {
 import { parseDatasetSearch } from '../../src/features/dataset/dataset-search-params';
 import { type GridOrder, needsNullCount, type OrderKey } from '../../src/features/dataset/records-plan';
 import { datasetWhere } from '../../src/features/dataset/view-filter';
-import { temporaryPortalDb } from '../helpers/temp';
+import { serveFixturePortal } from '../helpers/fixture-server';
 
 /**
  * The grid's window and anchor plans run against the embedded portal serving the fixture portal,
@@ -21,27 +20,11 @@ import { temporaryPortalDb } from '../helpers/temp';
  * as the portal's own `order_by=<key>, recordid` lists it.
  */
 
-let portal: { url: string; close: () => Promise<void> };
 let target: PortalTarget;
-const db = temporaryPortalDb();
 const CITIES = 'fixture-cities';
 const CAP = 5;
-
-beforeAll(async () => {
-  portal = await servePortal({
-    port: 0,
-    host: '127.0.0.1',
-    data: 'tests/fixtures/portal',
-    db: db.file,
-    dist: 'dist',
-    log: () => {},
-  });
-  target = { portal: portal.url };
-});
-
-afterAll(async () => {
-  await portal.close();
-  db.cleanup();
+serveFixturePortal((url) => {
+  target = { portal: url };
 });
 
 const key = (field: string, type: OrderKey['type'], descending = false): OrderKey => ({
