@@ -343,12 +343,7 @@ function ingestDataset(
 ): number {
   const { store, info } = context;
   const metas = metasOf(source, info);
-  const timezone = typeof metas.timezone === 'string' && metas.timezone !== '' ? metas.timezone : 'UTC';
-  if (!isValidTimezone(timezone)) {
-    throw new SourceError(
-      `${displayPath(source.descriptorFile ?? source.path)}: unknown timezone "${timezone}"`,
-    );
-  }
+  const timezone = checkedTimezone(source, metas);
   const previousLayout = previous ? (JSON.parse(previous.layout) as DatasetLayout) : null;
   const generation = (previousLayout?.generation ?? 0) + 1;
   const reuses = readReuses(source);
@@ -405,6 +400,17 @@ function ingestDataset(
   );
 }
 
+/** The dataset's timezone (UTC when unset); an unknown one refuses the dataset. */
+function checkedTimezone(source: DatasetSource, metas: Partial<DatasetMetasDefault>): string {
+  const timezone = typeof metas.timezone === 'string' && metas.timezone !== '' ? metas.timezone : 'UTC';
+  if (!isValidTimezone(timezone)) {
+    throw new SourceError(
+      `${displayPath(source.descriptorFile ?? source.path)}: unknown timezone "${timezone}"`,
+    );
+  }
+  return timezone;
+}
+
 /** Metadata, attachments or reuses changed but the records did not: the tables stay. */
 function updateMetadata(
   context: IngestContext,
@@ -419,13 +425,6 @@ function updateMetadata(
   const layout = JSON.parse(previous.layout) as DatasetLayout;
   const reuses = readReuses(source);
   const attachments = attachmentFiles(source);
-  const metas = metasOf(source, info);
-  const timezone = typeof metas.timezone === 'string' && metas.timezone !== '' ? metas.timezone : 'UTC';
-  if (!isValidTimezone(timezone)) {
-    throw new SourceError(
-      `${displayPath(source.descriptorFile ?? source.path)}: unknown timezone "${timezone}"`,
-    );
-  }
   store.db.transaction(() => {
     writeAttachmentsAndReuses(store, source.datasetId, attachments, reuses);
     const dataset = datasetObject({
