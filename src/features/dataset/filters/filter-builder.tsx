@@ -98,6 +98,20 @@ export function FilterBuilder({ fields, onAdd }: FilterBuilderProps) {
     onAdd(filter);
   };
 
+  const valueInput = (label: string, index: 0 | 1) => (
+    <label className={styles.control}>
+      <span>{label}</span>
+      <input
+        type={type}
+        step="any"
+        value={values[index]}
+        onChange={(event) =>
+          setValues(index === 0 ? [event.target.value, values[1]!] : [values[0]!, event.target.value])
+        }
+      />
+    </label>
+  );
+
   return (
     <div ref={wrapper} className={styles.popoverAnchor}>
       <Button aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
@@ -139,24 +153,8 @@ export function FilterBuilder({ fields, onAdd }: FilterBuilderProps) {
             </label>
           ) : arity === 2 ? (
             <div className={styles.builderRow}>
-              <label className={styles.control}>
-                <span>From</span>
-                <input
-                  type={type}
-                  step="any"
-                  value={values[0]}
-                  onChange={(event) => setValues([event.target.value, values[1]!])}
-                />
-              </label>
-              <label className={styles.control}>
-                <span>To</span>
-                <input
-                  type={type}
-                  step="any"
-                  value={values[1]}
-                  onChange={(event) => setValues([values[0]!, event.target.value])}
-                />
-              </label>
+              {valueInput('From', 0)}
+              {valueInput('To', 1)}
             </div>
           ) : arity === 1 ? (
             field.type === 'boolean' ? (
@@ -169,15 +167,7 @@ export function FilterBuilder({ fields, onAdd }: FilterBuilderProps) {
                 </select>
               </label>
             ) : (
-              <label className={styles.control}>
-                <span>Value</span>
-                <input
-                  type={type}
-                  step="any"
-                  value={values[0]}
-                  onChange={(event) => setValues([event.target.value, values[1]!])}
-                />
-              </label>
+              valueInput('Value', 0)
             )
           ) : null}
           {problem && (
