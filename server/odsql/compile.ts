@@ -22,7 +22,8 @@ import {
   zonedParts,
   zonedToUtc,
 } from '../time';
-import { bboxAround, bboxOf, GeometryError, parseGeometry } from './geometry';
+import { bboxOf } from '../../common/geo/bbox';
+import { bboxAround, GeometryError, parseGeometry } from './geometry';
 
 /**
  * ODSQL AST → SQLite SQL over a dataset's layout (server/store/layout.ts). Values only ever enter

@@ -1,11 +1,11 @@
 import type { Geometry, Position } from 'geojson';
+import { type BBox, bboxOf, bboxesOverlap, positionsOf } from '../../common/geo/bbox';
 
 /**
  * The planar-enough geometry ODSQL's geo predicates need: WKT and GeoJSON reading, bounding boxes,
  * point-in-polygon, edge crossing, and distances in metres on a sphere. Coordinates are [lon, lat].
  */
 
-export type BBox = readonly [minLon: number, minLat: number, maxLon: number, maxLat: number];
 
 const EARTH_RADIUS_M = 6_371_008.8;
 const toRad = (degrees: number) => (degrees * Math.PI) / 180;
@@ -154,40 +154,6 @@ function parseWkt(text: string): Geometry {
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-function positionsOf(geometry: Geometry): Position[] {
-  switch (geometry.type) {
-    case 'Point':
-      return [geometry.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return geometry.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return geometry.coordinates.flat();
-    case 'MultiPolygon':
-      return geometry.coordinates.flat(2);
-    case 'GeometryCollection':
-      return geometry.geometries.flatMap(positionsOf);
-  }
-}
-
-export function bboxOf(geometry: Geometry): BBox {
-  let minLon = Infinity;
-  let minLat = Infinity;
-  let maxLon = -Infinity;
-  let maxLat = -Infinity;
-  for (const [lon, lat] of positionsOf(geometry)) {
-    if (lon! < minLon) minLon = lon!;
-    if (lon! > maxLon) maxLon = lon!;
-    if (lat! < minLat) minLat = lat!;
-    if (lat! > maxLat) maxLat = lat!;
-  }
-  return [minLon, minLat, maxLon, maxLat];
-}
-
-export function bboxesOverlap(a: BBox, b: BBox): boolean {
-  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-}
 
 function polygonsOf(geometry: Geometry): Position[][][] {
   switch (geometry.type) {
@@ -341,17 +307,3 @@ export function convexHull(points: Position[]): Geometry {
   return { type: 'Polygon', coordinates: [[...hull, hull[0]!]] };
 }
 
-export function bboxPolygon([minLon, minLat, maxLon, maxLat]: BBox): Geometry {
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [minLon, minLat],
-        [maxLon, minLat],
-        [maxLon, maxLat],
-        [minLon, maxLat],
-        [minLon, minLat],
-      ],
-    ],
-  };
-}

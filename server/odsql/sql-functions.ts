@@ -2,9 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Geometry, Position } from 'geojson';
 import { addToInstant, utc, zonedParts, zonedToUtc } from '../time';
 import { formatDateTimePattern } from './date-format';
+import { bboxOf, bboxPolygon } from '../../common/geo/bbox';
 import {
-  bboxOf,
-  bboxPolygon,
   containsPoint,
   convexHull,
   distanceToGeometry,
