@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { bboxOf } from '../../common/geo/bbox';
 import type { FieldType } from '../../common/ods-api/types';
 import {
   type Call,
@@ -22,7 +23,6 @@ import {
   zonedParts,
   zonedToUtc,
 } from '../time';
-import { bboxOf } from '../../common/geo/bbox';
 import { bboxAround, GeometryError, parseGeometry } from './geometry';
 
 /**

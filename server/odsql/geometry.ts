@@ -1,11 +1,10 @@
 import type { Geometry, Position } from 'geojson';
-import { type BBox, bboxOf, bboxesOverlap, positionsOf } from '../../common/geo/bbox';
+import { type BBox, bboxesOverlap, bboxOf, positionsOf } from '../../common/geo/bbox';
 
 /**
  * The planar-enough geometry ODSQL's geo predicates need: WKT and GeoJSON reading, bounding boxes,
  * point-in-polygon, edge crossing, and distances in metres on a sphere. Coordinates are [lon, lat].
  */
-
 
 const EARTH_RADIUS_M = 6_371_008.8;
 const toRad = (degrees: number) => (degrees * Math.PI) / 180;
@@ -153,7 +152,6 @@ function parseWkt(text: string): Geometry {
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
-
 
 function polygonsOf(geometry: Geometry): Position[][][] {
   switch (geometry.type) {
@@ -306,4 +304,3 @@ export function convexHull(points: Position[]): Geometry {
   if (hull.length < 3) return { type: 'LineString', coordinates: unique.length === 2 ? unique : hull };
   return { type: 'Polygon', coordinates: [[...hull, hull[0]!]] };
 }
-

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Geometry, Position } from 'geojson';
+import { bboxOf, bboxPolygon } from '../../common/geo/bbox';
 import { addToInstant, utc, zonedParts, zonedToUtc } from '../time';
 import { formatDateTimePattern } from './date-format';
-import { bboxOf, bboxPolygon } from '../../common/geo/bbox';
 import {
   containsPoint,
   convexHull,
