@@ -1,0 +1,410 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import {
+  type ExpressionSpecification,
+  type GeoJSONSource,
+  type LngLatBoundsLike,
+  type MapGeoJSONFeature,
+  Map as MapLibreMap,
+  type MapMouseEvent,
+  type StyleSpecification,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { LatLon } from '../geofilter';
+import type { Basemap } from './basemap';
+import { type Cluster, clusterLabel, clusterRadius } from './clusters';
+import { DrawArea, type DrawMode } from './draw-area';
+import type { MapPalette } from './map-palette';
+
+/**
+ * The one place that talks to MapLibre. React gives it data and a palette; it gives back moves,
+ * hovers and clicks. Records are one GeoJSON source drawn as fills and outlines (shapes), lines and
+ * circles (points); clusters are circles with their count drawn as an image (no glyph server is
+ * ever asked: the text is painted on a canvas here).
+ */
+
+setWorkerUrl(workerUrl);
+
+export interface MapView {
+  zoom: number;
+  center: { lat: number; lon: number };
+  bounds: { south: number; west: number; north: number; east: number };
+}
+
+export type Hovered =
+  | { kind: 'record'; properties: Record<string, unknown>; x: number; y: number }
+  | { kind: 'cluster'; count: number; x: number; y: number };
+
+export interface MapEvents {
+  onMove: (view: MapView) => void;
+  onHover: (hovered: Hovered | null) => void;
+  onRecordClick: (feature: Feature) => void;
+}
+
+export interface ColorRule {
+  field: string;
+  values: readonly string[];
+}
+
+const RECORD_LAYERS = ['records-fill', 'records-line', 'records-point'];
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const POLYGONS: ExpressionSpecification = [
+  'match',
+  ['geometry-type'],
+  ['Polygon', 'MultiPolygon'],
+  true,
+  false,
+];
+const LINES: ExpressionSpecification = [
+  'match',
+  ['geometry-type'],
+  ['LineString', 'MultiLineString'],
+  true,
+  false,
+];
+const POINTS: ExpressionSpecification = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
+
+function styleOf(basemap: Basemap, palette: MapPalette): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      land: { type: 'geojson', data: basemap.land },
+      borders: { type: 'geojson', data: basemap.borders },
+      coastlines: { type: 'geojson', data: basemap.coastlines },
+      graticule: { type: 'geojson', data: basemap.graticule },
+      records: { type: 'geojson', data: EMPTY, generateId: true },
+      area: { type: 'geojson', data: EMPTY },
+      clusters: { type: 'geojson', data: EMPTY },
+    },
+    layers: [
+      { id: 'water', type: 'background', paint: { 'background-color': palette.water } },
+      { id: 'graticule', type: 'line', source: 'graticule', paint: { 'line-color': palette.graticule } },
+      { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': palette.land } },
+      { id: 'coastlines', type: 'line', source: 'coastlines', paint: { 'line-color': palette.coast } },
+      {
+        id: 'borders',
+        type: 'line',
+        source: 'borders',
+        paint: { 'line-color': palette.border, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: 'area',
+        type: 'line',
+        source: 'area',
+        paint: { 'line-color': palette.drawLine, 'line-width': 2 },
+      },
+      { id: 'records-fill', type: 'fill', source: 'records', filter: POLYGONS, paint: {} },
+      { id: 'records-line', type: 'line', source: 'records', filter: ['any', POLYGONS, LINES], paint: {} },
+      { id: 'records-point', type: 'circle', source: 'records', filter: POINTS, paint: {} },
+      { id: 'clusters', type: 'circle', source: 'clusters', paint: {} },
+      {
+        id: 'cluster-counts',
+        type: 'symbol',
+        source: 'clusters',
+        layout: { 'icon-image': ['get', 'label'], 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+      },
+    ],
+  };
+}
+
+/** The count of a cluster as an image, painted with the page's own font. */
+function labelImage(text: string, palette: MapPalette): ImageData {
+  const ratio = window.devicePixelRatio || 1;
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d')!;
+  const font = `600 ${12 * ratio}px system-ui, "Liberation Sans", sans-serif`;
+  context.font = font;
+  const width = Math.ceil(context.measureText(text).width) + 4 * ratio;
+  const height = Math.ceil(16 * ratio);
+  canvas.width = width;
+  canvas.height = height;
+  context.font = font;
+  context.fillStyle = palette.recordStroke;
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  context.fillText(text, width / 2, height / 2 + ratio);
+  return context.getImageData(0, 0, width, height);
+}
+
+export class MapEngine {
+  readonly map: MapLibreMap;
+  private palette: MapPalette;
+  private color: ColorRule | null = null;
+  private hoveredId: string | number | null = null;
+  private ready: Promise<void>;
+  private drawing: DrawArea | null = null;
+
+  constructor(
+    container: HTMLElement,
+    basemap: Basemap,
+    palette: MapPalette,
+    view: { zoom: number; lat: number; lon: number },
+    private readonly events: MapEvents,
+  ) {
+    this.palette = palette;
+    this.map = new MapLibreMap({
+      container,
+      style: styleOf(basemap, palette),
+      center: [view.lon, view.lat],
+      zoom: view.zoom,
+      minZoom: 0,
+      maxZoom: 18,
+      renderWorldCopies: false,
+      attributionControl: false,
+      // Each frame is a screenshot the benchmarks and the tests read back.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      fadeDuration: 0,
+    });
+    this.map
+      .getCanvas()
+      .setAttribute('aria-label', 'Map of the records. Arrow keys pan, plus and minus zoom.');
+    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.map.on('styleimagemissing', (event) => {
+      if (!this.map.hasImage(event.id))
+        this.map.addImage(event.id, labelImage(event.id, this.palette), {
+          pixelRatio: window.devicePixelRatio || 1,
+        });
+    });
+    this.map.on('moveend', () => events.onMove(this.view()));
+    this.map.on('mousemove', (event) => this.hover(event));
+    this.map.on('mouseout', () => this.clearHover());
+    this.map.on('click', (event) => this.click(event));
+    void this.ready.then(() => this.paint());
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  view(): MapView {
+    const bounds = this.map.getBounds();
+    const center = this.map.getCenter();
+    return {
+      zoom: this.map.getZoom(),
+      center: { lat: center.lat, lon: center.lng },
+      bounds: {
+        south: Math.max(-90, bounds.getSouth()),
+        west: Math.max(-180, bounds.getWest()),
+        north: Math.min(90, bounds.getNorth()),
+        east: Math.min(180, bounds.getEast()),
+      },
+    };
+  }
+
+  setPalette(palette: MapPalette): void {
+    this.palette = palette;
+    for (const id of this.map.listImages()) this.map.removeImage(id);
+    void this.ready.then(() => {
+      this.map.setPaintProperty('water', 'background-color', palette.water);
+      this.map.setPaintProperty('graticule', 'line-color', palette.graticule);
+      this.map.setPaintProperty('land', 'fill-color', palette.land);
+      this.map.setPaintProperty('coastlines', 'line-color', palette.coast);
+      this.map.setPaintProperty('borders', 'line-color', palette.border);
+      this.map.setPaintProperty('area', 'line-color', palette.drawLine);
+      this.paint();
+    });
+  }
+
+  setColorRule(rule: ColorRule | null): void {
+    this.color = rule;
+    void this.ready.then(() => this.paint());
+  }
+
+  /** The colour of a record: by its category when a rule is set, else the accent. */
+  private recordColor(): ExpressionSpecification | string {
+    const { color, palette } = this;
+    if (!color || color.values.length === 0) return palette.record;
+    const pairs = color.values.flatMap((value, i) => [value, palette.categories[i] ?? palette.others]);
+    return [
+      'match',
+      ['to-string', ['get', color.field]],
+      ...pairs,
+      palette.others,
+    ] as ExpressionSpecification;
+  }
+
+  private paint(): void {
+    const { map, palette } = this;
+    const color = this.recordColor();
+    const hovered = (base: ExpressionSpecification | string): ExpressionSpecification => [
+      'case',
+      ['boolean', ['feature-state', 'hover'], false],
+      palette.highlight,
+      base,
+    ];
+    map.setPaintProperty('records-fill', 'fill-color', hovered(color));
+    map.setPaintProperty('records-fill', 'fill-opacity', palette.shapeOpacity);
+    map.setPaintProperty('records-line', 'line-color', hovered(color));
+    map.setPaintProperty('records-line', 'line-width', [
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      0,
+      0.6,
+      6,
+      1.2,
+      12,
+      2,
+    ]);
+    map.setPaintProperty('records-point', 'circle-color', hovered(color));
+    map.setPaintProperty('records-point', 'circle-radius', [
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      0,
+      2.5,
+      6,
+      3.5,
+      12,
+      6,
+    ]);
+    map.setPaintProperty('records-point', 'circle-stroke-color', palette.recordStroke);
+    map.setPaintProperty('records-point', 'circle-stroke-width', [
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      0,
+      0.4,
+      8,
+      1,
+    ]);
+    map.setPaintProperty('clusters', 'circle-color', palette.record);
+    map.setPaintProperty('clusters', 'circle-opacity', 0.85);
+    map.setPaintProperty('clusters', 'circle-radius', ['get', 'radius']);
+    map.setPaintProperty('clusters', 'circle-stroke-color', palette.recordStroke);
+    map.setPaintProperty('clusters', 'circle-stroke-width', 1.5);
+  }
+
+  setRecords(features: readonly Feature[]): void {
+    void this.ready.then(() => {
+      this.clearHover();
+      (this.map.getSource('records') as GeoJSONSource).setData({
+        type: 'FeatureCollection',
+        features: [...features],
+      });
+    });
+  }
+
+  setClusters(clusters: readonly Cluster[]): void {
+    const max = clusters.reduce((m, c) => Math.max(m, c.count), 1);
+    const features: Feature[] = clusters.map((cluster) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [cluster.lon, cluster.lat] },
+      properties: {
+        count: cluster.count,
+        label: clusterLabel(cluster.count),
+        radius: clusterRadius(cluster.count, max),
+      },
+    }));
+    void this.ready.then(() => {
+      this.clearHover();
+      (this.map.getSource('clusters') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    });
+  }
+
+  /** The drawn area in force (geofilter.polygon), outlined. */
+  setArea(vertices: readonly LatLon[] | null): void {
+    const ring = vertices ? [...vertices, vertices[0]!].map((v) => [v.lon, v.lat]) : null;
+    const features: Feature[] = ring
+      ? [{ type: 'Feature', geometry: { type: 'LineString', coordinates: ring }, properties: {} }]
+      : [];
+    void this.ready.then(() =>
+      (this.map.getSource('area') as GeoJSONSource).setData({ type: 'FeatureCollection', features }),
+    );
+  }
+
+  /** Starts drawing an area; hovering and clicking records pause meanwhile. */
+  startDrawing(mode: DrawMode, onDone: (vertices: LatLon[]) => void, onCancel: () => void): void {
+    this.stopDrawing();
+    this.clearHover();
+    this.drawing = new DrawArea(
+      this.map,
+      mode,
+      this.palette,
+      (vertices) => {
+        this.drawing = null;
+        onDone(vertices);
+      },
+      () => {
+        this.drawing = null;
+        onCancel();
+      },
+    );
+  }
+
+  stopDrawing(): void {
+    this.drawing?.destroy();
+    this.drawing = null;
+  }
+
+  fitBounds(bounds: LngLatBoundsLike, maxZoom = 12): void {
+    this.map.fitBounds(bounds, { padding: 40, maxZoom, duration: prefersReducedMotion() ? 0 : 600 });
+  }
+
+  jumpTo(view: { zoom: number; lat: number; lon: number }): void {
+    this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
+  }
+
+  private renderedAt(event: MapMouseEvent): MapGeoJSONFeature | undefined {
+    if (!this.map.getLayer('clusters')) return undefined;
+    return this.map.queryRenderedFeatures(event.point, { layers: ['clusters', ...RECORD_LAYERS] })[0];
+  }
+
+  private hover(event: MapMouseEvent): void {
+    if (this.drawing) return;
+    const feature = this.renderedAt(event);
+    const id = feature?.layer.id === 'clusters' ? null : (feature?.id ?? null);
+    if (id !== this.hoveredId) {
+      if (this.hoveredId !== null)
+        this.map.setFeatureState({ source: 'records', id: this.hoveredId }, { hover: false });
+      if (id !== null) this.map.setFeatureState({ source: 'records', id }, { hover: true });
+      this.hoveredId = id;
+    }
+    this.map.getCanvas().style.cursor = feature ? 'pointer' : '';
+    if (!feature) return this.events.onHover(null);
+    const { x, y } = event.point;
+    if (feature.layer.id === 'clusters') {
+      this.events.onHover({ kind: 'cluster', count: Number(feature.properties.count), x, y });
+    } else {
+      this.events.onHover({ kind: 'record', properties: feature.properties, x, y });
+    }
+  }
+
+  private clearHover(): void {
+    if (this.hoveredId !== null && this.map.getSource('records')) {
+      this.map.setFeatureState({ source: 'records', id: this.hoveredId }, { hover: false });
+    }
+    this.hoveredId = null;
+    this.events.onHover(null);
+  }
+
+  private click(event: MapMouseEvent): void {
+    if (this.drawing) return;
+    const feature = this.renderedAt(event);
+    if (!feature) return;
+    if (feature.layer.id === 'clusters') {
+      const [lon, lat] = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
+      this.map.easeTo({
+        center: [lon, lat],
+        zoom: this.map.getZoom() + 2,
+        duration: prefersReducedMotion() ? 0 : 400,
+      });
+      return;
+    }
+    this.events.onRecordClick({
+      type: 'Feature',
+      geometry: feature.geometry,
+      properties: feature.properties,
+    });
+  }
+
+  destroy(): void {
+    this.stopDrawing();
+    this.map.remove();
+  }
+}
+
+export function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
