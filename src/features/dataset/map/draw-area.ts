@@ -94,7 +94,10 @@ export class DrawArea {
     const end = this.at(event);
     const start = this.anchor;
     this.anchor = null;
-    if (start.lat === end.lat || start.lon === end.lon) return this.draw();
+    if (start.lat === end.lat || start.lon === end.lon) {
+      this.draw();
+      return;
+    }
     const south = Math.min(start.lat, end.lat);
     const north = Math.max(start.lat, end.lat);
     const west = Math.min(start.lon, end.lon);
@@ -113,7 +116,10 @@ export class DrawArea {
     const first = this.vertices[0];
     if (first && this.vertices.length >= 3) {
       const a = this.map.project([first.lon, first.lat]);
-      if (a.dist(event.point) <= CLOSE_DISTANCE_PX) return this.finish();
+      if (a.dist(event.point) <= CLOSE_DISTANCE_PX) {
+        this.finish();
+        return;
+      }
     }
     this.vertices.push(this.at(event));
     this.draw();

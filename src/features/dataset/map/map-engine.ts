@@ -362,7 +362,10 @@ export class MapEngine {
       this.hoveredId = id;
     }
     this.map.getCanvas().style.cursor = feature ? 'pointer' : '';
-    if (!feature) return this.events.onHover(null);
+    if (!feature) {
+      this.events.onHover(null);
+      return;
+    }
     const { x, y } = event.point;
     if (feature.layer.id === 'clusters') {
       this.events.onHover({ kind: 'cluster', count: Number(feature.properties.count), x, y });
