@@ -16,6 +16,7 @@ import type { Basemap } from './basemap';
 import { type Cluster, clusterLabel, clusterRadius } from './clusters';
 import { DrawArea, type DrawMode } from './draw-area';
 import type { MapPalette } from './map-palette';
+import { type ColorRule, labelImage, paintOf, styleOf } from './map-style';
 
 /**
  * The one place that talks to MapLibre. React gives it data and a palette; it gives back moves,
@@ -42,90 +43,11 @@ export interface MapEvents {
   onRecordClick: (feature: Feature) => void;
 }
 
-export interface ColorRule {
-  field: string;
-  values: readonly string[];
-}
-
 const RECORD_LAYERS = ['records-fill', 'records-line', 'records-point'];
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-const POLYGONS: ExpressionSpecification = [
-  'match',
-  ['geometry-type'],
-  ['Polygon', 'MultiPolygon'],
-  true,
-  false,
-];
-const LINES: ExpressionSpecification = [
-  'match',
-  ['geometry-type'],
-  ['LineString', 'MultiLineString'],
-  true,
-  false,
-];
-const POINTS: ExpressionSpecification = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
 
-function styleOf(basemap: Basemap, palette: MapPalette): StyleSpecification {
-  return {
-    version: 8,
-    sources: {
-      land: { type: 'geojson', data: basemap.land },
-      borders: { type: 'geojson', data: basemap.borders },
-      coastlines: { type: 'geojson', data: basemap.coastlines },
-      graticule: { type: 'geojson', data: basemap.graticule },
-      records: { type: 'geojson', data: EMPTY, generateId: true },
-      area: { type: 'geojson', data: EMPTY },
-      clusters: { type: 'geojson', data: EMPTY },
-    },
-    layers: [
-      { id: 'water', type: 'background', paint: { 'background-color': palette.water } },
-      { id: 'graticule', type: 'line', source: 'graticule', paint: { 'line-color': palette.graticule } },
-      { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': palette.land } },
-      { id: 'coastlines', type: 'line', source: 'coastlines', paint: { 'line-color': palette.coast } },
-      {
-        id: 'borders',
-        type: 'line',
-        source: 'borders',
-        paint: { 'line-color': palette.border, 'line-dasharray': [3, 2] },
-      },
-      {
-        id: 'area',
-        type: 'line',
-        source: 'area',
-        paint: { 'line-color': palette.drawLine, 'line-width': 2 },
-      },
-      { id: 'records-fill', type: 'fill', source: 'records', filter: POLYGONS, paint: {} },
-      { id: 'records-line', type: 'line', source: 'records', filter: ['any', POLYGONS, LINES], paint: {} },
-      { id: 'records-point', type: 'circle', source: 'records', filter: POINTS, paint: {} },
-      { id: 'clusters', type: 'circle', source: 'clusters', paint: {} },
-      {
-        id: 'cluster-counts',
-        type: 'symbol',
-        source: 'clusters',
-        layout: { 'icon-image': ['get', 'label'], 'icon-allow-overlap': true, 'icon-ignore-placement': true },
-      },
-    ],
-  };
-}
-
-/** The count of a cluster as an image, painted with the page's own font. */
-function labelImage(text: string, palette: MapPalette): ImageData {
-  const ratio = window.devicePixelRatio || 1;
-  const canvas = document.createElement('canvas');
-  const context = canvas.getContext('2d')!;
-  const font = `600 ${12 * ratio}px system-ui, "Liberation Sans", sans-serif`;
-  context.font = font;
-  const width = Math.ceil(context.measureText(text).width) + 4 * ratio;
-  const height = Math.ceil(16 * ratio);
-  canvas.width = width;
-  canvas.height = height;
-  context.font = font;
-  context.fillStyle = palette.recordStroke;
-  context.textAlign = 'center';
-  context.textBaseline = 'middle';
-  context.fillText(text, width / 2, height / 2 + ratio);
-  return context.getImageData(0, 0, width, height);
-}
+/** setPaintProperty's name type, for entries built from a palette. */
+type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
+type PaintValue = Parameters<MapLibreMap['setPaintProperty']>[2];
 
 export class MapEngine {
   readonly map: MapLibreMap;
@@ -145,7 +67,7 @@ export class MapEngine {
     this.palette = palette;
     this.map = new MapLibreMap({
       container,
-      style: styleOf(basemap, palette),
+      style: styleOf(basemap, palette, null),
       center: [view.lon, view.lat],
       zoom: view.zoom,
       minZoom: 0,
@@ -195,15 +117,7 @@ export class MapEngine {
   setPalette(palette: MapPalette): void {
     this.palette = palette;
     for (const id of this.map.listImages()) this.map.removeImage(id);
-    void this.ready.then(() => {
-      this.map.setPaintProperty('water', 'background-color', palette.water);
-      this.map.setPaintProperty('graticule', 'line-color', palette.graticule);
-      this.map.setPaintProperty('land', 'fill-color', palette.land);
-      this.map.setPaintProperty('coastlines', 'line-color', palette.coast);
-      this.map.setPaintProperty('borders', 'line-color', palette.border);
-      this.map.setPaintProperty('area', 'line-color', palette.drawLine);
-      this.paint();
-    });
+    void this.ready.then(() => this.paint());
   }
 
   setColorRule(rule: ColorRule | null): void {
@@ -211,69 +125,10 @@ export class MapEngine {
     void this.ready.then(() => this.paint());
   }
 
-  /** The colour of a record: by its category when a rule is set, else the accent. */
-  private recordColor(): ExpressionSpecification | string {
-    const { color, palette } = this;
-    if (!color || color.values.length === 0) return palette.record;
-    const pairs = color.values.flatMap((value, i) => [value, palette.categories[i] ?? palette.others]);
-    return [
-      'match',
-      ['to-string', ['get', color.field]],
-      ...pairs,
-      palette.others,
-    ] as ExpressionSpecification;
-  }
-
   private paint(): void {
-    const { map, palette } = this;
-    const color = this.recordColor();
-    const hovered = (base: ExpressionSpecification | string): ExpressionSpecification => [
-      'case',
-      ['boolean', ['feature-state', 'hover'], false],
-      palette.highlight,
-      base,
-    ];
-    map.setPaintProperty('records-fill', 'fill-color', hovered(color));
-    map.setPaintProperty('records-fill', 'fill-opacity', palette.shapeOpacity);
-    map.setPaintProperty('records-line', 'line-color', hovered(color));
-    map.setPaintProperty('records-line', 'line-width', [
-      'interpolate',
-      ['linear'],
-      ['zoom'],
-      0,
-      0.6,
-      6,
-      1.2,
-      12,
-      2,
-    ]);
-    map.setPaintProperty('records-point', 'circle-color', hovered(color));
-    map.setPaintProperty('records-point', 'circle-radius', [
-      'interpolate',
-      ['linear'],
-      ['zoom'],
-      0,
-      2.5,
-      6,
-      3.5,
-      12,
-      6,
-    ]);
-    map.setPaintProperty('records-point', 'circle-stroke-color', palette.recordStroke);
-    map.setPaintProperty('records-point', 'circle-stroke-width', [
-      'interpolate',
-      ['linear'],
-      ['zoom'],
-      0,
-      0.4,
-      8,
-      1,
-    ]);
-    map.setPaintProperty('clusters', 'circle-color', palette.record);
-    map.setPaintProperty('clusters', 'circle-opacity', 0.85);
-    map.setPaintProperty('clusters', 'circle-radius', ['get', 'radius']);
-    map.setPaintProperty('clusters', 'circle-stroke-color', palette.recordStroke);
-    map.setPaintProperty('clusters', 'circle-stroke-width', 1.5);
+    for (const [layer, property, value] of paintOf(this.palette, this.color)) {
+      this.map.setPaintProperty(layer, property as PaintProperty, value as PaintValue);
+    }
   }
 
   setRecords(features: readonly Feature[]): void {
