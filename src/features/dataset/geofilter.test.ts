@@ -5,10 +5,24 @@ import {
   boxVertices,
   formatGeoBox,
   formatGeoPolygon,
+  formatLocation,
   geoFilterConditions,
   parseGeoBox,
   parseGeoPolygon,
+  parseLocation,
 } from './geofilter';
+
+describe('location', () => {
+  it('reads zoom,lat,lon and writes it back short', () => {
+    const location = parseLocation('11.123,48.8566123,2.3522');
+    expect(location).toEqual({ zoom: 11.123, lat: 48.8566123, lon: 2.3522 });
+    expect(formatLocation(location!)).toBe('11.12,48.85661,2.3522');
+  });
+
+  it('drops what is not a place', () => {
+    for (const bad of ['', '11,48', '30,0,0', '3,95,0', 'a,b,c']) expect(parseLocation(bad)).toBeNull();
+  });
+});
 
 const point: DatasetField = {
   name: 'coordinates',

@@ -3,7 +3,8 @@ import type { Expr } from '../../../common/odsql/ast';
 import { call, field, geom } from '../../../common/odsql/build';
 
 /**
- * The map's filters as they live in the URL, under ODS portals' own names:
+ * The map's state as it lives in the URL, under ODS portals' own names: `location=<zoom>,<lat>,<lon>`
+ * (where the map looks), and its filters
  * `geofilter.bbox=<south>,<west>,<north>,<east>` (Limit to the map view) and
  * `geofilter.polygon=(<lat>,<lon>),(<lat>,<lon>),…` (a drawn area). Both belong to the view's
  * filter, so the count, facets, table and every other view follow them. Parsing is strict:
@@ -49,7 +50,7 @@ function numbers(text: string): number[] | null {
 export function parseGeoBox(text: unknown): GeoBox | null {
   if (typeof text !== 'string') return null;
   const values = numbers(text);
-  if (!values || values.length !== 4) return null;
+  if (values?.length !== 4) return null;
   const [south, west, north, east] = values as [number, number, number, number];
   if (!isLat(south) || !isLat(north) || !isLon(west) || !isLon(east) || south > north) return null;
   return { south, west, north, east };
@@ -72,7 +73,7 @@ export function parseGeoPolygon(text: unknown): LatLon[] | null {
   const vertices: LatLon[] = [];
   for (const pair of pairs) {
     const values = numbers(pair);
-    if (!values || values.length !== 2) return null;
+    if (values?.length !== 2) return null;
     const [lat, lon] = values as [number, number];
     if (!isLat(lat) || !isLon(lon)) return null;
     vertices.push({ lat, lon });
@@ -101,6 +102,26 @@ export function boxVertices(box: GeoBox): LatLon[] {
 export function polygonWkt(vertices: readonly LatLon[]): string {
   const ring = [...vertices, vertices[0]!].map((v) => `${round(v.lon)} ${round(v.lat)}`);
   return `POLYGON((${ring.join(', ')}))`;
+}
+
+export interface MapLocation {
+  zoom: number;
+  lat: number;
+  lon: number;
+}
+
+export function parseLocation(text: unknown): MapLocation | null {
+  if (typeof text !== 'string') return null;
+  const values = numbers(text);
+  if (values?.length !== 3) return null;
+  const [zoom, lat, lon] = values as [number, number, number];
+  if (!(zoom >= 0 && zoom <= 22) || !isLat(lat) || !isLon(lon)) return null;
+  return { zoom, lat, lon };
+}
+
+/** Zoom to 2 decimals, the centre to 5 (about a metre). */
+export function formatLocation({ zoom, lat, lon }: MapLocation): string {
+  return `${Math.round(zoom * 100) / 100},${round(lat)},${round(lon)}`;
 }
 
 export interface GeoFilter {

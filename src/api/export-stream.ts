@@ -2,10 +2,14 @@ import type { Feature } from 'geojson';
 import { type PortalTarget, type RequestOptions, send } from './client';
 
 /**
- * Reads a GeoJSON export (`…/exports/geojson`) feature by feature as it arrives, so the map can
- * draw the first records while the rest stream in, and a cancelled viewport stops the transfer.
- * JSON.parse needs a whole document; this splitter cuts each element of the root object's
- * `features` array out of the text as soon as its closing brace arrives, whatever the chunking.
+ * Exports read as they arrive, so a caller can use the first rows while the rest stream in and
+ * stop the transfer once it has what it needs (a cancelled viewport, a record found).
+ */
+
+/**
+ * A GeoJSON document's features, one by one. JSON.parse needs a whole document; this splitter cuts
+ * each element of the root object's `features` array out of the text as soon as its closing brace
+ * arrives, whatever the chunking.
  */
 export class FeatureSplitter {
   /** Open containers: `{` or `[`, the root object first. */
@@ -79,6 +83,35 @@ export interface FeatureBatch {
   received: number;
 }
 
+/** The text of a response body as it arrives, with the bytes received so far. */
+async function* textChunks(
+  target: PortalTarget,
+  url: string,
+  accept: string,
+  { signal }: RequestOptions,
+): AsyncGenerator<{ text: string; received: number }> {
+  const response = await send(target, url, { signal, headers: { Accept: accept } });
+  if (!response.body) {
+    const text = await response.text();
+    yield { text, received: text.length };
+    return;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      yield { text: decoder.decode(value, { stream: true }), received };
+    }
+  } finally {
+    // An early return (a moved viewport, a record found) or an abort stops the transfer.
+    await reader.cancel().catch(() => {});
+  }
+}
+
 /**
  * Streams the features of a GeoJSON document at `url` in batches (one per network chunk).
  * Rejects with the typed API error when the portal refuses the request; an abort ends it.
@@ -86,31 +119,31 @@ export interface FeatureBatch {
 export async function* streamFeatures(
   target: PortalTarget,
   url: string,
-  { signal }: RequestOptions = {},
+  options: RequestOptions = {},
 ): AsyncGenerator<FeatureBatch> {
-  const response = await send(target, url, {
-    signal,
-    headers: { Accept: 'application/geo+json, application/json' },
-  });
-  if (!response.body) {
-    const body = (await response.json()) as { features?: Feature[] };
-    yield { features: body.features ?? [], received: 0 };
-    return;
-  }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
   const splitter = new FeatureSplitter();
-  let received = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      const texts = splitter.push(decoder.decode(value, { stream: true }));
-      if (texts.length) yield { features: texts.map((text) => JSON.parse(text) as Feature), received };
-    }
-  } finally {
-    // An early return (a moved viewport) or an abort stops the transfer.
-    await reader.cancel().catch(() => {});
+  for await (const { text, received } of textChunks(
+    target,
+    url,
+    'application/geo+json, application/json',
+    options,
+  )) {
+    const texts = splitter.push(text);
+    if (texts.length) yield { features: texts.map((t) => JSON.parse(t) as Feature), received };
   }
+}
+
+/** Streams the lines of a text export (a one-column CSV, JSON lines) at `url`, in batches. */
+export async function* streamLines(
+  target: PortalTarget,
+  url: string,
+  options: RequestOptions = {},
+): AsyncGenerator<string[]> {
+  let rest = '';
+  for await (const { text } of textChunks(target, url, 'text/csv, application/jsonl, text/plain', options)) {
+    const lines = (rest + text).split(/\r?\n/);
+    rest = lines.pop() ?? '';
+    if (lines.length) yield lines;
+  }
+  if (rest) yield [rest];
 }

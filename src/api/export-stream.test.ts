@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FeatureSplitter } from './feature-stream';
+import { FeatureSplitter } from './export-stream';
 
 const collection = {
   type: 'FeatureCollection',
