@@ -33,7 +33,10 @@ describe('facetKeyAction', () => {
     expect(facetKeyAction('ArrowLeft', at({ hasChildren: true, expanded: true }))).toEqual({
       kind: 'collapse',
     });
-    expect(facetKeyAction('ArrowLeft', at({ index: 2, parentIndex: 0 }))).toEqual({ kind: 'focus', index: 0 });
+    expect(facetKeyAction('ArrowLeft', at({ index: 2, parentIndex: 0 }))).toEqual({
+      kind: 'focus',
+      index: 0,
+    });
     expect(facetKeyAction('ArrowLeft', at({}))).toBeNull();
   });
 
