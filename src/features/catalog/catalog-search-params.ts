@@ -3,6 +3,7 @@ import { MAX_WINDOW } from '../../../common/ods-api/params';
 import { fullText } from '../../../common/odsql/build';
 import { printExpr } from '../../../common/odsql/printer';
 import type { CatalogDatasetsParams, FacetsParams } from '../../api/params';
+import type { ParamCheck } from '../../lib/ignored-params';
 import {
   filterList,
   joinFilter,
@@ -17,7 +18,8 @@ export { type Filter, joinFilter, splitFilter } from '../../lib/refine-filters';
  * The catalog's state, as it lives in the URL. The names read like the API's:
  * `?q=…` (full-text search), `refine=facet:value` and `exclude=facet:value` (repeatable),
  * `sort=-modified` (absent = relevance), `page=3` (absent = 1). Defaults are never written, every
- * value is validated here, and anything invalid is dropped rather than failing the page.
+ * value is validated here, and anything invalid is dropped rather than failing the page (the page
+ * says which, from CATALOG_PARAM_CHECKS).
  */
 
 export const CATALOG_SORTS = [
@@ -48,6 +50,15 @@ export interface CatalogSearch {
 
 export const DEFAULT_CATALOG_SEARCH: CatalogSearch = {};
 
+const sortOption = z.enum(CATALOG_SORTS);
+const pageNumber = z.coerce.number().int().min(1);
+
+/** The values the schema below drops, and why: the page tells the user (lib/ignored-params). */
+export const CATALOG_PARAM_CHECKS: Record<string, ParamCheck> = {
+  sort: (value) => (sortOption.safeParse(value).success ? null : 'no such field to sort by'),
+  page: (value) => (pageNumber.safeParse(value).success ? null : 'not a page number'),
+};
+
 const catalogSearchSchema = z.object({
   q: z
     .union([z.string(), z.number()])
@@ -56,11 +67,8 @@ const catalogSearchSchema = z.object({
     .catch(undefined),
   refine: z.unknown().transform(filterList).optional(),
   exclude: z.unknown().transform(filterList).optional(),
-  sort: z.enum(CATALOG_SORTS).optional().catch(undefined),
-  page: z.coerce
-    .number()
-    .int()
-    .min(1)
+  sort: sortOption.optional().catch(undefined),
+  page: pageNumber
     .transform((page) => (page === 1 ? undefined : Math.min(page, MAX_CATALOG_PAGE)))
     .optional()
     .catch(undefined),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ParamCheck } from '../../lib/ignored-params';
 import { filterList, listWithout, toggleExcludeIn, toggleRefineIn } from '../../lib/refine-filters';
 import { type ColumnFilter, decodeColumnFilter, encodeColumnFilter } from './column-filters';
 
@@ -11,7 +12,7 @@ import { type ColumnFilter, decodeColumnFilter, encodeColumnFilter } from './col
  * the page. Every filter or sort change makes a new view; the grid starts again from the top.
  */
 
-export const DATASET_TABS = ['table', 'information'] as const;
+export const DATASET_TABS = ['table', 'map', 'information'] as const;
 export type DatasetTab = (typeof DATASET_TABS)[number];
 export const DEFAULT_TAB: DatasetTab = 'table';
 
@@ -94,6 +95,17 @@ export function parseSort(sort: string | undefined): SortSpec | null {
   return sort.startsWith('-')
     ? { field: sort.slice(1), descending: true }
     : { field: sort, descending: false };
+}
+
+/**
+ * `sort` names a field of the dataset. The route cannot know the fields, so the page checks this
+ * once they are known, drops a sort it refuses and says so (lib/ignored-params).
+ */
+export function sortFieldCheck(fields: readonly { name: string }[]): ParamCheck {
+  return (value) => {
+    const sort = parseSort(value);
+    return sort && fields.some((field) => field.name === sort.field) ? null : 'no such field to sort by';
+  };
 }
 
 export function formatSort(sort: SortSpec | null): string | undefined {
