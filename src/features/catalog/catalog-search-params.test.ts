@@ -201,4 +201,9 @@ describe('CATALOG_PARAM_CHECKS', () => {
     }
     expect(parseCatalogSearch({ page: '3', sort: '-modified' })).toEqual({ page: 3, sort: '-modified' });
   });
+
+  it('drops a value even where the router lays the validated search over the raw one', () => {
+    const raw = parseSearchString('?q=x&sort=bogus&page=abc');
+    expect({ ...raw, ...parseCatalogSearch(raw) }).toEqual({ q: 'x' });
+  });
 });

@@ -74,16 +74,15 @@ const catalogSearchSchema = z.object({
     .catch(undefined),
 });
 
-/** Validates raw search values (strings from the URL, or values from a navigation); omits defaults. */
+/**
+ * Validates raw search values (strings from the URL, or values from a navigation); a default or a
+ * dropped value is undefined. Every key is there, undefined or not: TanStack Router lays a route's
+ * validated search over its parent's, and the root's parent is the raw URL, so a key left out
+ * would bring the raw value (`page=abc`) back to the page and on to the API.
+ */
 export function parseCatalogSearch(raw: Record<string, unknown>): CatalogSearch {
-  const parsed = catalogSearchSchema.parse(raw);
-  const search: CatalogSearch = {};
-  if (parsed.q !== undefined) search.q = parsed.q;
-  if (parsed.refine !== undefined) search.refine = parsed.refine;
-  if (parsed.exclude !== undefined) search.exclude = parsed.exclude;
-  if (parsed.sort !== undefined) search.sort = parsed.sort;
-  if (parsed.page !== undefined) search.page = parsed.page;
-  return search;
+  const { q, refine, exclude, sort, page } = catalogSearchSchema.parse(raw);
+  return { q, refine, exclude, sort, page };
 }
 
 /** The query string of a catalog state, in the URL's order, defaults omitted. */

@@ -159,3 +159,10 @@ describe('sortFieldCheck', () => {
     expect(check('population DESC')).toBe('no such field to sort by');
   });
 });
+
+describe('parseDatasetSearch under the router', () => {
+  it('a dropped value stays dropped where the router lays the validated search over the raw one', () => {
+    const raw = parseSearchString('?q=x&sort=a;b&tab=bogus');
+    expect({ ...raw, ...parseDatasetSearch(raw) }).toEqual({ q: 'x' });
+  });
+});

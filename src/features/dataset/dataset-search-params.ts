@@ -62,18 +62,15 @@ const datasetSearchSchema = z.object({
     .catch(undefined),
 });
 
-/** Validates raw search values (strings from the URL, or values from a navigation); omits defaults. */
+/**
+ * Validates raw search values (strings from the URL, or values from a navigation); a default or a
+ * dropped value is undefined. Every key is there, undefined or not: TanStack Router lays a route's
+ * validated search over its parent's, and the root's parent is the raw URL, so a key left out
+ * would bring the raw value back to the page and on to the API.
+ */
 export function parseDatasetSearch(raw: Record<string, unknown>): DatasetSearch {
-  const parsed = datasetSearchSchema.parse(raw);
-  const search: DatasetSearch = {};
-  if (parsed.q !== undefined) search.q = parsed.q;
-  if (parsed.where !== undefined) search.where = parsed.where;
-  if (parsed.refine !== undefined) search.refine = parsed.refine;
-  if (parsed.exclude !== undefined) search.exclude = parsed.exclude;
-  if (parsed.f !== undefined) search.f = parsed.f;
-  if (parsed.sort !== undefined) search.sort = parsed.sort;
-  if (parsed.tab !== undefined) search.tab = parsed.tab;
-  return search;
+  const { q, where, refine, exclude, f, sort, tab } = datasetSearchSchema.parse(raw);
+  return { q, where, refine, exclude, f, sort, tab };
 }
 
 /** The query string of a dataset state, in the URL's order, defaults omitted. */
