@@ -1,8 +1,9 @@
 import { Check, ChevronDown, ChevronRight, EyeOff } from 'lucide-react';
-import { useId, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { FacetGroup, FacetValue } from '../../common/ods-api/types';
 import { formatCount } from '../lib/format';
 import styles from './facet-group.module.css';
+import { facetKeyAction, facetValueKey, visibleFacetValues } from './facet-keys';
 
 /** Values shown before "Show all"; a search box appears from this many values. */
 const SHOWN_VALUES = 8;
@@ -26,7 +27,8 @@ export interface FacetGroupProps {
 
 /**
  * One facet: its values with counts, refine (click) and exclude (the eye), nested levels for dates
- * and hierarchies, and a search inside its values when there are many.
+ * and hierarchies, and a search inside its values when there are many. Its values are one tab stop;
+ * the keys inside are facet-keys.ts's.
  */
 export function FacetGroupPanel({
   group,
@@ -41,8 +43,11 @@ export function FacetGroupPanel({
   const [open, setOpen] = useState(true);
   const [showAll, setShowAll] = useState(false);
   const [filter, setFilter] = useState('');
+  const [expandedChoice, setExpandedChoice] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
   const listId = useId();
-  const expandable = group.facets.some((value) => value.facets?.length);
+  const hintId = useId();
   const needle = filter.trim().toLowerCase();
   const matching = needle
     ? group.facets.filter((value) => valueLabel(value.value, 0).toLowerCase().includes(needle))
@@ -52,6 +57,86 @@ export function FacetGroupPanel({
     showAll || needle
       ? matching
       : matching.filter((value, index) => index < SHOWN_VALUES || value.state !== 'displayed');
+  // Open by default once refined, or when something below is chosen (its next level is then what
+  // the user looks for), until the user opens or closes it.
+  const isExpanded = (key: string, value: FacetValue) =>
+    expandedChoice.get(key) ?? (value.state === 'refined' || hasChosenBelow(value));
+  const rows = visibleFacetValues(visible, isExpanded);
+  // The tab stop stays on the value last focused while it is shown, else the first value.
+  const tabStop = rows.some((row) => row.key === activeKey) ? activeKey : (rows[0]?.key ?? null);
+  const setExpanded = (key: string, expanded: boolean) =>
+    setExpandedChoice((choices) => new Map(choices).set(key, expanded));
+
+  const onValueKeyDown = (event: KeyboardEvent<HTMLButtonElement>, key: string) => {
+    const index = rows.findIndex((row) => row.key === key);
+    const row = rows[index];
+    if (!row) return;
+    const hasChildren = (row.value.facets?.length ?? 0) > 0;
+    const parentIndex = row.parentKey === null ? -1 : rows.findIndex((r) => r.key === row.parentKey);
+    const action = facetKeyAction(event.key, {
+      index,
+      count: rows.length,
+      hasChildren,
+      expanded: hasChildren && isExpanded(row.key, row.value),
+      parentIndex: parentIndex === -1 ? null : parentIndex,
+    });
+    if (!action) return;
+    event.preventDefault();
+    if (action.kind === 'focus') {
+      const key = rows[action.index]!.key;
+      setActiveKey(key);
+      buttons.current.get(key)?.focus();
+    } else if (action.kind === 'expand') setExpanded(row.key, true);
+    else if (action.kind === 'collapse') setExpanded(row.key, false);
+    else onExclude(group.name, row.value.value);
+  };
+
+  // Nested lists, as the tree reads; closed branches stay in the page, hidden.
+  const renderValues = (
+    values: readonly FacetValue[],
+    parentKey: string | null,
+    depth: number,
+    idPrefix: string,
+  ): ReactNode => {
+    const withToggles = values.some((value) => value.facets?.length);
+    return values.map((value, index) => {
+      const key = facetValueKey(parentKey, value.value);
+      const children = value.facets ?? [];
+      const expanded = isExpanded(key, value);
+      const childrenId = `${idPrefix}-${index}`;
+      return (
+        <li key={key} className={styles.valueItem}>
+          <FacetValueRow
+            value={value}
+            depth={depth}
+            valueLabel={valueLabel}
+            noun={noun}
+            expandable={withToggles}
+            expanded={expanded}
+            childrenId={childrenId}
+            childNoun={childNoun}
+            tabStop={key === tabStop}
+            hintId={hintId}
+            buttonRef={(element) => {
+              if (element) buttons.current.set(key, element);
+              else buttons.current.delete(key);
+            }}
+            onFocus={() => setActiveKey(key)}
+            onKeyDown={(event) => onValueKeyDown(event, key)}
+            onToggleExpanded={() => setExpanded(key, !expanded)}
+            onRefine={() => onRefine(group.name, value.value, hierarchical)}
+            onExclude={() => onExclude(group.name, value.value)}
+          />
+          {children.length > 0 && (
+            <ul id={childrenId} className={styles.children} hidden={!expanded}>
+              {renderValues(children, key, depth + 1, childrenId)}
+            </ul>
+          )}
+        </li>
+      );
+    });
+  };
+
   const lowerLabel = label.toLowerCase();
   return (
     <section className={styles.group} aria-label={label}>
@@ -78,22 +163,10 @@ export function FacetGroupPanel({
             onChange={(event) => setFilter(event.target.value)}
           />
         )}
-        <ul className={styles.values}>
-          {visible.map((value) => (
-            <FacetValueRow
-              key={value.value}
-              facet={group.name}
-              value={value}
-              valueLabel={valueLabel}
-              noun={noun}
-              hierarchical={hierarchical}
-              expandable={expandable}
-              childNoun={childNoun}
-              onRefine={onRefine}
-              onExclude={onExclude}
-            />
-          ))}
-        </ul>
+        <span id={hintId} hidden>
+          Arrow keys move between the values and open or close their levels; X excludes a value.
+        </span>
+        <ul className={styles.values}>{renderValues(visible, null, 0, listId)}</ul>
         {needle && matching.length === 0 && <p className={styles.none}>No {lowerLabel} matches.</p>}
         {!needle && matching.length > SHOWN_VALUES && (
           <button type="button" className={styles.more} onClick={() => setShowAll(!showAll)}>
@@ -106,117 +179,109 @@ export function FacetGroupPanel({
 }
 
 interface FacetValueRowProps {
-  facet: string;
   value: FacetValue;
+  depth: number;
   valueLabel: FacetGroupProps['valueLabel'];
   noun: FacetGroupProps['noun'];
-  hierarchical: boolean;
   /** Whether this value or a sibling has children (then every row keeps room for the toggle). */
   expandable: boolean;
-  depth?: number;
+  expanded: boolean;
+  childrenId: string;
   childNoun: (depth: number) => string;
-  onRefine: FacetGroupProps['onRefine'];
-  onExclude: FacetGroupProps['onExclude'];
+  /** Whether this value is the group's one tab stop. */
+  tabStop: boolean;
+  hintId: string;
+  buttonRef: (element: HTMLButtonElement | null) => void;
+  onFocus: () => void;
+  onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => void;
+  onToggleExpanded: () => void;
+  onRefine: () => void;
+  onExclude: () => void;
 }
 
 function FacetValueRow({
-  facet,
   value,
+  depth,
   valueLabel,
   noun,
-  hierarchical,
   expandable,
-  depth = 0,
+  expanded,
+  childrenId,
   childNoun,
+  tabStop,
+  hintId,
+  buttonRef,
+  onFocus,
+  onKeyDown,
+  onToggleExpanded,
   onRefine,
   onExclude,
 }: FacetValueRowProps) {
-  const children = value.facets ?? [];
-  const [expandedChoice, setExpanded] = useState<boolean | null>(null);
-  const refinedBelow = hasChosenBelow(value);
-  const childrenId = useId();
+  const hasChildren = (value.facets?.length ?? 0) > 0;
   const label = valueLabel(value.value, depth);
   const refined = value.state === 'refined';
   const excluded = value.state === 'excluded';
-  // Open by default once refined (its next level is then what the user looks for).
-  const expanded = expandedChoice ?? (refined || refinedBelow);
   return (
-    <li className={styles.valueItem}>
-      <div className={`${styles.row} ${refined ? styles.refined : ''} ${excluded ? styles.excluded : ''}`}>
-        {expandable &&
-          (children.length > 0 ? (
-            <button
-              type="button"
-              className={styles.expand}
-              aria-expanded={expanded}
-              aria-controls={childrenId}
-              aria-label={`${expanded ? 'Hide' : 'Show'} the ${childNoun(depth)} of ${label}`}
-              onClick={() => setExpanded(!expanded)}
-            >
-              {expanded ? <ChevronDown aria-hidden size={14} /> : <ChevronRight aria-hidden size={14} />}
-            </button>
-          ) : (
-            <span className={styles.expandSpacer} aria-hidden />
-          ))}
-        <button
-          type="button"
-          className={styles.value}
-          aria-pressed={refined}
-          aria-label={
-            excluded
-              ? `${label}, excluded`
-              : value.count === undefined
-                ? label
-                : `${label}, ${formatCount(value.count)} ${value.count === 1 ? noun[0] : noun[1]}`
-          }
-          title={
-            excluded ? `Stop excluding ${label}` : refined ? `Remove the filter ${label}` : `Only ${label}`
-          }
-          onClick={() =>
-            excluded ? onExclude(facet, value.value) : onRefine(facet, value.value, hierarchical)
-          }
-        >
-          <span className={styles.check} aria-hidden>
-            {refined && <Check size={13} strokeWidth={3} />}
-          </span>
-          <span className={styles.name}>{label}</span>
-          {excluded ? (
-            <span className={styles.count}>excluded</span>
-          ) : (
-            value.count !== undefined && <span className={styles.count}>{formatCount(value.count)}</span>
-          )}
-        </button>
-        <button
-          type="button"
-          className={styles.exclude}
-          aria-pressed={excluded}
-          aria-label={excluded ? `Stop excluding ${label}` : `Exclude ${label}`}
-          title={excluded ? `Stop excluding ${label}` : `Exclude ${label}`}
-          onClick={() => onExclude(facet, value.value)}
-        >
-          <EyeOff aria-hidden size={14} />
-        </button>
-      </div>
-      {children.length > 0 && (
-        <ul id={childrenId} className={styles.children} hidden={!expanded}>
-          {children.map((child) => (
-            <FacetValueRow
-              key={child.value}
-              facet={facet}
-              value={child}
-              valueLabel={valueLabel}
-              noun={noun}
-              hierarchical={hierarchical}
-              expandable={children.some((c) => c.facets?.length)}
-              depth={depth + 1}
-              childNoun={childNoun}
-              onRefine={onRefine}
-              onExclude={onExclude}
-            />
-          ))}
-        </ul>
-      )}
-    </li>
+    <div className={`${styles.row} ${refined ? styles.refined : ''} ${excluded ? styles.excluded : ''}`}>
+      {expandable &&
+        (hasChildren ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            className={styles.expand}
+            aria-expanded={expanded}
+            aria-controls={childrenId}
+            aria-label={`${expanded ? 'Hide' : 'Show'} the ${childNoun(depth)} of ${label}`}
+            onClick={onToggleExpanded}
+          >
+            {expanded ? <ChevronDown aria-hidden size={14} /> : <ChevronRight aria-hidden size={14} />}
+          </button>
+        ) : (
+          <span className={styles.expandSpacer} aria-hidden />
+        ))}
+      <button
+        ref={buttonRef}
+        type="button"
+        tabIndex={tabStop ? 0 : -1}
+        className={styles.value}
+        aria-pressed={refined}
+        aria-describedby={hintId}
+        aria-label={
+          excluded
+            ? `${label}, excluded`
+            : value.count === undefined
+              ? label
+              : `${label}, ${formatCount(value.count)} ${value.count === 1 ? noun[0] : noun[1]}`
+        }
+        title={
+          excluded ? `Stop excluding ${label}` : refined ? `Remove the filter ${label}` : `Only ${label}`
+        }
+        onFocus={onFocus}
+        onKeyDown={onKeyDown}
+        onClick={excluded ? onExclude : onRefine}
+      >
+        <span className={styles.check} aria-hidden>
+          {refined && <Check size={13} strokeWidth={3} />}
+        </span>
+        <span className={styles.name}>{label}</span>
+        {excluded ? (
+          <span className={styles.count}>excluded</span>
+        ) : (
+          value.count !== undefined && <span className={styles.count}>{formatCount(value.count)}</span>
+        )}
+      </button>
+      <button
+        type="button"
+        tabIndex={-1}
+        className={styles.exclude}
+        aria-pressed={excluded}
+        aria-label={excluded ? `Stop excluding ${label}` : `Exclude ${label}`}
+        title={excluded ? `Stop excluding ${label} (X)` : `Exclude ${label} (X)`}
+        onClick={onExclude}
+      >
+        <EyeOff aria-hidden size={14} />
+      </button>
+    </div>
   );
 }
 

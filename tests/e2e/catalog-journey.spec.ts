@@ -154,3 +154,97 @@ test('paging stays within the API’s first 10,000 results; loading and empty st
   await expect(page.getByRole('region', { name: 'Theme' })).toBeVisible();
   await screen(page, '09-phone-filters', { fullPage: false });
 });
+
+test('a facet group is one tab stop: arrows move inside it, Enter refines, X excludes', async ({ page }) => {
+  await page.goto('/');
+  const themes = page.getByRole('region', { name: 'Theme' });
+  const geography = themes.getByRole('button', { name: /^Geography, 3 datasets/ });
+  const environment = themes.getByRole('button', { name: /^Environment, 2 datasets/ });
+  await themes.getByRole('button', { name: 'Theme', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(geography).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(environment).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(themes.getByRole('button', { name: /^Weather, 1 dataset/ })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(geography).toBeFocused();
+
+  // Tab leaves the values (and their eye buttons) for the next group.
+  await page.keyboard.press('Tab');
+  await expect(
+    page.getByRole('region', { name: 'Keyword' }).getByRole('button', { name: 'Keyword', exact: true }),
+  ).toBeFocused();
+  // Coming back lands on the value last focused.
+  await page.keyboard.press('Shift+Tab');
+  await expect(geography).toBeFocused();
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('x');
+  await expect(page).toHaveURL(/\/\?exclude=theme:Environment$/);
+  await expect(themes.getByRole('button', { name: 'Environment, excluded' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/$/);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/\?refine=theme:Geography$/);
+  await expect(page.locator('output')).toHaveText('3 datasets');
+
+  // A refined year's months follow it: → steps into them, ← back to the year, then closes it.
+  await page.goto('/?refine=modified:2024');
+  const modified = page.getByRole('region', { name: 'Modified' });
+  const year = modified.getByRole('button', { name: /^2024, 1 dataset/ });
+  const december = modified.getByRole('button', { name: /^December, 1 dataset/ });
+  await year.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(december).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(year).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(december).toBeHidden();
+  await expect(modified.getByRole('button', { name: 'Show the months of 2024' })).toBeAttached();
+  await page.keyboard.press('ArrowRight');
+  await expect(december).toBeVisible();
+});
+
+test('a feature icon is a link only when it leads to a view', async ({ page }) => {
+  await page.goto('/');
+  const airports = page.getByRole('article', { name: 'US airports' });
+  const features = airports.getByRole('list', { name: 'Features' });
+  await expect(features.getByRole('button')).toHaveCount(0);
+  await expect(features.getByRole('link')).toHaveCount(1);
+  await expect(features.getByText('Analyzable')).toBeAttached();
+  await features.getByRole('link', { name: 'Geographic data: open the map' }).click();
+  await expect(page).toHaveURL(/\/datasets\/airports\?tab=map$/);
+  await expect(page.getByRole('tab', { name: 'Map' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('a link’s invalid page or sort is dropped with a notice, and never sent', async ({ page }) => {
+  const apiQueries: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) apiQueries.push(decodeURIComponent(url.search));
+  });
+  await page.goto('/?q=weather&sort=bogus&page=abc');
+  const notice = page.getByRole('status').filter({ hasText: 'Ignored' });
+  await expect(notice).toContainText('Ignored sort=bogus: no such field to sort by.');
+  await expect(notice).toContainText('Ignored page=abc: not a page number.');
+  await expect(page.locator('output')).toHaveText('1 dataset');
+  await expect(page).toHaveURL(/\/\?q=weather$/);
+  await screen(page, '10-ignored-params', { fullPage: false });
+  await notice.getByRole('button', { name: 'Dismiss the notice' }).click();
+  await expect(notice).toHaveCount(0);
+
+  // A dataset's sort must name one of its fields; only the page knows them.
+  await page.goto('/datasets/earthquakes?sort=-bogus');
+  await expect(notice).toHaveText('Ignored sort=-bogus: no such field to sort by.');
+  await expect(page.getByRole('grid')).toContainText('ci37868143');
+  await page.goto('/datasets/earthquakes?sort=-mag');
+  await expect(page.getByRole('columnheader', { name: /^Magnitude Resize/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  await expect(notice).toHaveCount(0);
+  expect(apiQueries.some((query) => /order_by=mag(\+| )DESC/.test(query))).toBe(true);
+  expect(apiQueries.filter((query) => /bogus|abc|NaN/.test(query))).toEqual([]);
+});

@@ -247,6 +247,9 @@ test('the information tab: sanitized description, metadata, schema, files, reuse
   // The keyboard moves between the tabs.
   await page.getByRole('tab', { name: 'Information' }).focus();
   await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Map' })).toBeFocused();
+  await expect(page).toHaveURL(/\/datasets\/earthquakes\?tab=map$/);
+  await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Table' })).toBeFocused();
   await expect(page).toHaveURL(/\/datasets\/earthquakes$/);
 });
@@ -328,4 +331,34 @@ test('two million rows: the scroll space is scaled under the browser’s height 
   const before = (await grid(page).locator('tr[aria-rowindex="2000000"]').boundingBox())!;
   expect(Math.round(box.y - before.y)).toBe(32);
   await screen(page, 'dataset-22-two-million', { fullPage: false });
+});
+
+test.describe('a failed download', () => {
+  test.use({ expectedConsoleErrors: [/status of 503/] });
+
+  test('says why and tries again', async ({ page }) => {
+    let refuse = true;
+    await page.route('**/api/v2/catalog/datasets/earthquakes/attachments/*', async (route) => {
+      if (!refuse) return route.fallback();
+      await route.fulfill({
+        status: 503,
+        json: { error_code: 'ServiceUnavailable', message: 'The portal is busy.' },
+      });
+    });
+    await page.goto('/datasets/earthquakes?tab=information');
+    const attachments = page.getByRole('region', { name: 'Attachments' });
+    await attachments
+      .getByRole('button', { name: /^Download / })
+      .first()
+      .click();
+    await expect(attachments.getByRole('alert')).toContainText('Download failed');
+    const retry = attachments.getByRole('button', { name: /^Try again to download / }).first();
+    await expect(retry).toBeVisible();
+    refuse = false;
+    const download = page.waitForEvent('download');
+    await retry.click();
+    expect((await download).suggestedFilename()).toBe('datapackage-entry.json');
+    await expect(attachments.getByRole('alert')).toHaveCount(0);
+    await expect(attachments.getByRole('button', { name: /^Download / }).first()).toBeVisible();
+  });
 });

@@ -3,6 +3,7 @@ import { SlidersHorizontal } from 'lucide-react';
 import { useId, useState } from 'react';
 import { MAX_WINDOW } from '../../../common/ods-api/params';
 import { Button } from '../../components/button';
+import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { ApiErrorState, EmptyState, Skeleton } from '../../components/states';
 import { formatCount, plural } from '../../lib/format';
 import { usePortal } from '../../lib/portal-context';
@@ -14,6 +15,7 @@ import { catalogQueries } from './catalog-queries';
 import { CatalogSearchBox } from './catalog-search-box';
 import {
   CATALOG_PAGE_SIZE,
+  CATALOG_PARAM_CHECKS,
   CATALOG_SORTS,
   type CatalogSearch,
   type CatalogSort,
@@ -99,6 +101,7 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
       </aside>
 
       <section className={styles.results} aria-labelledby="catalog-heading">
+        <IgnoredParamsNotice checks={CATALOG_PARAM_CHECKS} />
         <div className={styles.titleRow}>
           <h1 id="catalog-heading" className={styles.heading}>
             Datasets

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSearchString, stringifySearchObject } from '../../lib/search-codec';
 import {
+  CATALOG_PARAM_CHECKS,
   type CatalogSearch,
   catalogDatasetsParams,
   catalogFacetsParams,
@@ -179,5 +180,30 @@ describe('API requests', () => {
   it('sorts map to order_by', () => {
     expect(sortToOrderBy('title')).toBe('title ASC');
     expect(sortToOrderBy('-records_count')).toBe('records_count DESC');
+  });
+});
+
+describe('CATALOG_PARAM_CHECKS', () => {
+  it('names what parseCatalogSearch drops, and only that', () => {
+    const { page, sort } = CATALOG_PARAM_CHECKS;
+    expect(page!('abc')).toBe('not a page number');
+    expect(page!('0')).toBe('not a page number');
+    expect(page!('2.5')).toBe('not a page number');
+    expect(page!('3')).toBeNull();
+    expect(sort!('bogus')).toBe('no such field to sort by');
+    expect(sort!('-modified')).toBeNull();
+    for (const [name, value] of [
+      ['page', 'abc'],
+      ['page', '0'],
+      ['sort', 'bogus'],
+    ] as const) {
+      expect(parseCatalogSearch({ [name]: value })).toEqual({});
+    }
+    expect(parseCatalogSearch({ page: '3', sort: '-modified' })).toEqual({ page: 3, sort: '-modified' });
+  });
+
+  it('drops a value even where the router lays the validated search over the raw one', () => {
+    const raw = parseSearchString('?q=x&sort=bogus&page=abc');
+    expect({ ...raw, ...parseCatalogSearch(raw) }).toEqual({ q: 'x' });
   });
 });

@@ -3,6 +3,7 @@ import { MAX_WINDOW } from '../../../common/ods-api/params';
 import { fullText } from '../../../common/odsql/build';
 import { printExpr } from '../../../common/odsql/printer';
 import type { CatalogDatasetsParams, FacetsParams } from '../../api/params';
+import type { ParamCheck } from '../../lib/ignored-params';
 import {
   filterList,
   joinFilter,
@@ -17,7 +18,8 @@ export { type Filter, joinFilter, splitFilter } from '../../lib/refine-filters';
  * The catalog's state, as it lives in the URL. The names read like the API's:
  * `?q=…` (full-text search), `refine=facet:value` and `exclude=facet:value` (repeatable),
  * `sort=-modified` (absent = relevance), `page=3` (absent = 1). Defaults are never written, every
- * value is validated here, and anything invalid is dropped rather than failing the page.
+ * value is validated here, and anything invalid is dropped rather than failing the page (the page
+ * says which, from CATALOG_PARAM_CHECKS).
  */
 
 export const CATALOG_SORTS = [
@@ -48,6 +50,15 @@ export interface CatalogSearch {
 
 export const DEFAULT_CATALOG_SEARCH: CatalogSearch = {};
 
+const sortOption = z.enum(CATALOG_SORTS);
+const pageNumber = z.coerce.number().int().min(1);
+
+/** The values the schema below drops, and why: the page tells the user (lib/ignored-params). */
+export const CATALOG_PARAM_CHECKS: Record<string, ParamCheck> = {
+  sort: (value) => (sortOption.safeParse(value).success ? null : 'no such field to sort by'),
+  page: (value) => (pageNumber.safeParse(value).success ? null : 'not a page number'),
+};
+
 const catalogSearchSchema = z.object({
   q: z
     .union([z.string(), z.number()])
@@ -56,26 +67,22 @@ const catalogSearchSchema = z.object({
     .catch(undefined),
   refine: z.unknown().transform(filterList).optional(),
   exclude: z.unknown().transform(filterList).optional(),
-  sort: z.enum(CATALOG_SORTS).optional().catch(undefined),
-  page: z.coerce
-    .number()
-    .int()
-    .min(1)
+  sort: sortOption.optional().catch(undefined),
+  page: pageNumber
     .transform((page) => (page === 1 ? undefined : Math.min(page, MAX_CATALOG_PAGE)))
     .optional()
     .catch(undefined),
 });
 
-/** Validates raw search values (strings from the URL, or values from a navigation); omits defaults. */
+/**
+ * Validates raw search values (strings from the URL, or values from a navigation); a default or a
+ * dropped value is undefined. Every key is there, undefined or not: TanStack Router lays a route's
+ * validated search over its parent's, and the root's parent is the raw URL, so a key left out
+ * would bring the raw value (`page=abc`) back to the page and on to the API.
+ */
 export function parseCatalogSearch(raw: Record<string, unknown>): CatalogSearch {
-  const parsed = catalogSearchSchema.parse(raw);
-  const search: CatalogSearch = {};
-  if (parsed.q !== undefined) search.q = parsed.q;
-  if (parsed.refine !== undefined) search.refine = parsed.refine;
-  if (parsed.exclude !== undefined) search.exclude = parsed.exclude;
-  if (parsed.sort !== undefined) search.sort = parsed.sort;
-  if (parsed.page !== undefined) search.page = parsed.page;
-  return search;
+  const { q, refine, exclude, sort, page } = catalogSearchSchema.parse(raw);
+  return { q, refine, exclude, sort, page };
 }
 
 /** The query string of a catalog state, in the URL's order, defaults omitted. */

@@ -31,7 +31,7 @@ export function DatasetCard({ dataset, refineSearch }: DatasetCardProps) {
             {metas.title || dataset.dataset_id}
           </Link>
         </h2>
-        <FeatureIcons features={dataset.features} />
+        <FeatureIcons datasetId={dataset.dataset_id} features={dataset.features} />
       </div>
       {description ? (
         <p className={styles.excerpt}>{description}</p>

@@ -1,17 +1,25 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Building2, ChevronRight, Clock, Info, Rows3, Scale, Table2 } from 'lucide-react';
+import { Building2, ChevronRight, Clock, Info, MapPin, Rows3, Scale, Table2 } from 'lucide-react';
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { MAX_WINDOW } from '../../../common/ods-api/params';
 import type { Dataset } from '../../../common/ods-api/types';
 import { type PortalTarget, targetKey } from '../../api/client';
 import { FeatureIcons } from '../../components/feature-icons';
+import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { ApiErrorState, Skeleton } from '../../components/states';
 import { formatDate, plural } from '../../lib/format';
 import { usePortal } from '../../lib/portal-context';
 import styles from './dataset-page.module.css';
 import { datasetQueries, type GridWindowData } from './dataset-queries';
-import { DATASET_TABS, type DatasetSearch, type DatasetTab, withTab } from './dataset-search-params';
+import {
+  DATASET_TABS,
+  type DatasetSearch,
+  type DatasetTab,
+  sortFieldCheck,
+  withSort,
+  withTab,
+} from './dataset-search-params';
 import { DatasetInfo } from './info/dataset-info';
 import { RecordPanel } from './record/record-panel';
 import { WINDOW_ROWS } from './records-plan';
@@ -32,8 +40,8 @@ export interface DatasetPageProps {
 
 const EMPTY_PLAN = { order: { kind: 'natural' as const }, total: 0, nulls: 0, cap: MAX_WINDOW };
 
-const TAB_LABELS: Record<DatasetTab, string> = { table: 'Table', information: 'Information' };
-const TAB_ICONS: Record<DatasetTab, typeof Table2> = { table: Table2, information: Info };
+const TAB_LABELS: Record<DatasetTab, string> = { table: 'Table', map: 'Map', information: 'Information' };
+const TAB_ICONS: Record<DatasetTab, typeof Table2> = { table: Table2, map: MapPin, information: Info };
 
 /** The rank of a record in the grid's loaded windows, if it is there. */
 function rankInCache(
@@ -58,7 +66,7 @@ function rankInCache(
  */
 export function DatasetPage({
   datasetId,
-  search,
+  search: searchAsGiven,
   recordId,
   onSearchChange,
   onOpenRecord,
@@ -69,6 +77,12 @@ export function DatasetPage({
   const client = useQueryClient();
   const query = useQuery(datasetQueries.detail(target, datasetId));
   const dataset = query.data?.dataset;
+  // A sort on a field the dataset lacks is dropped here (never sent) and named in the notice.
+  const sortCheck = dataset ? sortFieldCheck(dataset.fields) : null;
+  const search =
+    sortCheck && searchAsGiven.sort && sortCheck(searchAsGiven.sort)
+      ? withSort(searchAsGiven, null)
+      : searchAsGiven;
   const title = dataset?.metas.default.title || datasetId;
   const tab: DatasetTab = search.tab ?? 'table';
 
@@ -78,6 +92,7 @@ export function DatasetPage({
 
   return (
     <article className={styles.page} aria-labelledby="dataset-heading">
+      <IgnoredParamsNotice checks={sortCheck ? { sort: sortCheck } : {}} />
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
         <Link to="/">Catalog</Link>
         <ChevronRight aria-hidden size={14} />
@@ -140,7 +155,7 @@ function DatasetHeader({ dataset, title }: { dataset: Dataset; title: string }) 
         <h1 id="dataset-heading" className={styles.title}>
           {title}
         </h1>
-        <FeatureIcons features={dataset.features} />
+        <FeatureIcons datasetId={dataset.dataset_id} features={dataset.features} keepFilters />
       </div>
       <ul className={styles.meta}>
         {metas.publisher && (

@@ -7,6 +7,7 @@ import {
   parseDatasetSearch,
   parseSort,
   serializeDatasetSearch,
+  sortFieldCheck,
   toggleExclude,
   toggleRefine,
   withColumnFilter,
@@ -144,5 +145,24 @@ describe('changes', () => {
       descending: false,
     });
     expect(withSort(base, null).sort).toBeUndefined();
+  });
+});
+
+describe('sortFieldCheck', () => {
+  const check = sortFieldCheck([field('population', 'int'), field('name', 'text')]);
+
+  it('accepts a field of the dataset, either way, and refuses any other name', () => {
+    expect(check('population')).toBeNull();
+    expect(check('-name')).toBeNull();
+    expect(check('bogus')).toBe('no such field to sort by');
+    expect(check('-bogus')).toBe('no such field to sort by');
+    expect(check('population DESC')).toBe('no such field to sort by');
+  });
+});
+
+describe('parseDatasetSearch under the router', () => {
+  it('a dropped value stays dropped where the router lays the validated search over the raw one', () => {
+    const raw = parseSearchString('?q=x&sort=a;b&tab=bogus');
+    expect({ ...raw, ...parseDatasetSearch(raw) }).toEqual({ q: 'x' });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ParamCheck } from '../../lib/ignored-params';
 import { filterList, listWithout, toggleExcludeIn, toggleRefineIn } from '../../lib/refine-filters';
 import { type ColumnFilter, decodeColumnFilter, encodeColumnFilter } from './column-filters';
 
@@ -11,7 +12,7 @@ import { type ColumnFilter, decodeColumnFilter, encodeColumnFilter } from './col
  * the page. Every filter or sort change makes a new view; the grid starts again from the top.
  */
 
-export const DATASET_TABS = ['table', 'information'] as const;
+export const DATASET_TABS = ['table', 'map', 'information'] as const;
 export type DatasetTab = (typeof DATASET_TABS)[number];
 export const DEFAULT_TAB: DatasetTab = 'table';
 
@@ -61,18 +62,15 @@ const datasetSearchSchema = z.object({
     .catch(undefined),
 });
 
-/** Validates raw search values (strings from the URL, or values from a navigation); omits defaults. */
+/**
+ * Validates raw search values (strings from the URL, or values from a navigation); a default or a
+ * dropped value is undefined. Every key is there, undefined or not: TanStack Router lays a route's
+ * validated search over its parent's, and the root's parent is the raw URL, so a key left out
+ * would bring the raw value back to the page and on to the API.
+ */
 export function parseDatasetSearch(raw: Record<string, unknown>): DatasetSearch {
-  const parsed = datasetSearchSchema.parse(raw);
-  const search: DatasetSearch = {};
-  if (parsed.q !== undefined) search.q = parsed.q;
-  if (parsed.where !== undefined) search.where = parsed.where;
-  if (parsed.refine !== undefined) search.refine = parsed.refine;
-  if (parsed.exclude !== undefined) search.exclude = parsed.exclude;
-  if (parsed.f !== undefined) search.f = parsed.f;
-  if (parsed.sort !== undefined) search.sort = parsed.sort;
-  if (parsed.tab !== undefined) search.tab = parsed.tab;
-  return search;
+  const { q, where, refine, exclude, f, sort, tab } = datasetSearchSchema.parse(raw);
+  return { q, where, refine, exclude, f, sort, tab };
 }
 
 /** The query string of a dataset state, in the URL's order, defaults omitted. */
@@ -94,6 +92,17 @@ export function parseSort(sort: string | undefined): SortSpec | null {
   return sort.startsWith('-')
     ? { field: sort.slice(1), descending: true }
     : { field: sort, descending: false };
+}
+
+/**
+ * `sort` names a field of the dataset. The route cannot know the fields, so the page checks this
+ * once they are known, drops a sort it refuses and says so (lib/ignored-params).
+ */
+export function sortFieldCheck(fields: readonly { name: string }[]): ParamCheck {
+  return (value) => {
+    const sort = parseSort(value);
+    return sort && fields.some((field) => field.name === sort.field) ? null : 'no such field to sort by';
+  };
 }
 
 export function formatSort(sort: SortSpec | null): string | undefined {

@@ -1,15 +1,13 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Download, ExternalLink, FileArchive, Paperclip, X } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { ExternalLink, FileArchive, Paperclip } from 'lucide-react';
 import type { Dataset, DatasetField } from '../../../../common/ods-api/types';
 import { attachmentUrl } from '../../../api/attachments';
 import type { PortalTarget } from '../../../api/client';
-import { type DownloadProgress, downloadAndSave } from '../../../api/download';
 import { NotFoundError } from '../../../api/errors';
 import { snapshotUrl } from '../../../api/snapshots';
-import { Button } from '../../../components/button';
+import { DownloadButton } from '../../../components/download-button';
 import { ApiErrorState, Skeleton } from '../../../components/states';
-import { formatBytes, formatCount, formatDate, formatDateTime } from '../../../lib/format';
+import { formatCount, formatDate, formatDateTime } from '../../../lib/format';
 import { datasetQueries } from '../dataset-queries';
 import styles from './dataset-info.module.css';
 import { sanitizeHtml } from './sanitize-html';
@@ -280,69 +278,5 @@ function Snapshots({ target, datasetId }: { target: PortalTarget; datasetId: str
         })}
       </ul>
     </OptionalSection>
-  );
-}
-
-/** Downloads through fetch (the API key stays in a header), with progress and a way to cancel. */
-function DownloadButton({
-  target,
-  url,
-  name,
-  fallbackName,
-}: {
-  target: PortalTarget;
-  url: string;
-  name: string;
-  fallbackName?: string;
-}) {
-  const [progress, setProgress] = useState<DownloadProgress | null>(null);
-  const controller = useRef<AbortController | null>(null);
-  const download = useMutation({
-    mutationFn: async () => {
-      controller.current = new AbortController();
-      setProgress({ received: 0, total: null });
-      try {
-        return await downloadAndSave(target, url, {
-          signal: controller.current.signal,
-          onProgress: setProgress,
-          fallbackName,
-        });
-      } finally {
-        setProgress(null);
-      }
-    },
-  });
-  if (download.isPending) {
-    const percent = progress?.total ? Math.round((progress.received / progress.total) * 100) : null;
-    return (
-      <span className={styles.downloading}>
-        <span role="status">
-          {percent !== null ? `${percent} %` : progress ? formatBytes(progress.received) : ''}
-        </span>
-        <Button
-          size="small"
-          variant="ghost"
-          aria-label={`Cancel the download of ${name}`}
-          onClick={() => controller.current?.abort()}
-        >
-          <X aria-hidden size={13} />
-          Cancel
-        </Button>
-      </span>
-    );
-  }
-  return (
-    <span className={styles.downloading}>
-      {download.isError &&
-        !(download.error instanceof DOMException && download.error.name === 'AbortError') && (
-          <span className={styles.error} role="alert">
-            Download failed: {download.error.message}
-          </span>
-        )}
-      <Button size="small" aria-label={`Download ${name}`} onClick={() => download.mutate()}>
-        <Download aria-hidden size={13} />
-        Download
-      </Button>
-    </span>
   );
 }

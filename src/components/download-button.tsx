@@ -1,0 +1,58 @@
+import { Download, RotateCcw, X } from 'lucide-react';
+import { formatBytes } from '../lib/format';
+import { type DownloadRequest, useDownload } from '../lib/use-download';
+import { Button } from './button';
+import styles from './download-button.module.css';
+
+export interface DownloadButtonProps extends DownloadRequest {
+  /** What is downloaded, for the accessible names ("Download <name>"). */
+  name: string;
+}
+
+/**
+ * "Download", then the progress (bytes, and the percentage when the size is known) with Cancel,
+ * then, if it failed, the reason and "Try again".
+ */
+export function DownloadButton({ name, ...request }: DownloadButtonProps) {
+  const download = useDownload(request);
+  if (download.status === 'downloading') {
+    const { progress, percent } = download;
+    return (
+      <span className={styles.download}>
+        <span role="status" aria-label={`Downloading ${name}`}>
+          {progress &&
+            (progress.total
+              ? `${formatBytes(progress.received)} of ${formatBytes(progress.total)} · ${percent} %`
+              : formatBytes(progress.received))}
+        </span>
+        <Button
+          size="small"
+          variant="ghost"
+          aria-label={`Cancel the download of ${name}`}
+          onClick={download.cancel}
+        >
+          <X aria-hidden size={13} />
+          Cancel
+        </Button>
+      </span>
+    );
+  }
+  const failed = download.status === 'failed';
+  return (
+    <span className={styles.download}>
+      {failed && (
+        <span className={styles.error} role="alert">
+          Download failed: {download.error?.message}
+        </span>
+      )}
+      <Button
+        size="small"
+        aria-label={`${failed ? 'Try again to download' : 'Download'} ${name}`}
+        onClick={download.start}
+      >
+        {failed ? <RotateCcw aria-hidden size={13} /> : <Download aria-hidden size={13} />}
+        {failed ? 'Try again' : 'Download'}
+      </Button>
+    </span>
+  );
+}
