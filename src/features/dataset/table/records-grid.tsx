@@ -6,7 +6,7 @@ import type { GridPlanInput, RecordsFilter } from '../dataset-queries';
 import type { SortSpec } from '../dataset-search-params';
 import type { FormatContext } from '../field-format';
 import { ColumnMenu } from './column-menu';
-import { columnClass, columnRules, useCellClasses } from './column-styles';
+import { columnClass, columnRules, pinClass, useCellClasses } from './column-styles';
 import { buildColumns, features, RANK_COLUMN, rankColumnWidth } from './grid-columns';
 import { layoutKey, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, moveColumn } from './grid-layout';
 import { HEADER_HEIGHT, ROW_HEIGHT } from './grid-metrics';
@@ -125,14 +125,15 @@ export function RecordsGrid({
 
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const visibleColumns = table.getVisibleLeafColumns();
-  const columnsKey = visibleColumns.map((column) => column.id).join(',');
+  const visibleIds = visibleColumns.map((column) => column.id);
+  const columnsKey = visibleIds.join(',');
   const columnIndex = useMemo(
     () =>
       new Map<string, number>([[RANK_COLUMN, 0], ...columnIds.map((id, i): [string, number] => [id, i + 1])]),
     [columnIds],
   );
   const scope = `grid-${gridId.replace(/[^A-Za-z0-9_-]/g, '')}`;
-  const cellClasses = useCellClasses(columnIndex, fieldById);
+  const cellClasses = useCellClasses(columnIndex, fieldById, visibleIds);
   const rules = columnRules(
     scope,
     visibleColumns.map((column) => [columnIndex.get(column.id) ?? 0, column.getSize()]),
@@ -204,7 +205,7 @@ export function RecordsGrid({
                 <HeaderCell
                   key={header.id}
                   header={header}
-                  columnClassName={columnClass(columnIndex.get(header.column.id) ?? 0)}
+                  columnClassName={`${columnClass(columnIndex.get(header.column.id) ?? 0)} ${pinClass(index, headers.length)}`}
                   index={index}
                   field={fieldById.get(header.column.id)}
                   sort={sort}
