@@ -71,6 +71,7 @@ export function RecordsGrid({
 }: RecordsGridProps) {
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLTableElement>(null);
   const format = useMemo<FormatContext>(() => ({ timeZone }), [timeZone]);
   const rankWidth = rankColumnWidth(plan.total);
   const columns = useMemo(() => buildColumns(fields, format, rankWidth), [fields, format, rankWidth]);
@@ -98,12 +99,15 @@ export function RecordsGrid({
     total,
     firstRank,
     lastRank,
+    rows: data,
     windows,
     planKey,
     revealRank,
+    selectedRecordId,
     onOpenRecord,
     virtualizer,
     scrollRef,
+    gridRef,
   });
 
   const table = useTable(
@@ -185,6 +189,7 @@ export function RecordsGrid({
       >
         {/* An ARIA grid over table markup: the arrow keys, Home/End and Enter work on its rows. */}
         <table
+          ref={gridRef}
           id={gridId}
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: see above
           role="grid"
