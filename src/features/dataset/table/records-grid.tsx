@@ -170,6 +170,19 @@ export function RecordsGrid({
 
   return (
     <div className={styles.frame}>
+      <a
+        href={`#${scope}`}
+        className={styles.skip}
+        onClick={(event) => {
+          // The grid itself takes the focus, so the arrows work at once. A plain jump to the
+          // container would leave the focus before the grid, and write the id in the URL.
+          event.preventDefault();
+          scrollRef.current?.scrollIntoView({ block: 'nearest' });
+          gridRef.current?.focus({ preventScroll: true });
+        }}
+      >
+        Skip to the records grid
+      </a>
       <div className={styles.toolbar}>
         <div className={styles.status}>{status}</div>
         <ColumnMenu
