@@ -1,8 +1,8 @@
 import { ChevronLeft, ChevronRight, Columns3, RotateCcw } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
+import styles from './column-menu.module.css';
 import { type GridLayout, shiftColumn } from './grid-layout';
-import styles from './records-grid.module.css';
 
 export interface ColumnMenuProps {
   columns: readonly { id: string; label: string }[];
