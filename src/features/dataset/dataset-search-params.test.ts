@@ -11,6 +11,7 @@ import {
   toggleExclude,
   toggleRefine,
   withColumnFilter,
+  withMap,
   withoutColumnFilter,
   withoutFacetFilter,
   withoutFilters,
@@ -164,5 +165,39 @@ describe('parseDatasetSearch under the router', () => {
   it('a dropped value stays dropped where the router lays the validated search over the raw one', () => {
     const raw = parseSearchString('?q=x&sort=a;b&tab=bogus');
     expect({ ...raw, ...parseDatasetSearch(raw) }).toEqual({ q: 'x' });
+  });
+});
+
+describe('the map in the URL', () => {
+  it('keeps the map’s place and filters in their canonical form, under ODS’s names', () => {
+    const search = parse(
+      '?tab=map&location=11.123,48.8566123,2.3522&geofilter.bbox=48.8,2.2,48.9,2.5&geofilter.polygon=(48.8,2.2),(48.8,2.5),(49,2.5)&map.field=coordinates&map.color=country_code',
+    );
+    expect(search).toMatchObject({
+      tab: 'map',
+      location: '11.12,48.85661,2.3522',
+      'geofilter.bbox': '48.8,2.2,48.9,2.5',
+      'geofilter.polygon': '(48.8,2.2),(48.8,2.5),(49,2.5)',
+      'map.field': 'coordinates',
+      'map.color': 'country_code',
+    });
+    expect(serializeDatasetSearch(search).toString()).toBe(
+      'tab=map&location=11.12%2C48.85661%2C2.3522&geofilter.bbox=48.8%2C2.2%2C48.9%2C2.5&geofilter.polygon=%2848.8%2C2.2%29%2C%2848.8%2C2.5%29%2C%2849%2C2.5%29&map.field=coordinates&map.color=country_code',
+    );
+    expect(hasFilters(search)).toBe(true);
+  });
+
+  it('drops a malformed place or area instead of sending it', () => {
+    const raw = parseSearchString('?location=abc&geofilter.bbox=1,2&geofilter.polygon=(1,2)&map.field=a;b');
+    expect({ ...raw, ...parseDatasetSearch(raw) }).toEqual({});
+  });
+
+  it('moves the map and clears its filters with the others, keeping its place', () => {
+    const search = withMap(parse('?tab=map&q=paris'), { location: '5,45,3', 'geofilter.bbox': '1,2,3,4' });
+    expect(search).toMatchObject({ q: 'paris', location: '5,45,3', 'geofilter.bbox': '1,2,3,4' });
+    const cleared = withoutFilters(search);
+    expect(cleared.q).toBeUndefined();
+    expect(cleared['geofilter.bbox']).toBeUndefined();
+    expect(cleared.location).toBe('5,45,3');
   });
 });

@@ -2,14 +2,26 @@ import { z } from 'zod';
 import type { ParamCheck } from '../../lib/ignored-params';
 import { filterList, listWithout, toggleExcludeIn, toggleRefineIn } from '../../lib/refine-filters';
 import { type ColumnFilter, decodeColumnFilter, encodeColumnFilter } from './column-filters';
+import {
+  formatGeoBox,
+  formatGeoPolygon,
+  formatLocation,
+  parseGeoBox,
+  parseGeoPolygon,
+  parseLocation,
+} from './geofilter';
 
 /**
  * A dataset page's state, as it lives in the URL, named as the API names it:
  * `q` (full text), `where` (the raw ODSQL of the advanced box), `refine` / `exclude`
  * (`facet:value`, repeatable), `f` (column filters, `field:op:value`, repeatable), `sort`
  * (`population` or `-population`, absent = the grid's default order) and `tab` (absent = the
- * records table). Defaults are never written; anything invalid is dropped rather than failing
- * the page. Every filter or sort change makes a new view; the grid starts again from the top.
+ * records table). The map's, under ODS portals' names: `location=<zoom>,<lat>,<lon>`,
+ * `geofilter.bbox=<s>,<w>,<n>,<e>` (Limit to the map view) and `geofilter.polygon=(<lat>,<lon>),…`
+ * (a drawn area), both part of every view's filter; and ours, `map.field` (the geo field drawn)
+ * and `map.color` (the facet colouring it). Defaults are never written; anything invalid is dropped
+ * rather than failing the page. Every filter or sort change makes a new view; the grid starts again
+ * from the top.
  */
 
 export const DATASET_TABS = ['table', 'map', 'information'] as const;
@@ -24,7 +36,18 @@ export interface DatasetSearch {
   f?: string[];
   sort?: string;
   tab?: Exclude<DatasetTab, 'table'>;
+  location?: string;
+  'geofilter.bbox'?: string;
+  'geofilter.polygon'?: string;
+  'map.field'?: string;
+  'map.color'?: string;
 }
+
+/** The map's keys, which `withMap` changes together (a pan moves the location and the box at once). */
+export type MapSearch = Pick<
+  DatasetSearch,
+  'location' | 'geofilter.bbox' | 'geofilter.polygon' | 'map.field' | 'map.color'
+>;
 
 export interface SortSpec {
   field: string;
@@ -48,6 +71,20 @@ const text = z
   .optional()
   .catch(undefined);
 
+/** A value re-written in its canonical form by its codec, or dropped when the codec refuses it. */
+function canonical<T>(parse: (text: unknown) => T | null, format: (value: T) => string) {
+  return z
+    .unknown()
+    .transform((raw) => {
+      const value = parse(typeof raw === 'number' ? String(raw) : raw);
+      return value === null ? undefined : format(value);
+    })
+    .optional();
+}
+
+const NAME = /^[A-Za-z0-9_]+$/;
+const name = z.string().regex(NAME).optional().catch(undefined);
+
 const datasetSearchSchema = z.object({
   q: text,
   where: text,
@@ -60,6 +97,11 @@ const datasetSearchSchema = z.object({
     .transform((tab) => (tab === DEFAULT_TAB ? undefined : tab))
     .optional()
     .catch(undefined),
+  location: canonical(parseLocation, formatLocation),
+  'geofilter.bbox': canonical(parseGeoBox, formatGeoBox),
+  'geofilter.polygon': canonical(parseGeoPolygon, formatGeoPolygon),
+  'map.field': name,
+  'map.color': name,
 });
 
 /**
@@ -69,8 +111,22 @@ const datasetSearchSchema = z.object({
  * would bring the raw value back to the page and on to the API.
  */
 export function parseDatasetSearch(raw: Record<string, unknown>): DatasetSearch {
-  const { q, where, refine, exclude, f, sort, tab } = datasetSearchSchema.parse(raw);
-  return { q, where, refine, exclude, f, sort, tab };
+  const parsed = datasetSearchSchema.parse(raw);
+  const { q, where, refine, exclude, f, sort, tab, location } = parsed;
+  return {
+    q,
+    where,
+    refine,
+    exclude,
+    f,
+    sort,
+    tab,
+    location,
+    'geofilter.bbox': parsed['geofilter.bbox'],
+    'geofilter.polygon': parsed['geofilter.polygon'],
+    'map.field': parsed['map.field'],
+    'map.color': parsed['map.color'],
+  };
 }
 
 /** The query string of a dataset state, in the URL's order, defaults omitted. */
@@ -84,6 +140,10 @@ export function serializeDatasetSearch(search: DatasetSearch): URLSearchParams {
   for (const filter of clean.f ?? []) params.append('f', filter);
   if (clean.sort) params.append('sort', clean.sort);
   if (clean.tab) params.append('tab', clean.tab);
+  for (const key of MAP_KEYS) {
+    const value = clean[key];
+    if (value) params.append(key, value);
+  }
   return params;
 }
 
@@ -113,10 +173,23 @@ export function columnFilters(search: DatasetSearch): ColumnFilter[] {
   return (search.f ?? []).map(decodeColumnFilter).filter((f): f is ColumnFilter => f !== null);
 }
 
+const MAP_KEYS = ['location', 'geofilter.bbox', 'geofilter.polygon', 'map.field', 'map.color'] as const;
+
 export function hasFilters(search: DatasetSearch): boolean {
   return Boolean(
-    search.q || search.where || search.refine?.length || search.exclude?.length || search.f?.length,
+    search.q ||
+      search.where ||
+      search.refine?.length ||
+      search.exclude?.length ||
+      search.f?.length ||
+      search['geofilter.bbox'] ||
+      search['geofilter.polygon'],
   );
+}
+
+/** Changes the map's keys (a key set to undefined is removed). */
+export function withMap(search: DatasetSearch, patch: MapSearch): DatasetSearch {
+  return parseDatasetSearch({ ...search, ...patch });
 }
 
 // Changes. Each returns a whole new state, validated.
@@ -163,9 +236,15 @@ export function withoutColumnFilter(search: DatasetSearch, encoded: string): Dat
   return parseDatasetSearch({ ...search, f: listWithout(search.f, encoded) });
 }
 
-/** Clears the search, the facets, the column filters and the advanced clause; keeps sort and tab. */
+/** Clears the search, the facets, the column filters, the advanced clause and the map's filters; keeps the sort, the tab and the map's place and choices. */
 export function withoutFilters(search: DatasetSearch): DatasetSearch {
-  return parseDatasetSearch({ sort: search.sort, tab: search.tab });
+  return parseDatasetSearch({
+    sort: search.sort,
+    tab: search.tab,
+    location: search.location,
+    'map.field': search['map.field'],
+    'map.color': search['map.color'],
+  });
 }
 
 export function withSort(search: DatasetSearch, sort: SortSpec | null): DatasetSearch {
