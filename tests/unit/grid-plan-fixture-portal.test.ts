@@ -24,7 +24,7 @@ let target: PortalTarget;
 const CITIES = 'fixture-cities';
 const CAP = 5;
 serveFixturePortal((url) => {
-  target = { portal: url };
+  target = { portal: url, apiVersion: '2.0' };
 });
 
 const key = (field: string, type: OrderKey['type'], descending = false): OrderKey => ({
@@ -35,7 +35,7 @@ const key = (field: string, type: OrderKey['type'], descending = false): OrderKe
 
 async function expectedIds(filter: RecordsFilter, orderBy: string): Promise<string[]> {
   const body = await getRecords(target, CITIES, { ...filter, order_by: orderBy, limit: 100 });
-  return body.records.map((r) => r.record.id);
+  return body.records.map((r) => r.id);
 }
 
 async function gridIds(
@@ -43,7 +43,7 @@ async function gridIds(
   filter: RecordsFilter,
   order: GridOrder,
 ): Promise<{ ids: (string | undefined)[]; plan: GridPlanInput }> {
-  const total = (await getRecords(target, CITIES, { ...filter, limit: 0 })).total_count;
+  const total = (await getRecords(target, CITIES, { ...filter, limit: 0 })).total;
   let nulls = 0;
   if (needsNullCount(order, total, CAP) && order.kind !== 'natural' && order.key) {
     nulls = await client.fetchQuery(datasetQueries.nullCount(target, CITIES, filter, order.key.field));

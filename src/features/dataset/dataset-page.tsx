@@ -68,7 +68,7 @@ export function DatasetPage({
   const { target, name } = usePortal();
   const client = useQueryClient();
   const query = useQuery(datasetQueries.detail(target, datasetId));
-  const dataset = query.data?.dataset;
+  const dataset = query.data;
   const title = dataset?.metas.default.title || datasetId;
   const tab: DatasetTab = search.tab ?? 'table';
 

@@ -1,6 +1,6 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
-import { MAX_LIMIT, MAX_WINDOW } from '../../../common/ods-api/params';
-import type { FeedbackBody, RecordBody } from '../../../common/ods-api/types';
+import { MAX_LIMIT } from '../../../common/ods-api/params';
+import type { FeedbackBody } from '../../../common/ods-api/types';
 import { type Expr, NO_LOC } from '../../../common/odsql/ast';
 import { and, cmp, field, isNull, paren, str } from '../../../common/odsql/build';
 import { parseWhere } from '../../../common/odsql/parser';
@@ -11,6 +11,7 @@ import { getDataset, getDatasetFacets } from '../../api/dataset';
 import { OdsqlError } from '../../api/errors';
 import { getExportFormats } from '../../api/exports';
 import { putFeedback } from '../../api/feedback';
+import type { OdsRecord } from '../../api/model';
 import type {
   AggregatesParams,
   FacetsParams,
@@ -39,27 +40,8 @@ import {
   WINDOW_ROWS,
 } from './records-plan';
 
-/** A slice of the records for a virtualized grid: at most 100 rows, inside the first 10,000. */
-export interface RecordsWindow {
-  offset: number;
-  limit: number;
-}
-
 /** The records filters without paging: what a window is cut from. */
 export type RecordsFilter = Omit<RecordsParams, 'limit' | 'offset'>;
-
-function checkWindow({ offset, limit }: RecordsWindow): void {
-  if (!Number.isInteger(offset) || !Number.isInteger(limit) || offset < 0 || limit < 1 || limit > MAX_LIMIT) {
-    throw new RangeError(
-      `A records window needs 0 ≤ offset and 1 ≤ limit ≤ ${MAX_LIMIT}, got ${offset}+${limit}`,
-    );
-  }
-  if (offset + limit > MAX_WINDOW) {
-    throw new RangeError(
-      `offset + limit must stay within ${MAX_WINDOW} (ods-api.md §2.5), got ${offset}+${limit}`,
-    );
-  }
-}
 
 /**
  * The view's filter with more conditions ANDed in (a keyset segment, a null split). The view's
@@ -86,7 +68,7 @@ export interface GridPlanInput {
 /** One window of the grid: its rows by rank (undefined where a row cannot be reached). */
 export interface GridWindowData {
   start: number;
-  records: (RecordBody | undefined)[];
+  records: (OdsRecord | undefined)[];
   /** Ranks within the window no request can reach (a portal that refuses recordid). */
   unreachable: { start: number; count: number }[];
 }
@@ -116,28 +98,12 @@ export const datasetQueries = {
       queryKey: [...datasetQueries.all(), 'records', targetKey(target), datasetId, params] as const,
       queryFn: ({ signal }) => getRecords(target, datasetId, params, { signal }),
     }),
-  /** One window of records for the grid; windows of the same filter share the key's prefix. */
-  recordsWindow: (target: PortalTarget, datasetId: string, filter: RecordsFilter, window: RecordsWindow) => {
-    checkWindow(window);
-    return queryOptions({
-      queryKey: [
-        ...datasetQueries.all(),
-        'records',
-        targetKey(target),
-        datasetId,
-        filter,
-        { offset: window.offset, limit: window.limit },
-      ] as const,
-      queryFn: ({ signal }) =>
-        getRecords(target, datasetId, { ...filter, offset: window.offset, limit: window.limit }, { signal }),
-    });
-  },
   /** How many records match a view (limit=0: the count alone). */
   recordsCount: (target: PortalTarget, datasetId: string, filter: RecordsFilter) =>
     queryOptions({
       queryKey: [...datasetQueries.all(), 'records-count', targetKey(target), datasetId, filter] as const,
       queryFn: ({ signal }) =>
-        getRecords(target, datasetId, { ...filter, limit: 0 }, { signal }).then((body) => body.total_count),
+        getRecords(target, datasetId, { ...filter, limit: 0 }, { signal }).then((page) => page.total),
       // A new filter keeps the old count on screen (dimmed) until the new one comes.
       placeholderData: (previous, previousQuery) =>
         previousQuery?.queryKey[2] === targetKey(target) && previousQuery.queryKey[3] === datasetId
@@ -161,7 +127,7 @@ export const datasetQueries = {
           datasetId,
           { ...withConditions(filter, [isNullOf(fieldName)]), limit: 0 },
           { signal },
-        ).then((body) => body.total_count),
+        ).then((page) => page.total),
     }),
   /**
    * Whether the portal takes `recordid` in order_by and where (the embedded portal does; a stock
@@ -218,7 +184,7 @@ export const datasetQueries = {
         const end = Math.min(plan.total, start + WINDOW_ROWS);
         const { pieces, unreachable } = planWindow(grid, start, end);
         // Filled, not sparse: a row no request reaches stays `undefined` and is listed, not skipped.
-        const records: (RecordBody | undefined)[] = Array.from(
+        const records: (OdsRecord | undefined)[] = Array.from(
           { length: Math.max(0, end - start) },
           () => undefined,
         );
@@ -251,7 +217,7 @@ export const datasetQueries = {
               },
               { signal },
             );
-            const rows = body.records.map((item) => item.record);
+            const rows = [...body.records];
             if (piece.reversed) rows.reverse();
             rows.forEach((record, i) => {
               records[piece.start - start + i] = record;
@@ -308,7 +274,7 @@ export const datasetQueries = {
           },
           { signal },
         );
-        const row = body.records[0]?.record;
+        const row = body.records[0];
         if (!row) throw new Error('The records changed while they were read. Reload to see them again.');
         return anchorOf(grid, sequence, row);
       },
@@ -339,7 +305,7 @@ export const datasetQueries = {
       ] as const,
       queryFn: async ({ signal, client }): Promise<number | null> => {
         const grid = gridPlan(plan);
-        const { record } = await client.fetchQuery(datasetQueries.record(target, datasetId, recordId));
+        const record = await client.fetchQuery(datasetQueries.record(target, datasetId, recordId));
         const query = rankQuery(grid, record);
         if (!query) return null;
         const count = async (conditions: Expr[]) =>
@@ -350,7 +316,7 @@ export const datasetQueries = {
               { ...withConditions(filter, conditions), limit: 0 },
               { signal },
             )
-          ).total_count;
+          ).total;
         const [inView, before] = await Promise.all([
           count([cmp('=', field(RECORD_ID), str(recordId))]),
           count(query.conditions),
@@ -371,7 +337,7 @@ export const datasetQueries = {
           },
           { signal },
         );
-        const at = body.records.findIndex((item) => item.record.id === recordId);
+        const at = body.records.findIndex((item) => item.id === recordId);
         return at === -1 ? null : first + at;
       },
     }),

@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import type { RecordBody } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
+import type { OdsRecord } from '../../../api/model';
 import {
   datasetQueries,
   type GridPlanInput,
@@ -20,7 +20,7 @@ import { WINDOW_ROWS } from '../records-plan';
 const SETTLE_MS = 120;
 
 export type GridRow =
-  | { rank: number; state: 'loaded'; record: RecordBody }
+  | { rank: number; state: 'loaded'; record: OdsRecord }
   | { rank: number; state: 'loading' | 'unreachable' | 'error' };
 
 interface WindowRange {
