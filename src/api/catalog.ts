@@ -1,7 +1,7 @@
 import type { CatalogDatasetsResponse, FacetsResponse } from '../../common/ods-api/types';
 import { getJson, type PortalTarget, type RequestOptions } from './client';
 import type { CatalogPage, FacetGroup } from './model';
-import type { CatalogDatasetsParams, FacetsParams } from './params';
+import { type CatalogDatasetsParams, type FacetsParams, filteredQuery } from './params';
 import { catalogPageFromV20, facetGroupsFromV20 } from './wire-v20';
 
 /** `GET /catalog/datasets`: search the catalog (ods-api.md §3.1). */
@@ -10,7 +10,7 @@ export function getCatalogDatasets(
   params: CatalogDatasetsParams = {},
   options: RequestOptions = {},
 ): Promise<CatalogPage> {
-  return getJson<CatalogDatasetsResponse>(target, '/catalog/datasets', { ...params }, options).then(
+  return getJson<CatalogDatasetsResponse>(target, '/catalog/datasets', filteredQuery(params), options).then(
     catalogPageFromV20,
   );
 }
@@ -21,5 +21,7 @@ export function getCatalogFacets(
   params: FacetsParams = {},
   options: RequestOptions = {},
 ): Promise<FacetGroup[]> {
-  return getJson<FacetsResponse>(target, '/catalog/facets', { ...params }, options).then(facetGroupsFromV20);
+  return getJson<FacetsResponse>(target, '/catalog/facets', filteredQuery(params), options).then(
+    facetGroupsFromV20,
+  );
 }

@@ -1,6 +1,6 @@
 import type { Dataset, DatasetResponse, FacetGroup, FacetsResponse } from '../../common/ods-api/types';
 import { datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
-import type { DatasetParams, FacetsParams } from './params';
+import { type DatasetParams, type FacetsParams, filteredQuery } from './params';
 import { datasetFromV20, facetGroupsFromV20 } from './wire-v20';
 
 /** `GET /catalog/datasets/{id}`: metas, fields, features (ods-api.md §3.2). */
@@ -22,7 +22,10 @@ export function getDatasetFacets(
   params: FacetsParams = {},
   options: RequestOptions = {},
 ): Promise<FacetGroup[]> {
-  return getJson<FacetsResponse>(target, datasetPath(datasetId, '/facets'), { ...params }, options).then(
-    facetGroupsFromV20,
-  );
+  return getJson<FacetsResponse>(
+    target,
+    datasetPath(datasetId, '/facets'),
+    filteredQuery(params),
+    options,
+  ).then(facetGroupsFromV20);
 }

@@ -1,6 +1,6 @@
 import type { ExportFormatsResponse } from '../../common/ods-api/types';
 import { apiUrl, datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
-import type { ExportParams } from './params';
+import { type ExportParams, filteredQuery } from './params';
 import { exportFormatsFromV20 } from './wire-v20';
 
 /** Dataset export formats of the v2.0 API (ods-api.md §6); a portal lists its own at `…/exports`. */
@@ -38,5 +38,5 @@ export function exportUrl(
   format: ExportFormat,
   params: ExportParams = {},
 ): string {
-  return apiUrl(target, datasetPath(datasetId, `/exports/${format}`), { ...params });
+  return apiUrl(target, datasetPath(datasetId, `/exports/${format}`), filteredQuery(params));
 }

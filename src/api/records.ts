@@ -6,7 +6,13 @@ import type {
 } from '../../common/ods-api/types';
 import { datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
 import type { GroupRow, OdsRecord, RecordsPage } from './model';
-import type { AggregatesParams, GroupedRecordsParams, RecordParams, RecordsParams } from './params';
+import {
+  type AggregatesParams,
+  filteredQuery,
+  type GroupedRecordsParams,
+  type RecordParams,
+  type RecordsParams,
+} from './params';
 import { aggregationsFromV20, groupRowsFromV20, recordResponseFromV20, recordsPageFromV20 } from './wire-v20';
 
 /** `GET …/records` without group_by: a page of records with `total_count` (ods-api.md §3.4). */
@@ -16,9 +22,12 @@ export function getRecords(
   params: RecordsParams = {},
   options: RequestOptions = {},
 ): Promise<RecordsPage> {
-  return getJson<RecordsResponse>(target, datasetPath(datasetId, '/records'), { ...params }, options).then(
-    recordsPageFromV20,
-  );
+  return getJson<RecordsResponse>(
+    target,
+    datasetPath(datasetId, '/records'),
+    filteredQuery(params),
+    options,
+  ).then(recordsPageFromV20);
 }
 
 /** `GET …/records` with group_by: one row per group, no `total_count`, no record ids (§3.4). */
@@ -31,7 +40,7 @@ export function getGroupedRecords(
   return getJson<GroupedRecordsResponse>(
     target,
     datasetPath(datasetId, '/records'),
-    { ...params },
+    filteredQuery(params),
     options,
   ).then(groupRowsFromV20);
 }
@@ -62,7 +71,7 @@ export function getAggregates(
   return getJson<AggregatesResponse>(
     target,
     datasetPath(datasetId, '/aggregates'),
-    { ...params },
+    filteredQuery(params),
     options,
   ).then(aggregationsFromV20);
 }

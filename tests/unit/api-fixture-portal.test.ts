@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cmp, field, fullText } from '../../common/odsql/build';
 import { attachmentUrl, getAttachments } from '../../src/api/attachments';
 import { getCatalogDatasets, getCatalogFacets } from '../../src/api/catalog';
 import type { PortalTarget } from '../../src/api/client';
@@ -36,13 +37,15 @@ describe('fetchers against the fixture portal', () => {
     expect(all.datasets.map((d) => d.metas.default.title)).toContain('European cities');
     expect(all.total).toBe(all.datasets.length);
 
-    const cities = await getCatalogDatasets(target, { where: '"cities"' });
+    const cities = await getCatalogDatasets(target, { filter: { where: fullText('cities') } });
     expect(cities.datasets.map((d) => d.dataset_id)).toEqual([CITIES]);
 
-    const refined = await getCatalogDatasets(target, { refine: ['theme:Culture, Heritage'] });
+    const refined = await getCatalogDatasets(target, {
+      filter: { where: null, refine: ['theme:Culture, Heritage'] },
+    });
     expect(refined.datasets.map((d) => d.dataset_id)).toEqual(['fixture-events']);
 
-    const excluded = await getCatalogDatasets(target, { exclude: ['keyword:city'] });
+    const excluded = await getCatalogDatasets(target, { filter: { where: null, exclude: ['keyword:city'] } });
     expect(excluded.datasets.map((d) => d.dataset_id)).not.toContain(CITIES);
     expect(excluded.total).toBe(all.total - 1);
 
@@ -64,11 +67,17 @@ describe('fetchers against the fixture portal', () => {
     expect(
       theme.facets.every((value) => value.state === 'displayed' && typeof value.count === 'number'),
     ).toBe(true);
-    const narrowed = await getCatalogFacets(target, { facet: ['theme'], where: '"cities"' });
+    const narrowed = await getCatalogFacets(target, {
+      facet: ['theme'],
+      filter: { where: fullText('cities') },
+    });
     expect(narrowed[0]!.facets.map((value) => value.value)).toEqual([
       'Administration, Government, Public finances, Citizenship',
     ]);
-    const refined = await getCatalogFacets(target, { facet: ['modified'], refine: ['modified:2024'] });
+    const refined = await getCatalogFacets(target, {
+      facet: ['modified'],
+      filter: { where: null, refine: ['modified:2024'] },
+    });
     const year = refined[0]!.facets.find((value) => value.value === '2024')!;
     expect(year.state).toBe('refined');
     expect(year.facets?.[0]?.value).toMatch(/^2024\/\d\d$/);
@@ -79,7 +88,7 @@ describe('fetchers against the fixture portal', () => {
     expect(dataset.fields.map((field) => field.name)).toContain('population');
 
     const records = await getRecords(target, CITIES, {
-      where: 'population > 1000000',
+      filter: { where: cmp('>', field('population'), 1_000_000) },
       order_by: 'population DESC',
       limit: 3,
     });
@@ -101,7 +110,9 @@ describe('fetchers against the fixture portal', () => {
     const aggregates = await getAggregates(target, CITIES, { select: 'count(*) as n' });
     expect(aggregates).toEqual([{ n: 20 }]);
 
-    const facets = await getDatasetFacets(target, CITIES, { refine: ['country_code:FR'] });
+    const facets = await getDatasetFacets(target, CITIES, {
+      filter: { where: null, refine: ['country_code:FR'] },
+    });
     const country = facets.find((group) => group.name === 'country_code')!;
     expect(country.facets.find((value) => value.value === 'FR')?.state).toBe('refined');
   });
@@ -118,7 +129,10 @@ describe('fetchers against the fixture portal', () => {
     const formats = await getExportFormats(target, CITIES);
     expect(formats).toContain('csv');
     expect(formats).not.toContain('self');
-    const csv = await download(target, exportUrl(target, CITIES, 'csv', { refine: ['country_code:FR'] }));
+    const csv = await download(
+      target,
+      exportUrl(target, CITIES, 'csv', { filter: { where: null, refine: ['country_code:FR'] } }),
+    );
     expect(csv.filename).toMatch(/\.csv$/);
     expect(await csv.blob.text()).toMatch(/Paris/);
 
@@ -138,8 +152,12 @@ describe('fetchers against the fixture portal', () => {
 
   it('errors come back typed', async () => {
     expect(await fail(getDataset(target, 'no-such-dataset'))).toBeInstanceOf(NotFoundError);
-    expect(await fail(getRecords(target, CITIES, { where: 'no_such_field = 1' }))).toBeInstanceOf(OdsqlError);
-    expect(await fail(getRecords(target, CITIES, { where: 'population ==' }))).toBeInstanceOf(OdsqlError);
+    expect(
+      await fail(getRecords(target, CITIES, { filter: { where: cmp('=', field('no_such_field'), 1) } })),
+    ).toBeInstanceOf(OdsqlError);
+    expect(
+      await fail(getRecords(target, CITIES, { filter: { where: null, unparsedWhere: 'population ==' } })),
+    ).toBeInstanceOf(OdsqlError);
     expect(await fail(getRecords(target, CITIES, { limit: 101 }))).toBeInstanceOf(InvalidParameterError);
     expect(await fail(getCatalogDatasets(target, { limit: 100, offset: 9_950 }))).toBeInstanceOf(
       InvalidParameterError,

@@ -5,6 +5,7 @@ import type {
   FacetsResponse,
   RecordsResponse,
 } from '../../common/ods-api/types';
+import { cmp, field, fullText } from '../../common/odsql/build';
 import { attachmentUrl, fileUrl, getAttachments } from '../../src/api/attachments';
 import { getCatalogDatasets, getCatalogFacets } from '../../src/api/catalog';
 import { getJson, type PortalTarget } from '../../src/api/client';
@@ -149,9 +150,11 @@ const lastRequest = () => portal.requests.at(-1)!;
 describe('fetchers against recorded ODS responses', () => {
   it('getCatalogDatasets sends the API parameters and unwraps the v2.0 envelope', async () => {
     const body = await getCatalogDatasets(target, {
-      where: '"city"',
-      refine: ['theme:Administration, Government, Public finances, Citizenship', 'features:geo'],
-      exclude: ['keyword:world'],
+      filter: {
+        where: fullText('city'),
+        refine: ['theme:Administration, Government, Public finances, Citizenship', 'features:geo'],
+        exclude: ['keyword:world'],
+      },
       order_by: 'modified DESC',
       limit: 20,
       offset: 40,
@@ -191,7 +194,7 @@ describe('fetchers against recorded ODS responses', () => {
   it('getCatalogFacets reads facet groups with displayed values and counts', async () => {
     const body = await getCatalogFacets(target, {
       facet: ['publisher', 'features'],
-      refine: ['language:en'],
+      filter: { where: null, refine: ['language:en'] },
     });
     expect(body.map((group) => group.name)).toEqual(['publisher', 'features', 'language']);
     expect(body[1]!.facets[0]).toEqual({
@@ -212,14 +215,21 @@ describe('fetchers against recorded ODS responses', () => {
   });
 
   it('getDatasetFacets calls the dataset-level facets route', async () => {
-    const body = await getDatasetFacets(target, DATASET, { facet: ['features'], where: 'population > 1000' });
+    const body = await getDatasetFacets(target, DATASET, {
+      facet: ['features'],
+      filter: { where: cmp('>', field('population'), 1000) },
+    });
     expect(body.length).toBe(3);
     expect(lastRequest().path).toBe(`${base}/${DATASET}/facets`);
     expect(lastRequest().query.get('where')).toBe('population > 1000');
   });
 
   it('getRecords turns records[].record.fields into records with values, and sends paging', async () => {
-    const body = await getRecords(target, JOCONDE, { where: '"09940004427"', limit: 10, offset: 0 });
+    const body = await getRecords(target, JOCONDE, {
+      filter: { where: fullText('09940004427') },
+      limit: 10,
+      offset: 0,
+    });
     expect(body.total).toBe(1);
     const record = body.records[0]!;
     expect(record.id).toBe('c3d52224de1363c373597cdf3a45e8069d3e6747');
@@ -268,7 +278,7 @@ describe('fetchers against recorded ODS responses', () => {
     expect(
       exportUrl({ portal: '', apiVersion: '2.0' }, DATASET, 'csv', {
         delimiter: ';',
-        refine: ['country_code:FR'],
+        filter: { where: null, refine: ['country_code:FR'] },
       }),
     ).toBe(`${base}/${DATASET}/exports/csv?delimiter=%3B&refine=country_code%3AFR`);
   });
@@ -312,7 +322,9 @@ describe('typed errors from recorded error bodies', () => {
       message: 'ODSQL query is malformed: invalid_function() Clause(s) containing the error(s): select.',
       isSyntaxError: false,
     });
-    const syntax = await fail(getRecords(target, 'syntax', { where: 'garbage==' }));
+    const syntax = await fail(
+      getRecords(target, 'syntax', { filter: { where: null, unparsedWhere: 'garbage==' } }),
+    );
     expect(syntax).toBeInstanceOf(OdsqlError);
     expect(syntax).toMatchObject({ errorCode: 'ODSQLSyntaxError', isSyntaxError: true });
   });

@@ -10,8 +10,9 @@ import { ApiErrorState, Skeleton } from '../../components/states';
 import { formatDate, plural } from '../../lib/format';
 import { usePortal } from '../../lib/portal-context';
 import styles from './dataset-page.module.css';
-import { datasetQueries, type GridWindowData } from './dataset-queries';
+import { datasetQueries } from './dataset-queries';
 import { DATASET_TABS, type DatasetSearch, type DatasetTab, withTab } from './dataset-search-params';
+import { type GridWindowData, gridQueries } from './grid-queries';
 import { DatasetInfo } from './info/dataset-info';
 import { RecordPanel } from './record/record-panel';
 import { WINDOW_ROWS } from './records-plan';
@@ -258,10 +259,10 @@ function LoadedDataset({
         : rankInCache(client, target, datasetId, view, recordId);
   // A permalink opened on its own: ask the portal where the record stands, then show it there.
   const counted = useQuery({
-    ...datasetQueries.recordRank(
+    ...gridQueries.recordRank(
       target,
       datasetId,
-      view?.filter ?? {},
+      view?.filter ?? { where: null },
       view?.plan ?? EMPTY_PLAN,
       recordId ?? '',
     ),
@@ -287,7 +288,7 @@ function LoadedDataset({
     setStepping(true);
     try {
       const data = await client.ensureQueryData(
-        datasetQueries.gridWindow(target, datasetId, view.filter, view.plan, Math.floor(next / WINDOW_ROWS)),
+        gridQueries.gridWindow(target, datasetId, view.filter, view.plan, Math.floor(next / WINDOW_ROWS)),
       );
       const record = data.records[next - data.start];
       if (record) {

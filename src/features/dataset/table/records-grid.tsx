@@ -35,11 +35,12 @@ import {
 } from 'react';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
+import type { ViewFilter } from '../../../api/params';
 import { formatCount } from '../../../lib/format';
-import type { GridPlanInput, RecordsFilter } from '../dataset-queries';
 import type { SortSpec } from '../dataset-search-params';
 import { type FormatContext, formatValue, isNumericField } from '../field-format';
 import { FieldValue } from '../field-value';
+import type { GridPlanInput } from '../grid-queries';
 import { isSortable } from '../records-plan';
 import { ColumnMenu } from './column-menu';
 import {
@@ -85,7 +86,7 @@ export interface RecordsGridProps {
   target: PortalTarget;
   datasetId: string;
   fields: readonly DatasetField[];
-  filter: RecordsFilter;
+  filter: ViewFilter;
   plan: GridPlanInput;
   /** The rows on screen belong to a view that is being replaced (dimmed, not interactive). */
   stale: boolean;
