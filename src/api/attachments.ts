@@ -1,13 +1,17 @@
 import type { AttachmentsResponse } from '../../common/ods-api/types';
 import { apiUrl, datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
+import type { Attachment } from './model';
+import { attachmentsFromV20 } from './wire-v20';
 
 /** `GET …/attachments`: files the publisher attached to the dataset (ods-api.md §7). */
 export function getAttachments(
   target: PortalTarget,
   datasetId: string,
   options: RequestOptions = {},
-): Promise<AttachmentsResponse> {
-  return getJson(target, datasetPath(datasetId, '/attachments'), {}, options);
+): Promise<Attachment[]> {
+  return getJson<AttachmentsResponse>(target, datasetPath(datasetId, '/attachments'), {}, options).then(
+    attachmentsFromV20,
+  );
 }
 
 /** `GET …/attachments/{attachment_id}`: the file itself. The id is the title with `.` as `_`. */

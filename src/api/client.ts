@@ -1,5 +1,6 @@
 import { API_BASE } from '../../common/ods-api/params';
 import { errorFromResponse, PortalUnreachableError, UnexpectedResponseError } from './errors';
+import type { ApiVersion } from './model';
 import { readRateLimit, recordRateLimit } from './rate-limit';
 
 /**
@@ -11,8 +12,12 @@ import { readRateLimit, recordRateLimit } from './rate-limit';
 export interface PortalTarget {
   /** '' for the embedded portal; otherwise an origin such as `https://data.economie.gouv.fr`. */
   portal: string;
+  /** Which Explore API the portal speaks; every path and shape follows from it. */
+  apiVersion: ApiVersion;
   apiKey?: string;
 }
+
+const API_BASES: Record<ApiVersion, string> = { '2.0': API_BASE, '2.1': '/api/explore/v2.1' };
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -35,7 +40,7 @@ export function apiQuery(params: QueryParams = {}): string {
 
 export function apiUrl(target: PortalTarget, path: string, params: QueryParams = {}): string {
   const query = apiQuery(params);
-  return `${target.portal}${API_BASE}${path}${query ? `?${query}` : ''}`;
+  return `${target.portal}${API_BASES[target.apiVersion]}${path}${query ? `?${query}` : ''}`;
 }
 
 /** `/catalog/datasets/{id}` with the id escaped, for every dataset-level path. */
@@ -48,17 +53,19 @@ export function portalLabel(target: PortalTarget): string {
 }
 
 /**
- * A short, stable stand-in for the target in query keys: the origin, and a fingerprint of the key
- * when one is set (a different key may see different datasets; the key itself stays out of caches).
+ * A short, stable stand-in for the target in query keys: the origin, the API version (the two
+ * versions' answers must never share a cache entry) and a fingerprint of the key when one is set
+ * (a different key may see different datasets; the key itself stays out of caches).
  */
 export function targetKey(target: PortalTarget): string {
-  if (!target.apiKey) return target.portal;
+  const base = `${target.portal}@${target.apiVersion}`;
+  if (!target.apiKey) return base;
   let hash = 0x811c9dc5;
   for (let i = 0; i < target.apiKey.length; i++) {
     hash ^= target.apiKey.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return `${target.portal}#key-${(hash >>> 0).toString(16)}`;
+  return `${base}#key-${(hash >>> 0).toString(16)}`;
 }
 
 export function authHeaders(target: PortalTarget): Record<string, string> {

@@ -1,6 +1,7 @@
-import type { DatasetResponse, FacetsResponse } from '../../common/ods-api/types';
+import type { Dataset, DatasetResponse, FacetGroup, FacetsResponse } from '../../common/ods-api/types';
 import { datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
-import type { DatasetParams, FacetsParams } from './params';
+import { type DatasetParams, type FacetsParams, filteredQuery } from './params';
+import { datasetFromV20, facetGroupsFromV20 } from './wire-v20';
 
 /** `GET /catalog/datasets/{id}`: metas, fields, features (ods-api.md §3.2). */
 export function getDataset(
@@ -8,8 +9,10 @@ export function getDataset(
   datasetId: string,
   params: DatasetParams = {},
   options: RequestOptions = {},
-): Promise<DatasetResponse> {
-  return getJson(target, datasetPath(datasetId), { ...params }, options);
+): Promise<Dataset> {
+  return getJson<DatasetResponse>(target, datasetPath(datasetId), { ...params }, options).then(
+    datasetFromV20,
+  );
 }
 
 /** `GET /catalog/datasets/{id}/facets`: facet counts over the dataset's records (§3.3). */
@@ -18,6 +21,11 @@ export function getDatasetFacets(
   datasetId: string,
   params: FacetsParams = {},
   options: RequestOptions = {},
-): Promise<FacetsResponse> {
-  return getJson(target, datasetPath(datasetId, '/facets'), { ...params }, options);
+): Promise<FacetGroup[]> {
+  return getJson<FacetsResponse>(
+    target,
+    datasetPath(datasetId, '/facets'),
+    filteredQuery(params),
+    options,
+  ).then(facetGroupsFromV20);
 }

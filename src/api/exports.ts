@@ -1,6 +1,7 @@
 import type { ExportFormatsResponse } from '../../common/ods-api/types';
 import { apiUrl, datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
-import type { ExportParams } from './params';
+import { type ExportParams, filteredQuery } from './params';
+import { exportFormatsFromV20 } from './wire-v20';
 
 /** Dataset export formats of the v2.0 API (ods-api.md §6); a portal lists its own at `…/exports`. */
 export const EXPORT_FORMATS = [
@@ -19,13 +20,15 @@ export const EXPORT_FORMATS = [
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** `GET …/exports`: the formats this dataset offers, as links. */
+/** `GET …/exports`: the names of the formats this dataset offers. */
 export function getExportFormats(
   target: PortalTarget,
   datasetId: string,
   options: RequestOptions = {},
-): Promise<ExportFormatsResponse> {
-  return getJson(target, datasetPath(datasetId, '/exports'), {}, options);
+): Promise<string[]> {
+  return getJson<ExportFormatsResponse>(target, datasetPath(datasetId, '/exports'), {}, options).then(
+    exportFormatsFromV20,
+  );
 }
 
 /** `GET …/exports/{format}`: a streamed file, with no 10,000 cap. Download it with `download()`. */
@@ -35,5 +38,5 @@ export function exportUrl(
   format: ExportFormat,
   params: ExportParams = {},
 ): string {
-  return apiUrl(target, datasetPath(datasetId, `/exports/${format}`), { ...params });
+  return apiUrl(target, datasetPath(datasetId, `/exports/${format}`), filteredQuery(params));
 }

@@ -1,20 +1,59 @@
+import type { Expr } from '../../common/odsql/ast';
+import { printExpr } from '../../common/odsql/printer';
+import type { QueryParams } from './client';
+
 /**
  * The query parameters each endpoint takes, named as the API names them (ods-api.md §3), so a
  * params object reads like the query string it becomes. Repeatable parameters are arrays.
  */
 
-/** Filters shared by records, facets, aggregates and exports. */
-export interface FilterParams {
-  /** ODSQL; several `where` are ANDed by the portal. */
-  where?: string | readonly string[];
+/**
+ * The filter of a view: one value that records, counts, facets, aggregates and exports share, kept
+ * as an ODSQL tree until filterQuery prints it for the request (design.md §5), so conditions join
+ * it as trees and nothing parses printed text back.
+ */
+export interface ViewFilter {
+  where: Expr | null;
+  /**
+   * A clause sent as the user wrote it, beside `where`: an advanced clause common/odsql could not
+   * parse (the portal then says what is wrong), or one being checked before it is applied (so the
+   * portal's error positions point into the user's text). The portal ANDs several `where`.
+   */
+  unparsedWhere?: string;
   /** `facet:value`, e.g. `theme:Environment` or `modified:2020/11`. */
   refine?: readonly string[];
   exclude?: readonly string[];
+}
+
+/** Parameters every filtered endpoint takes. */
+export interface FilteredParams {
+  filter?: ViewFilter;
   lang?: string;
   timezone?: string;
 }
 
-export interface CatalogDatasetsParams extends FilterParams {
+/** The query parameters a filter becomes; several `where` are ANDed by the portal. */
+export interface FilterQuery {
+  where?: string[];
+  refine?: readonly string[] | undefined;
+  exclude?: readonly string[] | undefined;
+}
+
+/** A filter's query parameters: the only place a view's where is printed. */
+export function filterQuery(filter: ViewFilter | undefined): FilterQuery {
+  if (!filter) return {};
+  const where: string[] = [];
+  if (filter.unparsedWhere) where.push(filter.unparsedWhere);
+  if (filter.where) where.push(printExpr(filter.where));
+  return { where, refine: filter.refine, exclude: filter.exclude };
+}
+
+/** An endpoint's params as its query string's parameters, the filter printed. */
+export function filteredQuery({ filter, ...rest }: FilteredParams): QueryParams {
+  return { ...rest, ...filterQuery(filter) };
+}
+
+export interface CatalogDatasetsParams extends FilteredParams {
   select?: string;
   order_by?: string;
   /** At most 100 (MAX_LIMIT); offset + limit at most 10,000 (MAX_WINDOW). */
@@ -23,7 +62,7 @@ export interface CatalogDatasetsParams extends FilterParams {
   include_app_metas?: boolean;
 }
 
-export interface FacetsParams extends FilterParams {
+export interface FacetsParams extends FilteredParams {
   /** The facets to compute; without it, every facet the publisher configured. */
   facet?: readonly string[];
 }
@@ -35,7 +74,7 @@ export interface DatasetParams {
   include_app_metas?: boolean;
 }
 
-export interface RecordsParams extends FilterParams {
+export interface RecordsParams extends FilteredParams {
   select?: string;
   order_by?: string;
   limit?: number;
@@ -52,14 +91,14 @@ export interface RecordParams {
   timezone?: string;
 }
 
-export interface AggregatesParams extends FilterParams {
+export interface AggregatesParams extends FilteredParams {
   select: string;
   group_by?: string;
   order_by?: string;
   limit?: number;
 }
 
-export interface ExportParams extends FilterParams {
+export interface ExportParams extends FilteredParams {
   select?: string;
   order_by?: string;
   /** -1 (the default) exports every record; exports have no 10,000 cap. */

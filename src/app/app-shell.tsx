@@ -32,7 +32,10 @@ export function AppShell() {
 
   const openPicker = useCallback((focus: 'address' | 'api-key' = 'address') => setPicker(focus), []);
   const context = useMemo<PortalContextValue>(() => {
-    const target: PortalTarget = apiKey ? { portal, apiKey } : { portal };
+    // v2.1 detection comes later; every portal is spoken to in v2.0 for now.
+    const target: PortalTarget = apiKey
+      ? { portal, apiVersion: '2.0', apiKey }
+      : { portal, apiVersion: '2.0' };
     return { target, name, openPicker };
   }, [portal, apiKey, name, openPicker]);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cmp, field, fullText } from '../../common/odsql/build';
 import { attachmentUrl, getAttachments } from '../../src/api/attachments';
 import { getCatalogDatasets, getCatalogFacets } from '../../src/api/catalog';
 import type { PortalTarget } from '../../src/api/client';
@@ -21,7 +22,7 @@ import { serveFixturePortal } from '../helpers/fixture-server';
 let target: PortalTarget;
 const CITIES = 'fixture-cities';
 serveFixturePortal((url) => {
-  target = { portal: url };
+  target = { portal: url, apiVersion: '2.0' };
 });
 
 const fail = (promise: Promise<unknown>) =>
@@ -33,102 +34,115 @@ const fail = (promise: Promise<unknown>) =>
 describe('fetchers against the fixture portal', () => {
   it('catalog datasets: full text, refine, exclude, order and paging', async () => {
     const all = await getCatalogDatasets(target);
-    expect(all.datasets.map((d) => d.dataset.metas.default.title)).toContain('European cities');
-    expect(all.links.some((link) => link.rel === 'self')).toBe(true);
+    expect(all.datasets.map((d) => d.metas.default.title)).toContain('European cities');
+    expect(all.total).toBe(all.datasets.length);
 
-    const cities = await getCatalogDatasets(target, { where: '"cities"' });
-    expect(cities.datasets.map((d) => d.dataset.dataset_id)).toEqual([CITIES]);
+    const cities = await getCatalogDatasets(target, { filter: { where: fullText('cities') } });
+    expect(cities.datasets.map((d) => d.dataset_id)).toEqual([CITIES]);
 
-    const refined = await getCatalogDatasets(target, { refine: ['theme:Culture, Heritage'] });
-    expect(refined.datasets.map((d) => d.dataset.dataset_id)).toEqual(['fixture-events']);
+    const refined = await getCatalogDatasets(target, {
+      filter: { where: null, refine: ['theme:Culture, Heritage'] },
+    });
+    expect(refined.datasets.map((d) => d.dataset_id)).toEqual(['fixture-events']);
 
-    const excluded = await getCatalogDatasets(target, { exclude: ['keyword:city'] });
-    expect(excluded.datasets.map((d) => d.dataset.dataset_id)).not.toContain(CITIES);
-    expect(excluded.total_count).toBe(all.total_count - 1);
+    const excluded = await getCatalogDatasets(target, { filter: { where: null, exclude: ['keyword:city'] } });
+    expect(excluded.datasets.map((d) => d.dataset_id)).not.toContain(CITIES);
+    expect(excluded.total).toBe(all.total - 1);
 
     const byRecords = await getCatalogDatasets(target, {
       order_by: 'records_count DESC',
       limit: 2,
       offset: 0,
     });
-    const counts = byRecords.datasets.map((d) => d.dataset.metas.default.records_count);
+    const counts = byRecords.datasets.map((d) => d.metas.default.records_count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(byRecords.datasets.length).toBe(2);
     const next = await getCatalogDatasets(target, { order_by: 'records_count DESC', limit: 2, offset: 2 });
-    expect(next.datasets[0]!.dataset.dataset_id).not.toBe(byRecords.datasets[0]!.dataset.dataset_id);
+    expect(next.datasets[0]!.dataset_id).not.toBe(byRecords.datasets[0]!.dataset_id);
   });
 
   it('catalog facets: counts follow the filters', async () => {
     const body = await getCatalogFacets(target, { facet: ['theme', 'features', 'modified'] });
-    const theme = body.facets.find((group) => group.name === 'theme')!;
+    const theme = body.find((group) => group.name === 'theme')!;
     expect(
       theme.facets.every((value) => value.state === 'displayed' && typeof value.count === 'number'),
     ).toBe(true);
-    const narrowed = await getCatalogFacets(target, { facet: ['theme'], where: '"cities"' });
-    expect(narrowed.facets[0]!.facets.map((value) => value.value)).toEqual([
+    const narrowed = await getCatalogFacets(target, {
+      facet: ['theme'],
+      filter: { where: fullText('cities') },
+    });
+    expect(narrowed[0]!.facets.map((value) => value.value)).toEqual([
       'Administration, Government, Public finances, Citizenship',
     ]);
-    const refined = await getCatalogFacets(target, { facet: ['modified'], refine: ['modified:2024'] });
-    const year = refined.facets[0]!.facets.find((value) => value.value === '2024')!;
+    const refined = await getCatalogFacets(target, {
+      facet: ['modified'],
+      filter: { where: null, refine: ['modified:2024'] },
+    });
+    const year = refined[0]!.facets.find((value) => value.value === '2024')!;
     expect(year.state).toBe('refined');
     expect(year.facets?.[0]?.value).toMatch(/^2024\/\d\d$/);
   });
 
   it('dataset, records, record, grouped records, aggregates and dataset facets', async () => {
     const dataset = await getDataset(target, CITIES);
-    expect(dataset.dataset.fields.map((field) => field.name)).toContain('population');
+    expect(dataset.fields.map((field) => field.name)).toContain('population');
 
     const records = await getRecords(target, CITIES, {
-      where: 'population > 1000000',
+      filter: { where: cmp('>', field('population'), 1_000_000) },
       order_by: 'population DESC',
       limit: 3,
     });
-    expect(records.total_count).toBeGreaterThan(3);
-    const populations = records.records.map((row) => row.record.fields.population as number);
+    expect(records.total).toBeGreaterThan(3);
+    const populations = records.records.map((row) => row.values.population as number);
     expect(populations).toEqual([...populations].sort((a, b) => b - a));
-    const first = records.records[0]!.record;
+    const first = records.records[0]!;
     expect(first.id).toMatch(/^[0-9a-f]{40}$/);
 
     const one = await getRecord(target, CITIES, first.id);
-    expect(one.record.fields.name).toBe(first.fields.name);
+    expect(one.values.name).toBe(first.values.name);
 
     const grouped = await getGroupedRecords(target, CITIES, {
       select: 'count(*) as n',
       group_by: 'country_code',
     });
-    expect('total_count' in grouped).toBe(false);
-    expect(grouped.records.some((row) => row.record.fields.country_code === 'FR')).toBe(true);
+    expect(grouped.some((row) => row.country_code === 'FR')).toBe(true);
 
     const aggregates = await getAggregates(target, CITIES, { select: 'count(*) as n' });
-    expect(aggregates.aggregations[0]).toEqual({ n: 20 });
+    expect(aggregates).toEqual([{ n: 20 }]);
 
-    const facets = await getDatasetFacets(target, CITIES, { refine: ['country_code:FR'] });
-    const country = facets.facets.find((group) => group.name === 'country_code')!;
+    const facets = await getDatasetFacets(target, CITIES, {
+      filter: { where: null, refine: ['country_code:FR'] },
+    });
+    const country = facets.find((group) => group.name === 'country_code')!;
     expect(country.facets.find((value) => value.value === 'FR')?.state).toBe('refined');
   });
 
   it('attachments, exports (streamed download), reuses, snapshots', async () => {
     const attachments = await getAttachments(target, CITIES);
-    expect(attachments.attachments.length).toBeGreaterThan(0);
-    const attachment = await download(target, attachments.attachments[0]!.href);
+    expect(attachments.length).toBeGreaterThan(0);
+    const attachment = await download(target, attachmentUrl(target, CITIES, attachments[0]!.id));
     expect(attachment.blob.size).toBeGreaterThan(0);
     expect(attachmentUrl(target, CITIES, 'x_txt')).toBe(
       `${target.portal}/api/v2/catalog/datasets/${CITIES}/attachments/x_txt`,
     );
 
     const formats = await getExportFormats(target, CITIES);
-    expect(formats.links.length).toBeGreaterThan(0);
-    const csv = await download(target, exportUrl(target, CITIES, 'csv', { refine: ['country_code:FR'] }));
+    expect(formats).toContain('csv');
+    expect(formats).not.toContain('self');
+    const csv = await download(
+      target,
+      exportUrl(target, CITIES, 'csv', { filter: { where: null, refine: ['country_code:FR'] } }),
+    );
     expect(csv.filename).toMatch(/\.csv$/);
     expect(await csv.blob.text()).toMatch(/Paris/);
 
     const reuses = await getReuses(target, CITIES);
-    expect(reuses.reuses.map((reuse) => reuse.id)).toContain('geonames-paris');
+    expect(reuses.map((reuse) => reuse.id)).toContain('geonames-paris');
     const reuse = await getReuse(target, CITIES, 'geonames-paris');
-    expect(reuse.reuse.title).toBe('Paris on GeoNames');
+    expect(reuse.title).toBe('Paris on GeoNames');
 
     const snapshots = await getSnapshots(target, CITIES);
-    expect(Array.isArray(snapshots.snapshots)).toBe(true);
+    expect(Array.isArray(snapshots)).toBe(true);
   });
 
   it('feedback: 201 {"status": "ok"}', async () => {
@@ -138,8 +152,12 @@ describe('fetchers against the fixture portal', () => {
 
   it('errors come back typed', async () => {
     expect(await fail(getDataset(target, 'no-such-dataset'))).toBeInstanceOf(NotFoundError);
-    expect(await fail(getRecords(target, CITIES, { where: 'no_such_field = 1' }))).toBeInstanceOf(OdsqlError);
-    expect(await fail(getRecords(target, CITIES, { where: 'population ==' }))).toBeInstanceOf(OdsqlError);
+    expect(
+      await fail(getRecords(target, CITIES, { filter: { where: cmp('=', field('no_such_field'), 1) } })),
+    ).toBeInstanceOf(OdsqlError);
+    expect(
+      await fail(getRecords(target, CITIES, { filter: { where: null, unparsedWhere: 'population ==' } })),
+    ).toBeInstanceOf(OdsqlError);
     expect(await fail(getRecords(target, CITIES, { limit: 101 }))).toBeInstanceOf(InvalidParameterError);
     expect(await fail(getCatalogDatasets(target, { limit: 100, offset: 9_950 }))).toBeInstanceOf(
       InvalidParameterError,

@@ -5,6 +5,7 @@ import type {
   FacetsResponse,
   RecordsResponse,
 } from '../../common/ods-api/types';
+import { cmp, field, fullText } from '../../common/odsql/build';
 import { attachmentUrl, fileUrl, getAttachments } from '../../src/api/attachments';
 import { getCatalogDatasets, getCatalogFacets } from '../../src/api/catalog';
 import { getJson, type PortalTarget } from '../../src/api/client';
@@ -139,7 +140,7 @@ beforeAll(async () => {
       body: '<!doctype html><title>Not an API</title>',
     }),
   });
-  target = { portal: portal.url };
+  target = { portal: portal.url, apiVersion: '2.0' };
 });
 
 afterAll(() => portal.close());
@@ -147,18 +148,20 @@ afterAll(() => portal.close());
 const lastRequest = () => portal.requests.at(-1)!;
 
 describe('fetchers against recorded ODS responses', () => {
-  it('getCatalogDatasets sends the API parameters and reads the v2.0 envelope', async () => {
+  it('getCatalogDatasets sends the API parameters and unwraps the v2.0 envelope', async () => {
     const body = await getCatalogDatasets(target, {
-      where: '"city"',
-      refine: ['theme:Administration, Government, Public finances, Citizenship', 'features:geo'],
-      exclude: ['keyword:world'],
+      filter: {
+        where: fullText('city'),
+        refine: ['theme:Administration, Government, Public finances, Citizenship', 'features:geo'],
+        exclude: ['keyword:world'],
+      },
       order_by: 'modified DESC',
       limit: 20,
       offset: 40,
     });
-    expect(body.total_count).toBe(1);
-    expect(body.datasets[0]!.dataset.dataset_id).toBe(DATASET);
-    expect(body.datasets[0]!.dataset.metas.default.records_count).toBe(137611);
+    expect(body.total).toBe(1);
+    expect(body.datasets[0]!.dataset_id).toBe(DATASET);
+    expect(body.datasets[0]!.metas.default.records_count).toBe(137611);
     const { query } = lastRequest();
     expect(query.get('where')).toBe('"city"');
     expect(query.getAll('refine')).toEqual([
@@ -191,10 +194,10 @@ describe('fetchers against recorded ODS responses', () => {
   it('getCatalogFacets reads facet groups with displayed values and counts', async () => {
     const body = await getCatalogFacets(target, {
       facet: ['publisher', 'features'],
-      refine: ['language:en'],
+      filter: { where: null, refine: ['language:en'] },
     });
-    expect(body.facets.map((group) => group.name)).toEqual(['publisher', 'features', 'language']);
-    expect(body.facets[1]!.facets[0]).toEqual({
+    expect(body.map((group) => group.name)).toEqual(['publisher', 'features', 'language']);
+    expect(body[1]!.facets[0]).toEqual({
       count: 19,
       state: 'displayed',
       name: 'analyze',
@@ -204,40 +207,46 @@ describe('fetchers against recorded ODS responses', () => {
     expect(lastRequest().query.getAll('refine')).toEqual(['language:en']);
   });
 
-  it('getDataset reads the v2.0 dataset envelope: metas, fields, features', async () => {
+  it('getDataset unwraps the v2.0 dataset envelope: metas, fields, features', async () => {
     const body = await getDataset(target, DATASET);
-    expect(body.dataset.metas.default.title).toBe('Geonames - All Cities with a population > 1000');
-    expect(body.dataset.features).toEqual(['geo', 'analyze', 'timeserie']);
-    expect(body.dataset.fields.find((field) => field.name === 'coordinates')?.type).toBe('geo_point_2d');
+    expect(body.metas.default.title).toBe('Geonames - All Cities with a population > 1000');
+    expect(body.features).toEqual(['geo', 'analyze', 'timeserie']);
+    expect(body.fields.find((field) => field.name === 'coordinates')?.type).toBe('geo_point_2d');
   });
 
   it('getDatasetFacets calls the dataset-level facets route', async () => {
-    const body = await getDatasetFacets(target, DATASET, { facet: ['features'], where: 'population > 1000' });
-    expect(body.facets.length).toBe(3);
+    const body = await getDatasetFacets(target, DATASET, {
+      facet: ['features'],
+      filter: { where: cmp('>', field('population'), 1000) },
+    });
+    expect(body.length).toBe(3);
     expect(lastRequest().path).toBe(`${base}/${DATASET}/facets`);
     expect(lastRequest().query.get('where')).toBe('population > 1000');
   });
 
-  it('getRecords reads records[].record.fields and sends paging', async () => {
-    const body = await getRecords(target, JOCONDE, { where: '"09940004427"', limit: 10, offset: 0 });
-    expect(body.total_count).toBe(1);
-    const record = body.records[0]!.record;
+  it('getRecords turns records[].record.fields into records with values, and sends paging', async () => {
+    const body = await getRecords(target, JOCONDE, {
+      filter: { where: fullText('09940004427') },
+      limit: 10,
+      offset: 0,
+    });
+    expect(body.total).toBe(1);
+    const record = body.records[0]!;
     expect(record.id).toBe('c3d52224de1363c373597cdf3a45e8069d3e6747');
-    expect(record.fields.ville).toBe('Grenoble');
-    expect(record.fields.loca).toEqual(['Grenoble', 'musée de Grenoble']);
-    expect(body.links.map((link) => link.rel)).toEqual(['self', 'first', 'last']);
+    expect(record.values.ville).toBe('Grenoble');
+    expect(record.values.loca).toEqual(['Grenoble', 'musée de Grenoble']);
+    expect(Object.keys(body)).toEqual(['total', 'records']);
     expect(lastRequest().query.get('offset')).toBe('0');
   });
 
   it('getRecord reads one record', async () => {
     const body = await getRecord(target, JOCONDE, 'c3d52224de1363c373597cdf3a45e8069d3e6747');
-    expect(body.record.fields.ref).toBe('09940004427');
+    expect(body.values.ref).toBe('09940004427');
   });
 
-  it('getGroupedRecords reads the v2.0 grouped shape (no total_count, values as strings)', async () => {
+  it('getGroupedRecords reads the v2.0 grouped shape into one row per group', async () => {
     const body = await getGroupedRecords(target, GOLD, { select: 'count(*)', group_by: 'year(date)' });
-    expect('total_count' in body).toBe(false);
-    expect(body.records[0]!.record.fields).toEqual({ 'count(*)': 12, 'year(date)': '1988' });
+    expect(body[0]).toEqual({ 'count(*)': 12, 'year(date)': '1988' });
     expect(lastRequest().query.get('group_by')).toBe('year(date)');
   });
 
@@ -246,38 +255,45 @@ describe('fetchers against recorded ODS responses', () => {
       select: 'count(*) as num_cities,country_code,sum(population) as sum_population',
       group_by: 'country_code',
     });
-    expect(body.aggregations[0]).toMatchObject({ num_cities: 1982, country_code: 'FR' });
+    expect(body[0]).toMatchObject({ num_cities: 1982, country_code: 'FR' });
   });
 
-  it('getAttachments reads href and metas; attachment, file and snapshot URLs escape their ids', async () => {
+  it('getAttachments takes the id from href; attachment, file and snapshot URLs escape their ids', async () => {
     const body = await getAttachments(target, DATASET);
-    expect(body.attachments[0]!.metas).toEqual({ 'mime-type': 'application/zip', title: 'cities1000.zip' });
+    expect(body).toEqual([
+      { id: 'cities1000_zip', title: 'cities1000.zip', mimeType: 'application/zip', url: null },
+    ]);
     expect(attachmentUrl(target, DATASET, 'cities1000_zip')).toBe(
       `${portal.url}${base}/${DATASET}/attachments/cities1000_zip`,
     );
     expect(fileUrl(target, 'a b', 'x/y')).toBe(`${portal.url}${base}/a%20b/files/x%2Fy`);
-    expect(snapshotUrl({ portal: '' }, DATASET, 's1')).toBe(`${base}/${DATASET}/snapshots/s1`);
+    expect(snapshotUrl({ portal: '', apiVersion: '2.0' }, DATASET, 's1')).toBe(
+      `${base}/${DATASET}/snapshots/s1`,
+    );
   });
 
   it('getExportFormats lists formats; exportUrl carries the export parameters', async () => {
     const body = await getExportFormats(target, DATASET);
-    expect(body.links[0]!.rel).toBe('csv');
-    expect(exportUrl({ portal: '' }, DATASET, 'csv', { delimiter: ';', refine: ['country_code:FR'] })).toBe(
-      `${base}/${DATASET}/exports/csv?delimiter=%3B&refine=country_code%3AFR`,
-    );
+    expect(body).toEqual(['csv']);
+    expect(
+      exportUrl({ portal: '', apiVersion: '2.0' }, DATASET, 'csv', {
+        delimiter: ';',
+        filter: { where: null, refine: ['country_code:FR'] },
+      }),
+    ).toBe(`${base}/${DATASET}/exports/csv?delimiter=%3B&refine=country_code%3AFR`);
   });
 
   it('getReuses and getReuse read the 2019 shapes', async () => {
     const list = await getReuses(target, DATASET, { start: 0, rows: 5 });
-    expect(list.reuses[0]!.title).toBe('A map of cities');
+    expect(list[0]!.title).toBe('A map of cities');
     expect(lastRequest().query.get('rows')).toBe('5');
     const one = await getReuse(target, DATASET, 'r1');
-    expect(one.reuse.user.username).toBe('ana');
+    expect(one).toMatchObject({ id: 'r1', author: 'Ana Silva', createdAt: reuse.created_at });
   });
 
   it('getSnapshots reads the snapshot list', async () => {
     const body = await getSnapshots(target, DATASET);
-    expect(body.snapshots[0]!.snapshot_id).toBe('s1');
+    expect(body).toEqual([{ id: 's1', createdAt: '2021-01-01T00:00:00+00:00', description: 'January' }]);
   });
 
   it('putFeedback PUTs {feedback: …} as JSON and reads {"status": "ok"}', async () => {
@@ -306,7 +322,9 @@ describe('typed errors from recorded error bodies', () => {
       message: 'ODSQL query is malformed: invalid_function() Clause(s) containing the error(s): select.',
       isSyntaxError: false,
     });
-    const syntax = await fail(getRecords(target, 'syntax', { where: 'garbage==' }));
+    const syntax = await fail(
+      getRecords(target, 'syntax', { filter: { where: null, unparsedWhere: 'garbage==' } }),
+    );
     expect(syntax).toBeInstanceOf(OdsqlError);
     expect(syntax).toMatchObject({ errorCode: 'ODSQLSyntaxError', isSyntaxError: true });
   });
@@ -364,7 +382,7 @@ describe('typed errors from recorded error bodies', () => {
   it('a portal that does not answer becomes PortalUnreachableError (status 0)', async () => {
     const closed = await startRecordedPortal({});
     await closed.close();
-    const error = await fail(getJson({ portal: closed.url }, '/catalog/datasets'));
+    const error = await fail(getJson({ portal: closed.url, apiVersion: '2.0' }, '/catalog/datasets'));
     expect(error).toBeInstanceOf(PortalUnreachableError);
     expect(error).toMatchObject({
       status: 0,

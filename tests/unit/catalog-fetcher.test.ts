@@ -10,9 +10,9 @@ serveFixturePortal((url) => {
 
 describe('catalog fetcher', () => {
   it('reads the catalog of a real portal server', async () => {
-    const body = await getCatalogDatasets({ portal: portalUrl }, {});
-    expect(body.total_count).toBe(4);
-    expect(body.datasets.map((d) => d.dataset.metas.default.title).sort()).toEqual([
+    const body = await getCatalogDatasets({ portal: portalUrl, apiVersion: '2.0' }, {});
+    expect(body.total).toBe(4);
+    expect(body.datasets.map((d) => d.metas.default.title).sort()).toEqual([
       'Bike counters',
       'European cities',
       'Festival events',
@@ -30,7 +30,10 @@ describe('catalog fetcher', () => {
     );
     vi.stubGlobal('fetch', fetchMock);
     try {
-      const error = await getCatalogDatasets({ portal: 'https://portal.example' }, {}).catch((e) => e);
+      const error = await getCatalogDatasets(
+        { portal: 'https://portal.example', apiVersion: '2.0' },
+        {},
+      ).catch((e) => e);
       expect(error).toBeInstanceOf(OdsApiError);
       expect(error).toMatchObject({
         status: 404,
@@ -50,7 +53,9 @@ describe('catalog fetcher', () => {
       }),
     );
     try {
-      const error = await getCatalogDatasets({ portal: 'https://down.example' }, {}).catch((e) => e);
+      const error = await getCatalogDatasets({ portal: 'https://down.example', apiVersion: '2.0' }, {}).catch(
+        (e) => e,
+      );
       expect(error).toMatchObject({
         status: 0,
         errorCode: 'NetworkError',

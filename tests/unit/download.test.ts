@@ -48,9 +48,13 @@ afterAll(() => portal.close());
 describe('download()', () => {
   it('streams the body, reports progress against Content-Length, and keeps the server filename', async () => {
     const progress: DownloadProgress[] = [];
-    const file = await download({ portal: portal.url }, `${portal.url}${base}/exports/csv`, {
-      onProgress: (p) => progress.push(p),
-    });
+    const file = await download(
+      { portal: portal.url, apiVersion: '2.0' },
+      `${portal.url}${base}/exports/csv`,
+      {
+        onProgress: (p) => progress.push(p),
+      },
+    );
     expect(file.filename).toBe('cities.csv');
     expect(await file.blob.text()).toBe(CSV);
     expect(file.blob.type).toBe('text/csv; charset=utf-8');
@@ -61,30 +65,37 @@ describe('download()', () => {
 
   it('does not trust Content-Length for an encoded body', async () => {
     const progress: DownloadProgress[] = [];
-    const file = await download({ portal: portal.url }, `${portal.url}${base}/exports/json`, {
-      onProgress: (p) => progress.push(p),
-    });
+    const file = await download(
+      { portal: portal.url, apiVersion: '2.0' },
+      `${portal.url}${base}/exports/json`,
+      {
+        onProgress: (p) => progress.push(p),
+      },
+    );
     expect(await file.blob.text()).toBe('[{"a":1}]');
     expect(progress.every((p) => p.total === null)).toBe(true);
   });
 
   it('names the file from the URL or the fallback when the portal sends no filename', async () => {
     const url = `${portal.url}${base}/attachments/data_zip`;
-    expect((await download({ portal: portal.url }, url)).filename).toBe('data_zip');
-    expect((await download({ portal: portal.url }, url, { fallbackName: 'data.zip' })).filename).toBe(
-      'data.zip',
-    );
+    expect((await download({ portal: portal.url, apiVersion: '2.0' }, url)).filename).toBe('data_zip');
+    expect(
+      (await download({ portal: portal.url, apiVersion: '2.0' }, url, { fallbackName: 'data.zip' })).filename,
+    ).toBe('data.zip');
   });
 
   it('sends the API key as a header', async () => {
-    await download({ portal: portal.url, apiKey: 'k1' }, `${portal.url}${base}/attachments/data_zip`);
+    await download(
+      { portal: portal.url, apiVersion: '2.0', apiKey: 'k1' },
+      `${portal.url}${base}/attachments/data_zip`,
+    );
     expect(portal.requests.at(-1)!.headers.authorization).toBe('Apikey k1');
   });
 
   it('can be cancelled mid-stream', async () => {
     const controller = new AbortController();
     const progress: DownloadProgress[] = [];
-    const result = download({ portal: portal.url }, `${portal.url}${base}/exports/slow`, {
+    const result = download({ portal: portal.url, apiVersion: '2.0' }, `${portal.url}${base}/exports/slow`, {
       signal: controller.signal,
       onProgress: (p) => {
         progress.push(p);
@@ -97,7 +108,7 @@ describe('download()', () => {
 
   it('rejects with the typed error of a failed answer', async () => {
     await expect(
-      download({ portal: portal.url }, `${portal.url}${base}/exports/nothing`),
+      download({ portal: portal.url, apiVersion: '2.0' }, `${portal.url}${base}/exports/nothing`),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

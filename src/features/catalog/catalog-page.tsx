@@ -63,7 +63,7 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
   const sortId = useId();
   const page = search.page ?? 1;
 
-  const total = datasets.data?.total_count ?? 0;
+  const total = datasets.data?.total ?? 0;
   const pageCount = Math.min(Math.ceil(total / CATALOG_PAGE_SIZE), MAX_CATALOG_PAGE);
   const first = (page - 1) * CATALOG_PAGE_SIZE + 1;
   const activeFilterCount = (search.refine?.length ?? 0) + (search.exclude?.length ?? 0);
@@ -79,7 +79,7 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
         </h2>
         {facets.data ? (
           <CatalogFacets
-            groups={facets.data.facets}
+            groups={facets.data}
             stale={facets.isPlaceholderData}
             onRefine={(facet, value, hierarchical) =>
               onSearchChange(toggleRefine(search, facet, value, { hierarchical }), { resetScroll: false })
@@ -171,7 +171,7 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
                 aria-busy={datasets.isPlaceholderData}
                 aria-label="Datasets"
               >
-                {datasets.data.datasets.map(({ dataset }) => (
+                {datasets.data.datasets.map((dataset) => (
                   <li key={dataset.dataset_id}>
                     <DatasetCard
                       dataset={dataset}

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { fullText } from '../../../common/odsql/build';
+import { filterQuery } from '../../api/params';
 import { parseSearchString, stringifySearchObject } from '../../lib/search-codec';
 import {
   CATALOG_PARAM_CHECKS,
   type CatalogSearch,
   catalogDatasetsParams,
   catalogFacetsParams,
-  fullTextWhere,
   MAX_CATALOG_PAGE,
   parseCatalogSearch,
   serializeCatalogSearch,
@@ -144,9 +145,10 @@ describe('changes', () => {
 });
 
 describe('API requests', () => {
-  it('the search text becomes one escaped ODSQL string literal', () => {
-    expect(fullTextWhere('air quality')).toBe('"air quality"');
-    expect(fullTextWhere('say "hi" \\ or not')).toBe('"say \\"hi\\" \\\\ or not"');
+  it('the search text becomes one ODSQL full-text condition, printed escaped', () => {
+    const { filter } = catalogDatasetsParams({ q: 'say "hi" \\ or not' });
+    expect(filter?.where).toEqual(fullText('say "hi" \\ or not'));
+    expect(filterQuery(filter).where).toEqual(['"say \\"hi\\" \\\\ or not"']);
   });
 
   it('the catalog request reads like the URL', () => {
@@ -159,9 +161,7 @@ describe('API requests', () => {
         page: 3,
       }),
     ).toEqual({
-      where: '"bus"',
-      refine: ['theme:A'],
-      exclude: ['keyword:b'],
+      filter: { where: fullText('bus'), refine: ['theme:A'], exclude: ['keyword:b'] },
       order_by: 'modified DESC',
       limit: 20,
       offset: 40,
@@ -172,8 +172,7 @@ describe('API requests', () => {
   it('the facets request carries the same filters, so counts follow them', () => {
     expect(catalogFacetsParams({ q: 'bus', refine: ['theme:A'], page: 3 })).toEqual({
       facet: ['theme', 'keyword', 'publisher', 'features', 'modified'],
-      where: '"bus"',
-      refine: ['theme:A'],
+      filter: { where: fullText('bus'), refine: ['theme:A'] },
     });
   });
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { MAX_WINDOW } from '../../../common/ods-api/params';
 import { fullText } from '../../../common/odsql/build';
-import { printExpr } from '../../../common/odsql/printer';
-import type { CatalogDatasetsParams, FacetsParams } from '../../api/params';
+import type { CatalogDatasetsParams, FacetsParams, ViewFilter } from '../../api/params';
 import type { ParamCheck } from '../../lib/ignored-params';
 import {
   filterList,
@@ -101,25 +100,21 @@ export function hasFilters(search: CatalogSearch): boolean {
   return Boolean(search.q || search.refine?.length || search.exclude?.length);
 }
 
-/**
- * The user's text as a bare ODSQL full-text condition, built as a tree and printed (one string
- * literal, escaped), so no input can change the query's structure.
- */
-export function fullTextWhere(text: string): string {
-  return printExpr(fullText(text));
-}
-
 /** `-modified` → `modified DESC`. */
 export function sortToOrderBy(sort: CatalogSort): string {
   return sort.startsWith('-') ? `${sort.slice(1)} DESC` : `${sort} ASC`;
 }
 
-function filterParams(search: CatalogSearch): Pick<CatalogDatasetsParams, 'where' | 'refine' | 'exclude'> {
-  const params: Pick<CatalogDatasetsParams, 'where' | 'refine' | 'exclude'> = {};
-  if (search.q) params.where = fullTextWhere(search.q);
-  if (search.refine?.length) params.refine = search.refine;
-  if (search.exclude?.length) params.exclude = search.exclude;
-  return params;
+/**
+ * The catalog's filter: the user's text as a full-text condition (a tree, printed by the fetcher as
+ * one escaped string literal, so no input can change the query's structure) and the facet filters.
+ */
+function filterParams(search: CatalogSearch): Pick<CatalogDatasetsParams, 'filter'> {
+  if (!hasFilters(search)) return {};
+  const filter: ViewFilter = { where: search.q ? fullText(search.q) : null };
+  if (search.refine?.length) filter.refine = search.refine;
+  if (search.exclude?.length) filter.exclude = search.exclude;
+  return { filter };
 }
 
 /** The `/catalog/datasets` request for a catalog state. */

@@ -11,7 +11,7 @@ import { ApiErrorState, Skeleton } from '../../components/states';
 import { formatDate, plural } from '../../lib/format';
 import { usePortal } from '../../lib/portal-context';
 import styles from './dataset-page.module.css';
-import { datasetQueries, type GridWindowData } from './dataset-queries';
+import { datasetQueries } from './dataset-queries';
 import {
   DATASET_TABS,
   type DatasetSearch,
@@ -20,6 +20,7 @@ import {
   withSort,
   withTab,
 } from './dataset-search-params';
+import { type GridWindowData, gridQueries } from './grid-queries';
 import { DatasetInfo } from './info/dataset-info';
 import { RecordPanel } from './record/record-panel';
 import { WINDOW_ROWS } from './records-plan';
@@ -76,7 +77,7 @@ export function DatasetPage({
   const { target, name } = usePortal();
   const client = useQueryClient();
   const query = useQuery(datasetQueries.detail(target, datasetId));
-  const dataset = query.data?.dataset;
+  const dataset = query.data;
   // A sort on a field the dataset lacks is dropped here (never sent) and named in the notice.
   const sortCheck = dataset ? sortFieldCheck(dataset.fields) : null;
   const search =
@@ -273,10 +274,10 @@ function LoadedDataset({
         : rankInCache(client, target, datasetId, view, recordId);
   // A permalink opened on its own: ask the portal where the record stands, then show it there.
   const counted = useQuery({
-    ...datasetQueries.recordRank(
+    ...gridQueries.recordRank(
       target,
       datasetId,
-      view?.filter ?? {},
+      view?.filter ?? { where: null },
       view?.plan ?? EMPTY_PLAN,
       recordId ?? '',
     ),
@@ -302,7 +303,7 @@ function LoadedDataset({
     setStepping(true);
     try {
       const data = await client.ensureQueryData(
-        datasetQueries.gridWindow(target, datasetId, view.filter, view.plan, Math.floor(next / WINDOW_ROWS)),
+        gridQueries.gridWindow(target, datasetId, view.filter, view.plan, Math.floor(next / WINDOW_ROWS)),
       );
       const record = data.records[next - data.start];
       if (record) {

@@ -1,14 +1,8 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
-import { MAX_LIMIT, MAX_WINDOW } from '../../../common/ods-api/params';
-import type { FeedbackBody, RecordBody } from '../../../common/ods-api/types';
-import { type Expr, NO_LOC } from '../../../common/odsql/ast';
-import { and, cmp, field, isNull, paren, str } from '../../../common/odsql/build';
-import { parseWhere } from '../../../common/odsql/parser';
-import { printExpr, printOrderBy } from '../../../common/odsql/printer';
+import type { FeedbackBody } from '../../../common/ods-api/types';
 import { getAttachments } from '../../api/attachments';
 import { type PortalTarget, targetKey } from '../../api/client';
 import { getDataset, getDatasetFacets } from '../../api/dataset';
-import { OdsqlError } from '../../api/errors';
 import { getExportFormats } from '../../api/exports';
 import { putFeedback } from '../../api/feedback';
 import type {
@@ -18,86 +12,11 @@ import type {
   RecordParams,
   RecordsParams,
   ReusesParams,
+  ViewFilter,
 } from '../../api/params';
 import { getAggregates, getGroupedRecords, getRecord, getRecords } from '../../api/records';
 import { getReuse, getReuses } from '../../api/reuses';
 import { getSnapshots } from '../../api/snapshots';
-import {
-  type Anchor,
-  anchorOf,
-  anchorSelect,
-  anchorSource,
-  type Direction,
-  type GridOrder,
-  type GridPlan,
-  planGrid,
-  planWindow,
-  RECORD_ID,
-  rankQuery,
-  type SequenceId,
-  sourceQuery,
-  WINDOW_ROWS,
-} from './records-plan';
-
-/** A slice of the records for a virtualized grid: at most 100 rows, inside the first 10,000. */
-export interface RecordsWindow {
-  offset: number;
-  limit: number;
-}
-
-/** The records filters without paging: what a window is cut from. */
-export type RecordsFilter = Omit<RecordsParams, 'limit' | 'offset'>;
-
-function checkWindow({ offset, limit }: RecordsWindow): void {
-  if (!Number.isInteger(offset) || !Number.isInteger(limit) || offset < 0 || limit < 1 || limit > MAX_LIMIT) {
-    throw new RangeError(
-      `A records window needs 0 ≤ offset and 1 ≤ limit ≤ ${MAX_LIMIT}, got ${offset}+${limit}`,
-    );
-  }
-  if (offset + limit > MAX_WINDOW) {
-    throw new RangeError(
-      `offset + limit must stay within ${MAX_WINDOW} (ods-api.md §2.5), got ${offset}+${limit}`,
-    );
-  }
-}
-
-/**
- * The view's filter with more conditions ANDed in (a keyset segment, a null split). The view's
- * where was printed by common/odsql, so it parses back; the conditions join it as trees.
- */
-export function withConditions(filter: RecordsFilter, conditions: readonly Expr[]): RecordsFilter {
-  if (conditions.length === 0) return filter;
-  const where =
-    filter.where === undefined ? [] : Array.isArray(filter.where) ? [...filter.where] : [filter.where];
-  const last = where.pop();
-  const parts: Expr[] = last === undefined ? [] : [paren(parseWhere(last).condition)];
-  return { ...filter, where: [...where, printExpr(and(...parts, ...conditions))] };
-}
-
-/** What a grid plan is made from; the plan itself is rebuilt from these (query keys stay plain data). */
-export interface GridPlanInput {
-  order: GridOrder;
-  total: number;
-  nulls: number;
-  /** Offsets reach rows below this (10,000; smaller in tests). */
-  cap: number;
-}
-
-/** One window of the grid: its rows by rank (undefined where a row cannot be reached). */
-export interface GridWindowData {
-  start: number;
-  records: (RecordBody | undefined)[];
-  /** Ranks within the window no request can reach (a portal that refuses recordid). */
-  unreachable: { start: number; count: number }[];
-}
-
-function isNullOf(fieldName: string): Expr {
-  return isNull(field(fieldName));
-}
-
-function gridPlan(input: GridPlanInput): GridPlan {
-  return planGrid(input);
-}
 
 /**
  * The dataset vertical's queries: the dataset itself and everything under it. Keys run
@@ -116,264 +35,17 @@ export const datasetQueries = {
       queryKey: [...datasetQueries.all(), 'records', targetKey(target), datasetId, params] as const,
       queryFn: ({ signal }) => getRecords(target, datasetId, params, { signal }),
     }),
-  /** One window of records for the grid; windows of the same filter share the key's prefix. */
-  recordsWindow: (target: PortalTarget, datasetId: string, filter: RecordsFilter, window: RecordsWindow) => {
-    checkWindow(window);
-    return queryOptions({
-      queryKey: [
-        ...datasetQueries.all(),
-        'records',
-        targetKey(target),
-        datasetId,
-        filter,
-        { offset: window.offset, limit: window.limit },
-      ] as const,
-      queryFn: ({ signal }) =>
-        getRecords(target, datasetId, { ...filter, offset: window.offset, limit: window.limit }, { signal }),
-    });
-  },
   /** How many records match a view (limit=0: the count alone). */
-  recordsCount: (target: PortalTarget, datasetId: string, filter: RecordsFilter) =>
+  recordsCount: (target: PortalTarget, datasetId: string, filter: ViewFilter) =>
     queryOptions({
       queryKey: [...datasetQueries.all(), 'records-count', targetKey(target), datasetId, filter] as const,
       queryFn: ({ signal }) =>
-        getRecords(target, datasetId, { ...filter, limit: 0 }, { signal }).then((body) => body.total_count),
+        getRecords(target, datasetId, { filter, limit: 0 }, { signal }).then((page) => page.total),
       // A new filter keeps the old count on screen (dimmed) until the new one comes.
       placeholderData: (previous, previousQuery) =>
         previousQuery?.queryKey[2] === targetKey(target) && previousQuery.queryKey[3] === datasetId
           ? previous
           : undefined,
-    }),
-  /** How many records of a view have no value for a field: where the null part of an order starts. */
-  nullCount: (target: PortalTarget, datasetId: string, filter: RecordsFilter, fieldName: string) =>
-    queryOptions({
-      queryKey: [
-        ...datasetQueries.all(),
-        'null-count',
-        targetKey(target),
-        datasetId,
-        filter,
-        fieldName,
-      ] as const,
-      queryFn: ({ signal }) =>
-        getRecords(
-          target,
-          datasetId,
-          { ...withConditions(filter, [isNullOf(fieldName)]), limit: 0 },
-          { signal },
-        ).then((body) => body.total_count),
-    }),
-  /**
-   * Whether the portal takes `recordid` in order_by and where (the embedded portal does; a stock
-   * portal might not). Asked once per portal and dataset, only for results beyond 10,000 rows.
-   */
-  recordIdOrder: (target: PortalTarget, datasetId: string) =>
-    queryOptions({
-      queryKey: [...datasetQueries.all(), 'recordid-order', targetKey(target), datasetId] as const,
-      queryFn: async ({ signal }) => {
-        try {
-          await getRecords(
-            target,
-            datasetId,
-            {
-              where: printExpr(cmp('>', field(RECORD_ID), str(''))),
-              order_by: printOrderBy({
-                kind: 'OrderBy',
-                items: [{ kind: 'OrderItem', expr: field(RECORD_ID), direction: null, loc: NO_LOC }],
-                loc: NO_LOC,
-              }),
-              limit: 1,
-            },
-            { signal },
-          );
-          return true;
-        } catch (error) {
-          if (error instanceof OdsqlError) return false;
-          throw error;
-        }
-      },
-      staleTime: Number.POSITIVE_INFINITY,
-    }),
-  /** Window `index` of the grid (rows index·100 … index·100 + 99 of the view's order). */
-  gridWindow: (
-    target: PortalTarget,
-    datasetId: string,
-    filter: RecordsFilter,
-    plan: GridPlanInput,
-    index: number,
-  ) =>
-    queryOptions({
-      queryKey: [
-        ...datasetQueries.all(),
-        'grid-window',
-        targetKey(target),
-        datasetId,
-        filter,
-        plan,
-        index,
-      ] as const,
-      queryFn: async ({ signal, client }): Promise<GridWindowData> => {
-        const grid = gridPlan(plan);
-        const start = index * WINDOW_ROWS;
-        const end = Math.min(plan.total, start + WINDOW_ROWS);
-        const { pieces, unreachable } = planWindow(grid, start, end);
-        // Filled, not sparse: a row no request reaches stays `undefined` and is listed, not skipped.
-        const records: (RecordBody | undefined)[] = Array.from(
-          { length: Math.max(0, end - start) },
-          () => undefined,
-        );
-        await Promise.all(
-          pieces.map(async (piece) => {
-            const source = piece.source;
-            const anchor =
-              source.kind === 'sequence' && source.anchor > 0
-                ? await client.fetchQuery(
-                    datasetQueries.gridAnchor(
-                      target,
-                      datasetId,
-                      filter,
-                      plan,
-                      source.sequence,
-                      source.direction,
-                      source.anchor,
-                    ),
-                  )
-                : null;
-            const query = sourceQuery(grid, source, anchor);
-            const body = await getRecords(
-              target,
-              datasetId,
-              {
-                ...withConditions(filter, query.conditions),
-                order_by: query.orderBy,
-                offset: piece.offset,
-                limit: piece.count,
-              },
-              { signal },
-            );
-            const rows = body.records.map((item) => item.record);
-            if (piece.reversed) rows.reverse();
-            rows.forEach((record, i) => {
-              records[piece.start - start + i] = record;
-            });
-          }),
-        );
-        return { start, records, unreachable };
-      },
-      gcTime: 60_000,
-    }),
-  /**
-   * Anchor `k` of a sequence read in a direction: the row at offset cap − 1 of the segment after
-   * anchor k − 1 (one row, the key field only). Anchors chain through the cache.
-   */
-  gridAnchor: (
-    target: PortalTarget,
-    datasetId: string,
-    filter: RecordsFilter,
-    plan: GridPlanInput,
-    sequence: SequenceId,
-    direction: Direction,
-    k: number,
-  ) =>
-    queryOptions({
-      queryKey: [
-        ...datasetQueries.all(),
-        'grid-anchor',
-        targetKey(target),
-        datasetId,
-        filter,
-        plan,
-        sequence,
-        direction,
-        k,
-      ] as const,
-      queryFn: async ({ signal, client }): Promise<Anchor> => {
-        const grid = gridPlan(plan);
-        const previous =
-          k > 1
-            ? await client.fetchQuery(
-                datasetQueries.gridAnchor(target, datasetId, filter, plan, sequence, direction, k - 1),
-              )
-            : null;
-        const query = sourceQuery(grid, anchorSource(sequence, direction, k), previous);
-        const body = await getRecords(
-          target,
-          datasetId,
-          {
-            ...withConditions(filter, query.conditions),
-            order_by: query.orderBy,
-            select: anchorSelect(grid, sequence),
-            offset: grid.cap - 1,
-            limit: 1,
-          },
-          { signal },
-        );
-        const row = body.records[0]?.record;
-        if (!row) throw new Error('The records changed while they were read. Reload to see them again.');
-        return anchorOf(grid, sequence, row);
-      },
-      staleTime: Number.POSITIVE_INFINITY,
-      gcTime: 10 * 60_000,
-    }),
-  /**
-   * Where a record stands in the grid's order (a permalink opened on its own): the rows before it
-   * are counted (records-plan.ts `rankQuery`). Null when the record is not in the view or the order
-   * cannot say.
-   */
-  recordRank: (
-    target: PortalTarget,
-    datasetId: string,
-    filter: RecordsFilter,
-    plan: GridPlanInput,
-    recordId: string,
-  ) =>
-    queryOptions({
-      queryKey: [
-        ...datasetQueries.all(),
-        'record-rank',
-        targetKey(target),
-        datasetId,
-        filter,
-        plan,
-        recordId,
-      ] as const,
-      queryFn: async ({ signal, client }): Promise<number | null> => {
-        const grid = gridPlan(plan);
-        const { record } = await client.fetchQuery(datasetQueries.record(target, datasetId, recordId));
-        const query = rankQuery(grid, record);
-        if (!query) return null;
-        const count = async (conditions: Expr[]) =>
-          (
-            await getRecords(
-              target,
-              datasetId,
-              { ...withConditions(filter, conditions), limit: 0 },
-              { signal },
-            )
-          ).total_count;
-        const [inView, before] = await Promise.all([
-          count([cmp('=', field(RECORD_ID), str(recordId))]),
-          count(query.conditions),
-        ]);
-        if (inView === 0) return null;
-        const first = query.start + before;
-        if (query.exact) return first;
-        // Ordered by the key alone: the record is among the rows of its tie, from `first` on.
-        if (first >= grid.cap) return null;
-        const body = await getRecords(
-          target,
-          datasetId,
-          {
-            ...filter,
-            order_by: sourceQuery(grid, { kind: 'head' }, null).orderBy,
-            offset: first,
-            limit: Math.min(MAX_LIMIT, grid.cap - first),
-          },
-          { signal },
-        );
-        const at = body.records.findIndex((item) => item.record.id === recordId);
-        return at === -1 ? null : first + at;
-      },
     }),
   groupedRecords: (target: PortalTarget, datasetId: string, params: GroupedRecordsParams) =>
     queryOptions({

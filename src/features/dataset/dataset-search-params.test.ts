@@ -20,9 +20,6 @@ import {
   withTab,
   withWhere,
 } from './dataset-search-params';
-import { datasetWhere, facetsParams, recordsFilter } from './view-filter';
-
-const parse = (query: string) => parseDatasetSearch(parseSearchString(query));
 
 const field = (name: string, type: DatasetField['type']): DatasetField => ({
   name,
@@ -31,7 +28,8 @@ const field = (name: string, type: DatasetField['type']): DatasetField => ({
   annotations: {},
   description: null,
 });
-const FIELDS = [field('name', 'text'), field('population', 'int'), field('founded', 'date')];
+
+const parse = (query: string) => parseDatasetSearch(parseSearchString(query));
 
 describe('parseDatasetSearch', () => {
   it('reads the URL the way the API reads it', () => {
@@ -66,37 +64,6 @@ describe('parseDatasetSearch', () => {
     expect(stringifySearchObject({ ...search })).toBe(
       '?q=saint&where=population+%3E+5&refine=country_code:FR&exclude=feature_code:PPLX&f=population:between:1..5&sort=name&tab=information',
     );
-  });
-});
-
-describe('the view’s requests', () => {
-  it('ANDs search, column filters and the advanced clause into one printed where', () => {
-    const search = parse(
-      '?q=saint&where=population+>+5+OR+name+=+"x"&f=population:lt:100&f=founded:gt:1200-01-01',
-    );
-    expect(datasetWhere(search, FIELDS)).toEqual([
-      '"saint" AND population < 100 AND founded > date\'1200-01-01\' AND (population > 5 OR name = "x")',
-    ]);
-    expect(recordsFilter(search, FIELDS).where).toBe(datasetWhere(search, FIELDS)[0]);
-  });
-
-  it('sends an advanced clause it cannot parse on its own, so the portal says what is wrong', () => {
-    expect(datasetWhere(parse('?where=garbage==&q=x'), FIELDS)).toEqual(['garbage==', '"x"']);
-    expect(recordsFilter(parse('?where=garbage=='), FIELDS).where).toBe('garbage==');
-  });
-
-  it('ignores a column filter on a field that is not in the schema', () => {
-    expect(datasetWhere(parse('?f=ghost:eq:1'), FIELDS)).toEqual([]);
-  });
-
-  it('facets are counted under the same filters', () => {
-    const search = parse('?q=a&refine=country_code:FR&exclude=feature_code:PPL');
-    expect(facetsParams(search, FIELDS)).toEqual({
-      where: '"a"',
-      refine: ['country_code:FR'],
-      exclude: ['feature_code:PPL'],
-    });
-    expect(facetsParams({}, FIELDS)).toEqual({});
   });
 });
 

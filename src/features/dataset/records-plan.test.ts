@@ -328,7 +328,7 @@ describe('rankQuery', () => {
   const plan = planGrid({ order: POPULATION_DESC, total: 135_233, nulls: 12_788 });
 
   it('counts the rows before a record: a larger key, or the same key and a smaller id', () => {
-    const query = rankQuery(plan, { id: 'r9', fields: { population: 5000 } })!;
+    const query = rankQuery(plan, { id: 'r9', values: { population: 5000 } })!;
     expect(query.start).toBe(0);
     expect(query.exact).toBe(true);
     expect(query.conditions.map(printExpr)).toEqual([
@@ -337,18 +337,18 @@ describe('rankQuery', () => {
   });
 
   it('a record without a key comes after every row with one, then by id', () => {
-    const query = rankQuery(plan, { id: 'r9', fields: { population: null } })!;
+    const query = rankQuery(plan, { id: 'r9', values: { population: null } })!;
     expect(query.start).toBe(122_445);
     expect(query.conditions.map(printExpr)).toEqual(['population IS NULL', 'recordid < "r9"']);
   });
 
   it('by the key alone, it finds the first row of the tie; the portal’s own order cannot say', () => {
     const sorted = planGrid({ order: { kind: 'sorted', key: POPULATION_DESC.key! }, total: 8_836 });
-    const query = rankQuery(sorted, { id: 'r9', fields: { population: 5000 } })!;
+    const query = rankQuery(sorted, { id: 'r9', values: { population: 5000 } })!;
     expect(query.exact).toBe(false);
     expect(query.conditions.map(printExpr)).toEqual(['population > 5000']);
     expect(
-      rankQuery(planGrid({ order: { kind: 'natural' }, total: 50 }), { id: 'r', fields: {} }),
+      rankQuery(planGrid({ order: { kind: 'natural' }, total: 50 }), { id: 'r', values: {} }),
     ).toBeNull();
   });
 });

@@ -431,10 +431,10 @@ export function anchorSelect(plan: GridPlan, sequence: SequenceId): string | und
 export function anchorOf(
   plan: GridPlan,
   sequence: SequenceId,
-  record: { id: string; fields: Record<string, unknown> },
+  record: { id: string; values: Record<string, unknown> },
 ): Anchor {
   const key = sequenceOf(plan, sequence).terms.find((term) => term.field !== RECORD_ID);
-  return key ? { id: record.id, value: record.fields[key.field] } : { id: record.id };
+  return key ? { id: record.id, value: record.values[key.field] } : { id: record.id };
 }
 
 /**
@@ -453,12 +453,12 @@ export interface RankQuery {
 
 export function rankQuery(
   plan: GridPlan,
-  record: { id: string; fields: Record<string, unknown> },
+  record: { id: string; values: Record<string, unknown> },
 ): RankQuery | null {
   const order = plan.order;
   if (order.kind === 'natural') return null;
   const key = order.key;
-  const value = key ? record.fields[key.field] : undefined;
+  const value = key ? record.values[key.field] : undefined;
   const isNullKey = key !== null && (value === null || value === undefined);
   if (order.kind === 'sorted' && key) {
     // Nulls come last in any direction: before a null come all the rows with a value.

@@ -3,8 +3,10 @@ import { useMemo, useRef } from 'react';
 import { MAX_WINDOW } from '../../../common/ods-api/params';
 import type { DatasetField } from '../../../common/ods-api/types';
 import type { PortalTarget } from '../../api/client';
-import { datasetQueries, type GridPlanInput, type RecordsFilter } from './dataset-queries';
+import type { ViewFilter } from '../../api/params';
+import { datasetQueries } from './dataset-queries';
 import { type DatasetSearch, parseSort } from './dataset-search-params';
+import { type GridPlanInput, gridQueries } from './grid-queries';
 import {
   chooseOrder,
   type GridOrder,
@@ -13,7 +15,7 @@ import {
   planGrid,
   reachable,
 } from './records-plan';
-import { recordsFilter } from './view-filter';
+import { viewFilter } from './view-filter';
 
 /**
  * Everything the grid needs before its first window: the count of the view (which decides the
@@ -23,7 +25,7 @@ import { recordsFilter } from './view-filter';
  * marked stale.
  */
 export interface GridView {
-  filter: RecordsFilter;
+  filter: ViewFilter;
   plan: GridPlanInput;
 }
 
@@ -51,11 +53,11 @@ export function useGridPlan(
   // The search object may be new on every render; its content is what matters.
   const searchKey = JSON.stringify([search.q, search.where, search.refine, search.exclude, search.f]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `searchKey` stands for `search`.
-  const filter = useMemo(() => recordsFilter(search, fields), [searchKey, fields]);
+  const filter = useMemo(() => viewFilter(search, fields), [searchKey, fields]);
   const count = useQuery(datasetQueries.recordsCount(target, datasetId, filter));
   const total = count.isPlaceholderData ? undefined : count.data;
   const wantsProbe = total !== undefined && needsRecordIdOrder(total, cap);
-  const probe = useQuery({ ...datasetQueries.recordIdOrder(target, datasetId), enabled: wantsProbe });
+  const probe = useQuery({ ...gridQueries.recordIdOrder(target, datasetId), enabled: wantsProbe });
   const sort = parseSort(search.sort);
   const order =
     total === undefined || (wantsProbe && probe.data === undefined)
@@ -66,7 +68,7 @@ export function useGridPlan(
       ? order.key?.field
       : undefined;
   const nulls = useQuery({
-    ...datasetQueries.nullCount(target, datasetId, filter, nullField ?? ''),
+    ...gridQueries.nullCount(target, datasetId, filter, nullField ?? ''),
     enabled: nullField !== undefined,
   });
 

@@ -31,7 +31,7 @@ export function FacetPanel({ target, datasetId, fields, search, onRefine, onExcl
     placeholderData: keepPreviousData,
   });
   if (facets.data) {
-    const groups = facets.data.facets.filter((group: FacetGroup) => group.facets.length > 0);
+    const groups = facets.data.filter((group: FacetGroup) => group.facets.length > 0);
     if (groups.length === 0) return <NoFacets>No facets for these records.</NoFacets>;
     return (
       <FacetGroups stale={facets.isPlaceholderData}>

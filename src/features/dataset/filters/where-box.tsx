@@ -73,7 +73,7 @@ export function WhereBox({ target, datasetId, value, error, onApply }: WhereBoxP
     setChecking(true);
     try {
       await client.fetchQuery({
-        ...datasetQueries.recordsCount(target, datasetId, { where: text }),
+        ...datasetQueries.recordsCount(target, datasetId, { where: null, unparsedWhere: text }),
         staleTime: 60_000,
       });
       setProblem(null);

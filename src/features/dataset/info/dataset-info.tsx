@@ -198,25 +198,22 @@ function OptionalSection({
 
 function Attachments({ target, datasetId }: { target: PortalTarget; datasetId: string }) {
   const query = useQuery(datasetQueries.attachments(target, datasetId));
-  const attachments = query.data?.attachments ?? [];
+  const attachments = query.data ?? [];
   return (
     <OptionalSection id="info-attachments" title="Attachments" query={query} empty={attachments.length === 0}>
       <ul className={styles.files}>
-        {attachments.map((attachment) => {
-          const id = attachment.metas.id ?? attachment.href.split('/').pop() ?? attachment.metas.title;
-          return (
-            <li key={attachment.href} className={styles.file}>
-              <Paperclip aria-hidden size={15} className={styles.fileIcon} />
-              <span className={styles.fileName}>{attachment.metas.title}</span>
-              <span className={styles.muted}>{attachment.metas['mime-type']}</span>
-              <DownloadButton
-                target={target}
-                url={attachmentUrl(target, datasetId, id)}
-                name={attachment.metas.title}
-              />
-            </li>
-          );
-        })}
+        {attachments.map((attachment) => (
+          <li key={attachment.id} className={styles.file}>
+            <Paperclip aria-hidden size={15} className={styles.fileIcon} />
+            <span className={styles.fileName}>{attachment.title}</span>
+            <span className={styles.muted}>{attachment.mimeType}</span>
+            <DownloadButton
+              target={target}
+              url={attachmentUrl(target, datasetId, attachment.id)}
+              name={attachment.title}
+            />
+          </li>
+        ))}
       </ul>
     </OptionalSection>
   );
@@ -224,30 +221,28 @@ function Attachments({ target, datasetId }: { target: PortalTarget; datasetId: s
 
 function Reuses({ target, datasetId }: { target: PortalTarget; datasetId: string }) {
   const query = useQuery(datasetQueries.reuses(target, datasetId));
-  const reuses = query.data?.reuses ?? [];
+  const reuses = query.data ?? [];
   return (
     <OptionalSection id="info-reuses" title="Reuses" query={query} empty={reuses.length === 0}>
       <ul className={styles.reuses}>
-        {reuses.map((reuse) => {
-          const author =
-            [reuse.user?.first_name, reuse.user?.last_name].filter(Boolean).join(' ') || reuse.user?.username;
-          return (
-            <li key={reuse.id} className={styles.reuse}>
-              {reuse.thumbnail && (
-                <img src={reuse.thumbnail} alt="" className={styles.thumbnail} loading="lazy" />
-              )}
-              <div className={styles.reuseBody}>
-                <a href={reuse.url} target="_blank" rel="noopener noreferrer" className={styles.reuseTitle}>
-                  {reuse.title} <ExternalLink aria-hidden size={12} />
-                </a>
-                {reuse.description && <p className={styles.reuseText}>{reuse.description}</p>}
-                <p className={styles.muted}>
-                  {[author && `By ${author}`, formatDate(reuse.created_at)].filter(Boolean).join(' · ')}
-                </p>
-              </div>
-            </li>
-          );
-        })}
+        {reuses.map((reuse) => (
+          <li key={reuse.id} className={styles.reuse}>
+            {reuse.thumbnail && (
+              <img src={reuse.thumbnail} alt="" className={styles.thumbnail} loading="lazy" />
+            )}
+            <div className={styles.reuseBody}>
+              <a href={reuse.url} target="_blank" rel="noopener noreferrer" className={styles.reuseTitle}>
+                {reuse.title} <ExternalLink aria-hidden size={12} />
+              </a>
+              {reuse.description && <p className={styles.reuseText}>{reuse.description}</p>}
+              <p className={styles.muted}>
+                {[reuse.author && `By ${reuse.author}`, formatDate(reuse.createdAt)]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+            </div>
+          </li>
+        ))}
       </ul>
     </OptionalSection>
   );
@@ -255,23 +250,23 @@ function Reuses({ target, datasetId }: { target: PortalTarget; datasetId: string
 
 function Snapshots({ target, datasetId }: { target: PortalTarget; datasetId: string }) {
   const query = useQuery(datasetQueries.snapshots(target, datasetId));
-  const snapshots = query.data?.snapshots ?? [];
+  const snapshots = query.data ?? [];
   return (
     <OptionalSection id="info-snapshots" title="Snapshots" query={query} empty={snapshots.length === 0}>
       <ul className={styles.files}>
         {snapshots.map((snapshot) => {
-          const created = new Date(snapshot.created_at);
-          const when = Number.isNaN(created.getTime()) ? snapshot.created_at : formatDateTime(created);
+          const created = new Date(snapshot.createdAt);
+          const when = Number.isNaN(created.getTime()) ? snapshot.createdAt : formatDateTime(created);
           return (
-            <li key={snapshot.snapshot_id} className={styles.file}>
+            <li key={snapshot.id} className={styles.file}>
               <FileArchive aria-hidden size={15} className={styles.fileIcon} />
               <span className={styles.fileName}>{when}</span>
               <span className={styles.muted}>{snapshot.description}</span>
               <DownloadButton
                 target={target}
-                url={snapshotUrl(target, datasetId, snapshot.snapshot_id)}
+                url={snapshotUrl(target, datasetId, snapshot.id)}
                 name={`snapshot of ${when}`}
-                fallbackName={`${datasetId}-${snapshot.snapshot_id}.csv`}
+                fallbackName={`${datasetId}-${snapshot.id}.csv`}
               />
             </li>
           );

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Check, ChevronDown, ChevronUp, Copy, Link2, X } from 'lucide-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import type { DatasetField, RecordBody } from '../../../../common/ods-api/types';
+import type { DatasetField } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
+import type { OdsRecord } from '../../../api/model';
 import { Button } from '../../../components/button';
 import { ApiErrorState, Skeleton } from '../../../components/states';
 import { formatCount } from '../../../lib/format';
@@ -29,11 +30,11 @@ export interface RecordPanelProps {
 }
 
 /** The record's name: its first text value, or its id. */
-export function recordTitle(record: RecordBody | undefined, fields: readonly DatasetField[]): string | null {
+export function recordTitle(record: OdsRecord | undefined, fields: readonly DatasetField[]): string | null {
   if (!record) return null;
   const preferred =
     fields.find((f) => f.name === 'name' || f.name === 'title') ?? fields.find((f) => f.type === 'text');
-  const value = preferred ? record.fields[preferred.name] : null;
+  const value = preferred ? record.values[preferred.name] : null;
   return typeof value === 'string' && value.trim() ? value : null;
 }
 
@@ -55,7 +56,7 @@ export function RecordPanel({
   overlay,
 }: RecordPanelProps) {
   const query = useQuery(datasetQueries.record(target, datasetId, recordId));
-  const record = query.data?.record;
+  const record = query.data;
   const title = recordTitle(record, fields) ?? 'Untitled record';
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
@@ -155,7 +156,7 @@ export function RecordPanel({
         {record ? (
           <dl className={styles.fields}>
             {fields.map((field) => {
-              const formatted = formatValue(record.fields[field.name], field, { timeZone });
+              const formatted = formatValue(record.values[field.name], field, { timeZone });
               return (
                 <div key={field.name} className={styles.field}>
                   <dt title={field.name}>

@@ -83,11 +83,11 @@ export function buildColumns(
         size: defaultWidth(field),
         minSize: MIN_COLUMN_WIDTH,
         maxSize: MAX_COLUMN_WIDTH,
-        accessorFn: (row: GridRow) => (row.state === 'loaded' ? row.record.fields[field.name] : undefined),
+        accessorFn: (row: GridRow) => (row.state === 'loaded' ? row.record.values[field.name] : undefined),
         cell: ({ row }) =>
           row.original.state === 'loaded' ? (
             <FieldValue
-              value={formatValue(row.original.record.fields[field.name], field, format)}
+              value={formatValue(row.original.record.values[field.name], field, format)}
               variant="cell"
             />
           ) : null,

@@ -2,9 +2,10 @@ import { useTable } from '@tanstack/react-table';
 import { type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
-import type { GridPlanInput, RecordsFilter } from '../dataset-queries';
+import type { ViewFilter } from '../../../api/params';
 import type { SortSpec } from '../dataset-search-params';
 import type { FormatContext } from '../field-format';
+import type { GridPlanInput } from '../grid-queries';
 import { ColumnMenu } from './column-menu';
 import { columnClass, columnRules, pinClass, useCellClasses } from './column-styles';
 import { buildColumns, features, RANK_COLUMN, rankColumnWidth } from './grid-columns';
@@ -26,7 +27,7 @@ export interface RecordsGridProps {
   target: PortalTarget;
   datasetId: string;
   fields: readonly DatasetField[];
-  filter: RecordsFilter;
+  filter: ViewFilter;
   plan: GridPlanInput;
   /** The rows on screen belong to a view that is being replaced (dimmed, not interactive). */
   stale: boolean;

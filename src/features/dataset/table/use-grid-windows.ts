@@ -1,13 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import type { RecordBody } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
-import {
-  datasetQueries,
-  type GridPlanInput,
-  type GridWindowData,
-  type RecordsFilter,
-} from '../dataset-queries';
+import type { OdsRecord } from '../../../api/model';
+import type { ViewFilter } from '../../../api/params';
+import { type GridPlanInput, type GridWindowData, gridQueries } from '../grid-queries';
 import { WINDOW_ROWS } from '../records-plan';
 
 /**
@@ -20,7 +16,7 @@ import { WINDOW_ROWS } from '../records-plan';
 const SETTLE_MS = 120;
 
 export type GridRow =
-  | { rank: number; state: 'loaded'; record: RecordBody }
+  | { rank: number; state: 'loaded'; record: OdsRecord }
   | { rank: number; state: 'loading' | 'unreachable' | 'error' };
 
 interface WindowRange {
@@ -78,7 +74,7 @@ function rowsOf(data: GridWindowData): GridRow[] {
 export function useGridWindows(
   target: PortalTarget,
   datasetId: string,
-  filter: RecordsFilter,
+  filter: ViewFilter,
   plan: GridPlanInput,
   range: WindowRange,
 ): GridWindows {
@@ -95,7 +91,7 @@ export function useGridWindows(
     queries:
       plan.total === 0
         ? []
-        : indexes.map((index) => datasetQueries.gridWindow(target, datasetId, filter, plan, index)),
+        : indexes.map((index) => gridQueries.gridWindow(target, datasetId, filter, plan, index)),
     combine: (queries) => {
       const windows = new Map<number, { data: GridWindowData | undefined; error: unknown }>();
       const parts: string[] = [];
