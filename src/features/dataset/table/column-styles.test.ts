@@ -15,8 +15,8 @@ describe('columnRules', () => {
       undefined,
     ).split('\n');
     expect(rules).toEqual([
-      '#grid-a .c0{width:60px;left:0px}',
-      '#grid-a .c3{width:150px;left:60px}',
+      '#grid-a .c0{width:60px;--pin-left:0px}',
+      '#grid-a .c3{width:150px;--pin-left:60px}',
       '#grid-a .c1{width:96px}',
       '#grid-a .c2{width:120px}',
     ]);

@@ -28,7 +28,9 @@ export function columnRules(
 ): string {
   let left = 0;
   const rules = widths.map(([index, width], place) => {
-    const pin = place < PINNED_COLUMNS ? `;left:${left}px` : '';
+    // A variable, used only while the grid is scrolled sideways: the head cells are positioned
+    // (their resize handles), and a plain `left` would shift them all the time.
+    const pin = place < PINNED_COLUMNS ? `;--pin-left:${left}px` : '';
     left += width;
     return `#${scope} .${columnClass(index)}{width:${width}px${pin}}`;
   });

@@ -166,6 +166,8 @@ export function RecordsGrid({
     return () => window.removeEventListener('resize', onResize);
   }, []);
 
+  // Scrolled sideways: the title columns are pinned (see .sideways in records-grid.module.css).
+  const [sideways, setSideways] = useState(false);
   const dragged = useRef<string | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
@@ -197,9 +199,13 @@ export function RecordsGrid({
       <style>{rules}</style>
       <div
         ref={scrollRef}
-        className={`${styles.scroller} ${stale ? styles.stale : ''}`}
+        className={`${styles.scroller} ${stale ? styles.stale : ''} ${sideways ? styles.sideways : ''}`}
         id={scope}
         style={{ height: height ?? undefined }}
+        onScroll={(event) => {
+          const next = event.currentTarget.scrollLeft > 0;
+          if (next !== sideways) setSideways(next);
+        }}
       >
         {/* An ARIA grid over table markup: the arrow keys, Home/End and Enter work on its rows. */}
         <table
