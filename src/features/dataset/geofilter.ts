@@ -124,6 +124,24 @@ export function formatLocation({ zoom, lat, lon }: MapLocation): string {
   return `${Math.round(zoom * 100) / 100},${round(lat)},${round(lon)}`;
 }
 
+export function isGeoField(field: DatasetField): boolean {
+  return field.type === 'geo_point_2d' || field.type === 'geo_shape';
+}
+
+/** The geo field drawn by default (and filtered by geofilter.*): the first shape, else the first point. */
+export function defaultGeoField(fields: readonly DatasetField[]): DatasetField | undefined {
+  return fields.find((f) => f.type === 'geo_shape') ?? fields.find((f) => f.type === 'geo_point_2d');
+}
+
+/** The geo field a view uses: `map.field` when it names one, else the default. */
+export function chosenGeoField(
+  fields: readonly DatasetField[],
+  name: string | undefined,
+): DatasetField | undefined {
+  const chosen = name ? fields.find((f) => f.name === name && isGeoField(f)) : undefined;
+  return chosen ?? defaultGeoField(fields);
+}
+
 export interface GeoFilter {
   bbox?: GeoBox;
   polygon?: LatLon[];

@@ -5,6 +5,8 @@ import { cmp, field, isNull, str } from '../../../common/odsql/build';
 import { printOrderBy } from '../../../common/odsql/printer';
 import { type PortalTarget, targetKey } from '../../api/client';
 import { OdsqlError } from '../../api/errors';
+import { streamLines } from '../../api/export-stream';
+import { exportUrl } from '../../api/exports';
 import type { OdsRecord } from '../../api/model';
 import type { ViewFilter } from '../../api/params';
 import { getRecords } from '../../api/records';
@@ -26,6 +28,12 @@ import {
   WINDOW_ROWS,
 } from './records-plan';
 import { withConditions } from './view-filter';
+
+/** What the grid shows: a view's filter and the plan of its order (see table/use-grid-plan.ts). */
+export interface GridView {
+  filter: ViewFilter;
+  plan: GridPlanInput;
+}
 
 /** What a grid plan is made from; the plan itself is rebuilt from these (query keys stay plain data). */
 export interface GridPlanInput {
@@ -61,6 +69,33 @@ function gridPlan(input: GridPlanInput): GridPlan {
  * previous/next use them. Keys run `['dataset', <what>, <portal>, datasetId, filter, …]` like the
  * endpoints', so `['dataset']` still invalidates everything.
  */
+/**
+ * A record's rank in the portal's own order (at most 10,000 rows, no sort): nothing to count
+ * against, so the ids are read in that order from a one-column CSV export, which streams and stops
+ * once the record is found (at most 10,000 ids, about 400 KB). The export follows the records'
+ * order on the embedded portal and, as far as ODS documents, on any portal (the same query
+ * without a sort); a record not found gets no position rather than a wrong one.
+ */
+async function naturalRank(
+  target: PortalTarget,
+  datasetId: string,
+  filter: ViewFilter,
+  total: number,
+  recordId: string,
+  signal: AbortSignal,
+): Promise<number | null> {
+  const url = exportUrl(target, datasetId, 'csv', { filter, select: RECORD_ID, limit: total });
+  let rank = -1;
+  for await (const lines of streamLines(target, url, { signal })) {
+    for (const line of lines) {
+      // The first line is the header (after a byte-order mark where the portal writes one).
+      if (rank++ === -1) continue;
+      if (line.trim().replace(/^"|"$/g, '') === recordId) return rank - 1;
+    }
+  }
+  return null;
+}
+
 export const gridQueries = {
   /** How many records of a view have no value for a field: where the null part of an order starts. */
   nullCount: (target: PortalTarget, datasetId: string, filter: ViewFilter, fieldName: string) =>
@@ -257,6 +292,8 @@ export const gridQueries = {
       ] as const,
       queryFn: async ({ signal, client }): Promise<number | null> => {
         const grid = gridPlan(plan);
+        if (grid.order.kind === 'natural')
+          return naturalRank(target, datasetId, filter, plan.total, recordId, signal);
         const record = await client.fetchQuery(datasetQueries.record(target, datasetId, recordId));
         const query = rankQuery(grid, record);
         if (!query) return null;

@@ -5,7 +5,7 @@ import { parseWhere } from '../../../common/odsql/parser';
 import { filterQuery } from '../../api/params';
 import { parseSearchString } from '../../lib/search-codec';
 import { parseDatasetSearch } from './dataset-search-params';
-import { facetsParams, viewFilter, withConditions } from './view-filter';
+import { viewFilter, withConditions } from './view-filter';
 
 const parse = (query: string) => parseDatasetSearch(parseSearchString(query));
 
@@ -46,12 +46,29 @@ describe('viewFilter', () => {
     expect(viewFilter(parse('?f=ghost:eq:1'), FIELDS)).toEqual({ where: null });
   });
 
-  it('facets are counted under the same filter', () => {
+  it('keeps the refinements beside the tree', () => {
     const search = parse('?q=a&refine=country_code:FR&exclude=feature_code:PPL');
-    expect(facetsParams(search, FIELDS)).toEqual({
-      filter: { where: fullText('a'), refine: ['country_code:FR'], exclude: ['feature_code:PPL'] },
+    expect(viewFilter(search, FIELDS)).toEqual({
+      where: fullText('a'),
+      refine: ['country_code:FR'],
+      exclude: ['feature_code:PPL'],
     });
-    expect(facetsParams({}, FIELDS)).toEqual({ filter: { where: null } });
+  });
+
+  it('adds the map’s filters on the geo field the map draws', () => {
+    const geo = [
+      ...FIELDS,
+      { name: 'coordinates', label: 'c', type: 'geo_point_2d' as const, annotations: {}, description: null },
+    ];
+    const filter = viewFilter(
+      parse('?q=a&geofilter.bbox=48.8,2.2,48.9,2.5&geofilter.polygon=(1,2),(1,3),(2,3)'),
+      geo,
+    );
+    expect(filterQuery(filter).where).toEqual([
+      `"a" AND in_bbox(coordinates, 48.8, 2.2, 48.9, 2.5) AND within(coordinates, geom'POLYGON((2 1, 3 1, 3 2, 2 1))')`,
+    ]);
+    // Without a geo field there is nothing to limit.
+    expect(viewFilter(parse('?geofilter.bbox=48.8,2.2,48.9,2.5'), FIELDS)).toEqual({ where: null });
   });
 });
 

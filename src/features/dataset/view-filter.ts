@@ -2,9 +2,10 @@ import type { DatasetField } from '../../../common/ods-api/types';
 import type { Expr } from '../../../common/odsql/ast';
 import { and, fullText, paren } from '../../../common/odsql/build';
 import { parseWhere } from '../../../common/odsql/parser';
-import type { FacetsParams, ViewFilter } from '../../api/params';
+import type { ViewFilter } from '../../api/params';
 import { compileColumnFilter } from './column-filters';
 import { columnFilters, type DatasetSearch } from './dataset-search-params';
+import { chosenGeoField, geoFilterConditions, parseGeoBox, parseGeoPolygon } from './geofilter';
 
 /**
  * What a dataset view asks the API: the filter every request of the view shares (records, counts,
@@ -37,6 +38,15 @@ export function viewFilter(search: DatasetSearch, fields: readonly DatasetField[
   }
   const advanced = search.where ? advancedClause(search.where) : null;
   if (advanced && 'tree' in advanced) parts.push(advanced.tree);
+  // The map's filters apply to the geo field the map draws, in every view.
+  const bbox = parseGeoBox(search['geofilter.bbox']);
+  const polygon = parseGeoPolygon(search['geofilter.polygon']);
+  parts.push(
+    ...geoFilterConditions(
+      { ...(bbox ? { bbox } : {}), ...(polygon ? { polygon } : {}) },
+      chosenGeoField(fields, search['map.field']),
+    ),
+  );
   const filter: ViewFilter = { where: parts.length ? and(...parts) : null };
   if (advanced && 'unparsed' in advanced) filter.unparsedWhere = advanced.unparsed;
   if (search.refine?.length) filter.refine = search.refine;
@@ -49,9 +59,4 @@ export function withConditions(filter: ViewFilter, conditions: readonly Expr[]):
   if (conditions.length === 0) return filter;
   const parts = filter.where ? [filter.where, ...conditions] : [...conditions];
   return { ...filter, where: and(...parts) };
-}
-
-/** The `…/facets` request of a view: every configured facet, counted under the same filter. */
-export function facetsParams(search: DatasetSearch, fields: readonly DatasetField[]): FacetsParams {
-  return { filter: viewFilter(search, fields) };
 }

@@ -1,29 +1,32 @@
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { ChipKind, type FilterChip, FilterChips } from '../../../components/filter-chips';
 import { decodeColumnFilter, describeColumnFilter } from '../column-filters';
-import type { DatasetSearch } from '../dataset-search-params';
+import {
+  type DatasetSearch,
+  withMap,
+  withoutColumnFilter,
+  withoutFacetFilter,
+  withoutFilters,
+  withQuery,
+  withWhere,
+} from '../dataset-search-params';
 import { refineLabel } from '../facet-labels';
+import { parseGeoPolygon } from '../geofilter';
 
 export interface DatasetFilterChipsProps {
   fields: readonly DatasetField[];
   search: DatasetSearch;
-  onRemoveQuery: () => void;
-  onRemoveWhere: () => void;
-  onRemoveFacet: (kind: 'refine' | 'exclude', filter: string) => void;
-  onRemoveColumnFilter: (encoded: string) => void;
-  onClearAll: () => void;
+  /** The search without the removed filter (or without any, for Clear all). */
+  onChange: (next: DatasetSearch) => void;
 }
 
-/** Every filter of the view as a removable chip, and "Clear all". */
-export function DatasetFilterChips({
-  fields,
-  search,
-  onRemoveQuery,
-  onRemoveWhere,
-  onRemoveFacet,
-  onRemoveColumnFilter,
-  onClearAll,
-}: DatasetFilterChipsProps) {
+/** Every filter of the view as a removable chip, the map's included, and "Clear all". */
+export function DatasetFilterChips({ fields, search, onChange }: DatasetFilterChipsProps) {
+  const onRemoveQuery = () => onChange(withQuery(search, ''));
+  const onRemoveWhere = () => onChange(withWhere(search, ''));
+  const onRemoveFacet = (kind: 'refine' | 'exclude', filter: string) =>
+    onChange(withoutFacetFilter(search, kind, filter));
+  const onRemoveColumnFilter = (encoded: string) => onChange(withoutColumnFilter(search, encoded));
   const chips: FilterChip[] = [];
   if (search.q) {
     chips.push({
@@ -83,6 +86,31 @@ export function DatasetFilterChips({
       onRemove: onRemoveWhere,
     });
   }
-  // The grid's filters pile up from several places; one button clears them whatever their number.
-  return <FilterChips chips={chips} onClearAll={onClearAll} clearAllFrom={1} />;
+  if (search['geofilter.bbox']) {
+    chips.push({
+      key: 'geofilter.bbox',
+      content: (
+        <>
+          <ChipKind>Map:</ChipKind> the map view
+        </>
+      ),
+      removeLabel: 'Remove the map view filter',
+      onRemove: () => onChange(withMap(search, { 'geofilter.bbox': undefined })),
+    });
+  }
+  const polygon = parseGeoPolygon(search['geofilter.polygon']);
+  if (polygon) {
+    chips.push({
+      key: 'geofilter.polygon',
+      content: (
+        <>
+          <ChipKind>Map:</ChipKind> a drawn area ({polygon.length} corners)
+        </>
+      ),
+      removeLabel: 'Remove the drawn area',
+      onRemove: () => onChange(withMap(search, { 'geofilter.polygon': undefined })),
+    });
+  }
+  // The view's filters pile up from several places; one button clears them whatever their number.
+  return <FilterChips chips={chips} onClearAll={() => onChange(withoutFilters(search))} clearAllFrom={1} />;
 }

@@ -2,19 +2,21 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DatasetField, FacetGroup } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import { OdsqlError } from '../../../api/errors';
+import type { ViewFilter } from '../../../api/params';
 import { FacetGroupPanel, FacetGroups, NoFacets } from '../../../components/facet-group';
 import { ApiErrorState, Skeleton } from '../../../components/states';
 import { datasetQueries } from '../dataset-queries';
-import type { DatasetSearch } from '../dataset-search-params';
 import { facetField, facetLabel, facetValueLabel, isDateFacet } from '../facet-labels';
-import { facetsParams } from '../view-filter';
 import styles from './filters.module.css';
 
 export interface FacetPanelProps {
   target: PortalTarget;
   datasetId: string;
   fields: readonly DatasetField[];
-  search: DatasetSearch;
+  /** The view's filter: every facet is counted under it. */
+  filter: ViewFilter;
+  /** Whether the view has an advanced clause (its error is explained under its box, not here). */
+  hasWhere: boolean;
   onRefine: (facet: string, value: string, hierarchical: boolean) => void;
   onExclude: (facet: string, value: string) => void;
 }
@@ -25,9 +27,17 @@ const RECORD_NOUN = ['record', 'records'] as const;
  * The dataset's facets (those its publisher configured), counted under every other filter of the
  * view; a disjunctive facet keeps its other values countable (the portal ignores its own refines).
  */
-export function FacetPanel({ target, datasetId, fields, search, onRefine, onExclude }: FacetPanelProps) {
+export function FacetPanel({
+  target,
+  datasetId,
+  fields,
+  filter,
+  hasWhere,
+  onRefine,
+  onExclude,
+}: FacetPanelProps) {
   const facets = useQuery({
-    ...datasetQueries.facets(target, datasetId, facetsParams(search, fields)),
+    ...datasetQueries.facets(target, datasetId, { filter }),
     placeholderData: keepPreviousData,
   });
   if (facets.data) {
@@ -60,7 +70,7 @@ export function FacetPanel({ target, datasetId, fields, search, onRefine, onExcl
   }
   if (facets.error) {
     // A broken ODSQL clause is explained under its box; one explanation is enough.
-    if (search.where && facets.error instanceof OdsqlError) {
+    if (hasWhere && facets.error instanceof OdsqlError) {
       return <NoFacets>The facets come back once the ODSQL clause is fixed.</NoFacets>;
     }
     return <ApiErrorState compact error={facets.error} onRetry={() => facets.refetch()} />;

@@ -12,15 +12,17 @@ describe('clusters', () => {
   it('reads the centroid key named by the expression, lat before lon', () => {
     const key = 'geo_cluster(coordinates, 5)';
     const rows = [
-      { [key]: { cluster_centroid: { lat: 48.8, lon: 2.3 } }, count: 1200 },
-      { [key]: null, count: 4 },
-      { [key]: { cluster_centroid: { lat: 1, lon: 2 } }, count: 0 },
+      { [key]: { cluster_centroid: { lat: 48.8, lon: 2.3 } }, cluster_count: 1200 },
+      { [key]: null, cluster_count: 4 },
+      { [key]: { cluster_centroid: { lat: 1, lon: 2 } }, cluster_count: 0 },
     ];
     expect(readClusters(rows, key)).toEqual([{ lat: 48.8, lon: 2.3, count: 1200 }]);
   });
 
   it('finds the key under another spelling of the expression', () => {
-    const rows = [{ 'GEO_CLUSTER(coordinates,5)': { cluster_centroid: { lat: 3, lon: 4 } }, count: 2 }];
+    const rows = [
+      { 'GEO_CLUSTER(coordinates,5)': { cluster_centroid: { lat: 3, lon: 4 } }, cluster_count: 2 },
+    ];
     expect(readClusters(rows, 'geo_cluster(coordinates, 5)')).toEqual([{ lat: 3, lon: 4, count: 2 }]);
   });
 

@@ -1,5 +1,4 @@
-/** One row of a grouped answer (src/api's GroupRow). */
-type GroupRow = Record<string, unknown>;
+import type { GroupRow } from '../../../api/model';
 
 /**
  * Server-side clusters: `group_by=geo_cluster(<point field>, <precision>)` with a count. The
@@ -12,7 +11,8 @@ export interface Cluster {
   count: number;
 }
 
-export const COUNT_ALIAS = 'count';
+/** Not `count`: ODSQL reserves it, and an alias may not be a reserved word. */
+export const COUNT_ALIAS = 'cluster_count';
 
 /**
  * The cluster precision for a map zoom. The portal's cells are 360 / 2^precision degrees wide; a

@@ -80,11 +80,11 @@ export class MapEngine {
       .getCanvas()
       .setAttribute('aria-label', 'Map of the records. Arrow keys pan, plus and minus zoom.');
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
-    this.map.on('styleimagemissing', (event) => {
-      if (!this.map.hasImage(event.id))
-        this.map.addImage(event.id, labelImage(event.id, this.palette), {
-          pixelRatio: window.devicePixelRatio || 1,
-        });
+    // Cluster counts are images named by their label, painted when first needed.
+    this.map.setMissingStyleImageResolver((id) => {
+      if (!this.map.hasImage(id)) {
+        this.map.addImage(id, labelImage(id, this.palette), { pixelRatio: window.devicePixelRatio || 1 });
+      }
     });
     this.map.on('moveend', () => events.onMove(this.view()));
     this.map.on('mousemove', (event) => this.hover(event));

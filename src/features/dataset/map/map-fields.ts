@@ -1,4 +1,5 @@
 import type { DatasetField } from '../../../../common/ods-api/types';
+import { chosenGeoField, isGeoField } from '../geofilter';
 
 /**
  * Which fields the map uses. A dataset with both a shape and a point draws the shape (the point
@@ -13,24 +14,6 @@ export interface MapFields {
   cluster: DatasetField | undefined;
   title: DatasetField | undefined;
   tooltip: DatasetField[];
-}
-
-export function isGeoField(field: DatasetField): boolean {
-  return field.type === 'geo_point_2d' || field.type === 'geo_shape';
-}
-
-/** The geo field drawn by default: the first shape, else the first point. */
-export function defaultGeoField(fields: readonly DatasetField[]): DatasetField | undefined {
-  return fields.find((f) => f.type === 'geo_shape') ?? fields.find((f) => f.type === 'geo_point_2d');
-}
-
-/** The geo field a view uses: `map.field` when it names one, else the default. */
-export function chosenGeoField(
-  fields: readonly DatasetField[],
-  name: string | undefined,
-): DatasetField | undefined {
-  const chosen = name ? fields.find((f) => f.name === name && isGeoField(f)) : undefined;
-  return chosen ?? defaultGeoField(fields);
 }
 
 /** The record's name: a field called name or title, else the first text field. */

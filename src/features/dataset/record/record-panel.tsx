@@ -19,7 +19,8 @@ export interface RecordPanelProps {
   fields: readonly DatasetField[];
   timeZone: string;
   /** Where the record stands in the grid's order, when known. */
-  position: { rank: number; total: number } | null;
+  /** Where the record stands in the sequence of the view that opened it (the table's order, the map's records). */
+  position: { rank: number; total: number; label?: string } | null;
   onPrevious: (() => void) | null;
   onNext: (() => void) | null;
   /** A link to this record's own page (`/datasets/…/records/…`). */
@@ -27,6 +28,8 @@ export interface RecordPanelProps {
   onClose: () => void;
   /** Whether the panel sits over the grid (false: the page shows the record alone). */
   overlay: boolean;
+  /** Drawn above the fields once the record is loaded (a small map of a geo record). */
+  preview?: ((record: OdsRecord) => ReactNode) | undefined;
 }
 
 /** The record's name: its first text value, or its id. */
@@ -54,6 +57,7 @@ export function RecordPanel({
   permalink,
   onClose,
   overlay,
+  preview,
 }: RecordPanelProps) {
   const query = useQuery(datasetQueries.record(target, datasetId, recordId));
   const record = query.data;
@@ -98,7 +102,7 @@ export function RecordPanel({
         <div className={styles.titleBlock}>
           <p className={styles.kicker}>
             {position
-              ? `Record ${formatCount(position.rank + 1)} of ${formatCount(position.total)}`
+              ? `Record ${formatCount(position.rank + 1)} of ${formatCount(position.total)}${position.label ? ` ${position.label}` : ''}`
               : 'Record'}
           </p>
           <h2 id="record-heading" ref={heading} tabIndex={-1} className={styles.title}>
@@ -153,6 +157,7 @@ export function RecordPanel({
       {/* The fields scroll on their own; the keyboard must be able to scroll them too. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: see above */}
       <section className={styles.body} aria-label="Fields" tabIndex={0}>
+        {record && preview?.(record)}
         {record ? (
           <dl className={styles.fields}>
             {fields.map((field) => {

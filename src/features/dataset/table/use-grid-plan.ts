@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
-import { MAX_WINDOW } from '../../../common/ods-api/params';
-import type { DatasetField } from '../../../common/ods-api/types';
-import type { PortalTarget } from '../../api/client';
-import type { ViewFilter } from '../../api/params';
-import { datasetQueries } from './dataset-queries';
-import { type DatasetSearch, parseSort } from './dataset-search-params';
-import { type GridPlanInput, gridQueries } from './grid-queries';
+import { MAX_WINDOW } from '../../../../common/ods-api/params';
+import type { DatasetField } from '../../../../common/ods-api/types';
+import type { PortalTarget } from '../../../api/client';
+import type { ViewFilter } from '../../../api/params';
+import { datasetQueries } from '../dataset-queries';
+import { parseSort } from '../dataset-search-params';
+import { type GridView, gridQueries } from '../grid-queries';
 import {
   chooseOrder,
   type GridOrder,
@@ -14,8 +14,7 @@ import {
   needsRecordIdOrder,
   planGrid,
   reachable,
-} from './records-plan';
-import { viewFilter } from './view-filter';
+} from '../records-plan';
 
 /**
  * Everything the grid needs before its first window: the count of the view (which decides the
@@ -24,11 +23,6 @@ import { viewFilter } from './view-filter';
  * null part starts). While a new view's plan is not ready, the previous one stays on screen,
  * marked stale.
  */
-export interface GridView {
-  filter: ViewFilter;
-  plan: GridPlanInput;
-}
-
 export interface GridPlanState {
   /** The view the grid shows (perhaps the previous one, see `stale`). */
   view: GridView | null;
@@ -47,18 +41,15 @@ export function useGridPlan(
   target: PortalTarget,
   datasetId: string,
   fields: readonly DatasetField[],
-  search: DatasetSearch,
+  filter: ViewFilter,
+  sortParam: string | undefined,
   cap = MAX_WINDOW,
 ): GridPlanState {
-  // The search object may be new on every render; its content is what matters.
-  const searchKey = JSON.stringify([search.q, search.where, search.refine, search.exclude, search.f]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `searchKey` stands for `search`.
-  const filter = useMemo(() => viewFilter(search, fields), [searchKey, fields]);
   const count = useQuery(datasetQueries.recordsCount(target, datasetId, filter));
   const total = count.isPlaceholderData ? undefined : count.data;
   const wantsProbe = total !== undefined && needsRecordIdOrder(total, cap);
   const probe = useQuery({ ...gridQueries.recordIdOrder(target, datasetId), enabled: wantsProbe });
-  const sort = parseSort(search.sort);
+  const sort = parseSort(sortParam);
   const order =
     total === undefined || (wantsProbe && probe.data === undefined)
       ? null

@@ -1,0 +1,152 @@
+import { lazy, type ReactNode, Suspense, useCallback, useMemo, useState } from 'react';
+import type { Dataset } from '../../../common/ods-api/types';
+import type { PortalTarget } from '../../api/client';
+import type { OdsRecord } from '../../api/model';
+import { Skeleton } from '../../components/states';
+import styles from './dataset-page.module.css';
+import type { DatasetSearch, DatasetTab } from './dataset-search-params';
+import type { GridView } from './grid-queries';
+import { RecordPanel } from './record/record-panel';
+import { useRecordNavigation } from './use-record-navigation';
+import { viewFilter } from './view-filter';
+import { ViewLayout } from './view-layout';
+import type { NavigateOptions } from './view-props';
+
+// Each view is its own chunk: the map's MapLibre and basemap load only when the map is opened.
+const TableView = lazy(() => import('./table/table-view').then((m) => ({ default: m.TableView })));
+const MapView = lazy(() => import('./map/map-view').then((m) => ({ default: m.MapView })));
+const RecordMap = lazy(() => import('./map/record-map').then((m) => ({ default: m.RecordMap })));
+const DatasetInfo = lazy(() => import('./info/dataset-info').then((m) => ({ default: m.DatasetInfo })));
+
+export interface DatasetViewsProps {
+  target: PortalTarget;
+  dataset: Dataset;
+  search: DatasetSearch;
+  tab: DatasetTab;
+  recordId: string | null;
+  onSearchChange: (next: DatasetSearch, options?: NavigateOptions) => void;
+  onOpenRecord: (recordId: string, options?: NavigateOptions) => void;
+  onCloseRecord: () => void;
+  recordLink: (recordId: string, children: ReactNode, className: string | undefined) => ReactNode;
+}
+
+function ViewLoading({ label }: { label: string }) {
+  return (
+    <div className={styles.viewLoading} role="status" aria-label={label}>
+      <Skeleton height="22rem" />
+    </div>
+  );
+}
+
+/**
+ * A loaded dataset's views over one filter: the filter is made once here from the URL, as an
+ * ODSQL tree, and every view, the facets and the count share it. The record panel opens over
+ * any view and steps through the sequence of the view that opened it.
+ */
+export function DatasetViews({
+  target,
+  dataset,
+  search,
+  tab,
+  recordId,
+  onSearchChange,
+  onOpenRecord,
+  onCloseRecord,
+  recordLink,
+}: DatasetViewsProps) {
+  const fields = dataset.fields;
+  const filterKey = JSON.stringify([
+    search.q,
+    search.where,
+    search.refine,
+    search.exclude,
+    search.f,
+    search['geofilter.bbox'],
+    search['geofilter.polygon'],
+    search['map.field'],
+  ]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `filterKey` stands for the filter's parts of `search`.
+  const filter = useMemo(() => viewFilter(search, fields), [filterKey, fields]);
+  const [gridView, setGridView] = useState<GridView | null>(null);
+  const onGridView = useCallback((view: GridView | null) => setGridView(view), []);
+  const navigation = useRecordNavigation({
+    target,
+    datasetId: dataset.dataset_id,
+    recordId,
+    gridView: tab === 'table' ? gridView : null,
+    onOpenRecord,
+    onCloseRecord,
+  });
+  const timeZone = dataset.metas.default.timezone || 'UTC';
+  const hasGeo = fields.some((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape');
+
+  return (
+    <>
+      {tab === 'information' ? (
+        <Suspense fallback={<ViewLoading label="Loading the information" />}>
+          <DatasetInfo target={target} dataset={dataset} />
+        </Suspense>
+      ) : (
+        <ViewLayout
+          target={target}
+          dataset={dataset}
+          search={search}
+          filter={filter}
+          onSearchChange={onSearchChange}
+          label={tab === 'map' ? 'Map' : 'Records'}
+        >
+          {tab === 'map' ? (
+            <Suspense fallback={<ViewLoading label="Loading the map" />}>
+              <MapView
+                target={target}
+                dataset={dataset}
+                search={search}
+                filter={filter}
+                onSearchChange={onSearchChange}
+                onOpenRecord={navigation.open}
+              />
+            </Suspense>
+          ) : (
+            <Suspense fallback={<ViewLoading label="Loading the records" />}>
+              <TableView
+                target={target}
+                dataset={dataset}
+                search={search}
+                filter={filter}
+                onSearchChange={onSearchChange}
+                selectedRecordId={recordId}
+                onOpenRecord={navigation.open}
+                revealRank={navigation.revealRank}
+                onGridView={onGridView}
+              />
+            </Suspense>
+          )}
+        </ViewLayout>
+      )}
+      {recordId !== null && (
+        <RecordPanel
+          target={target}
+          datasetId={dataset.dataset_id}
+          recordId={recordId}
+          fields={fields}
+          timeZone={timeZone}
+          position={navigation.position}
+          onPrevious={navigation.onPrevious}
+          onNext={navigation.onNext}
+          permalink={(children, className) => recordLink(recordId, children, className)}
+          onClose={navigation.close}
+          preview={
+            hasGeo
+              ? (record: OdsRecord) => (
+                  <Suspense fallback={<Skeleton height="10rem" />}>
+                    <RecordMap record={record} fields={fields} mapField={search['map.field']} />
+                  </Suspense>
+                )
+              : undefined
+          }
+          overlay
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,254 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Feature } from 'geojson';
+import { Crosshair, Frame, List, Pentagon, Square } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Dataset } from '../../../../common/ods-api/types';
+import type { PortalTarget } from '../../../api/client';
+import type { ViewFilter } from '../../../api/params';
+import { Button } from '../../../components/button';
+import { ApiErrorState } from '../../../components/states';
+import { formatCount } from '../../../lib/format';
+import { type DatasetSearch, withMap } from '../dataset-search-params';
+import {
+  formatGeoBox,
+  formatGeoPolygon,
+  formatLocation,
+  type LatLon,
+  type MapLocation,
+  parseGeoPolygon,
+  parseLocation,
+} from '../geofilter';
+import type { NavigateOptions, RecordSequence } from '../view-props';
+import type { DrawMode } from './draw-area';
+import { MapCanvas } from './map-canvas';
+import type { MapView as EngineView, Hovered, MapEngine } from './map-engine';
+import { colorFields, mapFields } from './map-fields';
+import { MapLegend, useColorRule } from './map-legend';
+import { mapQueries } from './map-queries';
+import { MapStatus } from './map-status';
+import { MapTooltip } from './map-tooltip';
+import styles from './map-view.module.css';
+import { neighbours, recordIdOf } from './record-order';
+import { RecordsInView } from './records-in-view';
+import { useMapLayers } from './use-map-layers';
+import { type QueryArea, queryArea } from './viewport';
+
+export interface MapViewProps {
+  target: PortalTarget;
+  dataset: Dataset;
+  search: DatasetSearch;
+  /** The view's filter, geofilters included: what every view shares. */
+  filter: ViewFilter;
+  onSearchChange: (next: DatasetSearch, options?: NavigateOptions) => void;
+  onOpenRecord: (recordId: string, sequence: RecordSequence) => void;
+}
+
+const WORLD: MapLocation = { zoom: 1, lat: 20, lon: 0 };
+
+/**
+ * The Map view: the view's records on an offline basemap, clustered by the portal when there are
+ * too many to draw, with Limit to the map view, Draw an area, Colour by and Zoom to results. Its
+ * place and its filters live in the URL (`location`, `geofilter.bbox`, `geofilter.polygon`,
+ * `map.field`, `map.color`).
+ */
+export function MapView({ target, dataset, search, filter, onSearchChange, onOpenRecord }: MapViewProps) {
+  const datasetId = dataset.dataset_id;
+  const client = useQueryClient();
+  const fields = mapFields(dataset.fields, search['map.field']);
+  const engine = useRef<MapEngine | null>(null);
+  const [view, setView] = useState<EngineView | null>(null);
+  const [hovered, setHovered] = useState<Hovered | null>(null);
+  const [drawing, setDrawing] = useState<DrawMode | null>(null);
+  const [listOpen, setListOpen] = useState(false);
+  const location = parseLocation(search.location);
+  const written = useRef<string | undefined>(search.location);
+  const moved = useRef(location !== null);
+  const polygon = useMemo(() => parseGeoPolygon(search['geofilter.polygon']), [search['geofilter.polygon']]);
+  const limited = search['geofilter.bbox'] !== undefined;
+  const colorField = colorFields(dataset.fields).find((f) => f.name === search['map.color']);
+  const color = useColorRule(target, datasetId, filter, colorField);
+  const area: QueryArea | null = view ? queryArea(view.bounds, view.zoom) : null;
+  const state = useMapLayers(target, datasetId, filter, fields!, colorField?.name, area);
+  const extent = useQuery({
+    ...mapQueries.extent(target, datasetId, filter, fields!.draw),
+    enabled: fields !== null,
+  });
+
+  // A first visit without a place fits the records once their extent is known (and the map exists:
+  // `view` is set once it does).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `view` tells that the engine is ready.
+  useEffect(() => {
+    if (!moved.current && extent.data && engine.current) {
+      moved.current = true;
+      const [w, s, e, n] = extent.data;
+      engine.current.fitBounds([w, s, e, n]);
+    }
+  }, [extent.data, view]);
+
+  // Back and forward: the URL's place changed without the map moving.
+  useEffect(() => {
+    if (search.location !== written.current && location && engine.current) {
+      written.current = search.location;
+      engine.current.jumpTo(location);
+    }
+  }, [search.location, location]);
+
+  if (!fields) return null;
+
+  const onMove = (next: EngineView) => {
+    setView(next);
+    moved.current = true;
+    const text = formatLocation({ zoom: next.zoom, ...next.center });
+    written.current = text;
+    const patch: Parameters<typeof withMap>[1] = { location: text };
+    if (limited) patch['geofilter.bbox'] = formatGeoBox(next.bounds);
+    onSearchChange(withMap(search, patch), { replace: true });
+  };
+
+  const openFeature = async (feature: Feature) => {
+    const id =
+      recordIdOf(feature) ??
+      (await client.fetchQuery(mapQueries.recordAt(target, datasetId, filter, fields, feature)));
+    if (!id) return;
+    const drawn = state.layers.kind === 'records' ? state.layers.features : [feature];
+    onOpenRecord(id, neighbours(drawn, feature));
+  };
+
+  const toggleLimit = () => {
+    const bounds = engine.current?.view().bounds;
+    onSearchChange(
+      withMap(search, { 'geofilter.bbox': limited || !bounds ? undefined : formatGeoBox(bounds) }),
+    );
+  };
+
+  const onDrawn = (vertices: LatLon[]) => {
+    setDrawing(null);
+    onSearchChange(withMap(search, { 'geofilter.polygon': formatGeoPolygon(vertices) }));
+  };
+
+  const layers = state.layers;
+  const geoChoices = fields.geoFields;
+  const colorChoices = colorFields(dataset.fields);
+
+  return (
+    <div className={styles.view}>
+      <div className={styles.toolbar} role="toolbar" aria-label="Map tools">
+        {geoChoices.length > 1 && (
+          <label className={styles.select}>
+            Geometry
+            <select
+              value={fields.draw.name}
+              onChange={(event) => onSearchChange(withMap(search, { 'map.field': event.target.value }))}
+            >
+              {geoChoices.map((f) => (
+                <option key={f.name} value={f.name}>
+                  {f.label || f.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {colorChoices.length > 0 && (
+          <label className={styles.select}>
+            Colour by
+            <select
+              value={colorField?.name ?? ''}
+              onChange={(event) =>
+                onSearchChange(withMap(search, { 'map.color': event.target.value || undefined }))
+              }
+            >
+              <option value="">None</option>
+              {colorChoices.map((f) => (
+                <option key={f.name} value={f.name}>
+                  {f.label || f.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <Button aria-pressed={limited} onClick={toggleLimit} size="small">
+          <Frame aria-hidden size={15} />
+          Limit to the map view
+        </Button>
+        <Button
+          aria-pressed={drawing === 'rectangle'}
+          onClick={() => setDrawing(drawing === 'rectangle' ? null : 'rectangle')}
+          size="small"
+        >
+          <Square aria-hidden size={15} />
+          Draw a rectangle
+        </Button>
+        <Button
+          aria-pressed={drawing === 'polygon'}
+          onClick={() => setDrawing(drawing === 'polygon' ? null : 'polygon')}
+          size="small"
+        >
+          <Pentagon aria-hidden size={15} />
+          Draw a polygon
+        </Button>
+        <Button
+          onClick={() => {
+            const box = extent.data;
+            if (box) engine.current?.fitBounds([box[0], box[1], box[2], box[3]]);
+          }}
+          disabled={!extent.data}
+          size="small"
+        >
+          <Crosshair aria-hidden size={15} />
+          Zoom to results
+        </Button>
+        <Button variant="ghost" size="small" aria-expanded={listOpen} onClick={() => setListOpen(!listOpen)}>
+          <List aria-hidden size={15} />
+          List the records in view
+        </Button>
+      </div>
+      {drawing && (
+        <p className={styles.hint} role="status">
+          {drawing === 'rectangle'
+            ? 'Press and drag on the map to draw the rectangle. Escape cancels.'
+            : 'Click on the map for each corner; double-click, Enter or a click on the first corner closes the area. Backspace removes the last corner, Escape cancels.'}
+        </p>
+      )}
+      <MapStatus layers={layers} />
+      <div className={styles.frame}>
+        <MapCanvas
+          initial={location ?? WORLD}
+          features={layers.kind === 'records' ? layers.features : null}
+          clusters={layers.kind === 'clusters' ? layers.clusters : null}
+          color={color.rule}
+          area={polygon}
+          drawing={drawing}
+          onDrawn={onDrawn}
+          onDrawCancel={() => setDrawing(null)}
+          onMove={onMove}
+          onHover={setHovered}
+          onRecordClick={(feature) => void openFeature(feature)}
+          onEngine={(made) => {
+            engine.current = made;
+            if (made) void made.whenReady().then(() => setView(made.view()));
+          }}
+          label={`Map of ${formatCount(dataset.metas.default.records_count ?? 0)} records`}
+        />
+        {hovered && (
+          <MapTooltip hovered={hovered} fields={fields} timeZone={dataset.metas.default.timezone || 'UTC'} />
+        )}
+        {color.rule && colorField && <MapLegend field={colorField} {...color} rule={color.rule} />}
+        {(layers.kind === 'pending' || (layers.kind === 'records' && layers.loading)) && !state.error && (
+          <div className={styles.loading} aria-hidden />
+        )}
+      </div>
+      {state.error ? <ApiErrorState error={state.error} onRetry={state.retry} /> : null}
+      {listOpen && view && (
+        <RecordsInView
+          target={target}
+          datasetId={datasetId}
+          filter={filter}
+          fields={fields}
+          bounds={view.bounds}
+          timeZone={dataset.metas.default.timezone || 'UTC'}
+          onOpen={(id, sequence) => onOpenRecord(id, sequence)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Feature, Geometry } from 'geojson';
+import { useMemo } from 'react';
+import { bboxOf, isEmptyBBox } from '../../../../common/geo/bbox';
+import type { DatasetField } from '../../../../common/ods-api/types';
+import type { OdsRecord } from '../../../api/model';
+import { chosenGeoField } from '../geofilter';
+import { MapCanvas } from './map-canvas';
+import styles from './map-view.module.css';
+
+/** The GeoJSON geometry of a record's geo value: a point `{lat, lon}`, or a shape (a Feature or a geometry). */
+export function geometryOfValue(value: unknown): Geometry | null {
+  if (!value || typeof value !== 'object') return null;
+  const { lat, lon } = value as { lat?: unknown; lon?: unknown };
+  if (typeof lat === 'number' && typeof lon === 'number') return { type: 'Point', coordinates: [lon, lat] };
+  const feature = value as { type?: string; geometry?: Geometry };
+  if (feature.type === 'Feature') return feature.geometry ?? null;
+  return typeof feature.type === 'string' ? (value as Geometry) : null;
+}
+
+const noop = () => {};
+
+/** A small map of one record, in the record panel: its point or shape, fitted. */
+export function RecordMap({
+  record,
+  fields,
+  mapField,
+}: {
+  record: OdsRecord;
+  fields: readonly DatasetField[];
+  mapField: string | undefined;
+}) {
+  const field = chosenGeoField(fields, mapField);
+  const value = field ? record.values[field.name] : undefined;
+  const feature = useMemo<Feature | null>(() => {
+    const geometry = geometryOfValue(value);
+    return geometry ? { type: 'Feature', geometry, properties: { recordid: record.id } } : null;
+  }, [value, record.id]);
+  if (!field || !feature?.geometry) return null;
+  const box = bboxOf(feature.geometry);
+  if (isEmptyBBox(box)) return null;
+  const [w, s, e, n] = box;
+  const point = w === e && s === n;
+  return (
+    <div className={styles.recordMap}>
+      <MapCanvas
+        initial={{ zoom: point ? 9 : 2, lat: (s + n) / 2, lon: (w + e) / 2 }}
+        features={[feature]}
+        clusters={null}
+        color={null}
+        area={null}
+        drawing={null}
+        onDrawn={noop}
+        onDrawCancel={noop}
+        onMove={noop}
+        onHover={noop}
+        onRecordClick={noop}
+        onEngine={(engine) => {
+          if (engine && !point) void engine.whenReady().then(() => engine.fitBounds([w, s, e, n], 10));
+        }}
+        label={`Map of this record’s ${field.label || field.name}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import type { Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from '../helpers/axe';
+import { expect, test } from '../helpers/browser-test';
+import { SAMPLE_PORTAL_URL } from '../helpers/portals';
+import { screen } from '../helpers/screens';
+
+/**
+ * A new user maps the sample portal's 135,233 cities: clusters summing to the total, Paris by URL
+ * as single points, a click that opens a record, Limit to the map view moving the count and the
+ * FR facet, a drawn rectangle, a reload that finds the same map; then the countries as polygons.
+ * Drawing is proven by the canvas's pixels (the map keeps its drawing buffer for this).
+ */
+test.use({ baseURL: SAMPLE_PORTAL_URL });
+
+const CITIES = '/datasets/geonames-all-cities-with-a-population-1000';
+
+const status = (page: Page) =>
+  page.getByRole('toolbar', { name: 'Map tools' }).locator('xpath=following-sibling::output');
+const count = (page: Page) => page.getByRole('status', { name: 'Record count' });
+const mapCanvas = (page: Page) => page.getByRole('region', { name: /^Map of/ }).locator('canvas');
+
+/** How many pixels of the map are close to a colour (the map's palette for records and clusters). */
+async function pixelsNear(page: Page, rgb: [number, number, number], tolerance = 40): Promise<number> {
+  return mapCanvas(page).evaluate(
+    (canvas: HTMLCanvasElement, [r, g, b, tol]) => {
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const context = copy.getContext('2d')!;
+      context.drawImage(canvas, 0, 0);
+      const data = context.getImageData(0, 0, copy.width, copy.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) <= tol!) n++;
+      }
+      return n;
+    },
+    [...rgb, tolerance] as number[],
+  );
+}
+
+/** The canvas pixel of a record colour nearest the map's centre, in page coordinates. */
+async function recordPixelNearCentre(page: Page, rgb: [number, number, number]) {
+  const box = (await mapCanvas(page).boundingBox())!;
+  const at = await mapCanvas(page).evaluate((canvas: HTMLCanvasElement, [r, g, b]) => {
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(canvas, 0, 0);
+    const { data, width, height } = context.getImageData(0, 0, copy.width, copy.height);
+    let best: [number, number] | null = null;
+    let bestDistance = Infinity;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4;
+        if (Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) > 30)
+          continue;
+        const d = Math.hypot(x - width / 2, y - height / 2);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = [x / (width / canvas.clientWidth), y / (height / canvas.clientHeight)];
+        }
+      }
+    }
+    return best;
+  }, rgb);
+  expect(at, 'a record is drawn near the centre').not.toBeNull();
+  return { x: box.x + at![0], y: box.y + at![1] };
+}
+
+const ACCENT_LIGHT: [number, number, number] = [0x0b, 0x5f, 0xcc];
+
+test('map the cities: clusters, Paris, a record, limit to the view, draw, reload', async ({ page }) => {
+  const clusterAnswer = page.waitForResponse((response) => /group_by=geo_cluster/.test(response.url()));
+  await page.goto(`${CITIES}?tab=map&location=1,20,0`);
+  await expect(page.getByRole('tab', { name: 'Map' })).toHaveAttribute('aria-selected', 'true');
+  await expect(status(page)).toContainText(/135,233 records here, in [\d,]+ clusters/);
+  // The clusters the map drew are the portal's, and together they hold every city.
+  const body = (await (await clusterAnswer).json()) as {
+    records: { record: { fields: { cluster_count: number } } }[];
+  };
+  const sum = body.records.reduce((total, r) => total + r.record.fields.cluster_count, 0);
+  expect(sum).toBe(135_233);
+  await expect.poll(() => pixelsNear(page, ACCENT_LIGHT)).toBeGreaterThan(2_000);
+  await screen(page, 'map-01-clusters', { fullPage: false });
+
+  // Paris by URL: the records themselves, streamed.
+  await page.goto(`${CITIES}?tab=map&location=12,48.8566,2.3522`);
+  await expect(status(page)).toContainText(/^Showing [\d,]+ records?\.$/);
+  await expect.poll(() => pixelsNear(page, ACCENT_LIGHT, 30)).toBeGreaterThan(30);
+  await screen(page, 'map-02-paris', { fullPage: false });
+
+  // Hover shows the record's title; a click opens its panel.
+  const point = await recordPixelNearCentre(page, ACCENT_LIGHT);
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.click(point.x, point.y);
+  const panel = page
+    .getByRole('complementary')
+    .filter({ has: page.getByRole('button', { name: 'Close the record' }) });
+  await expect(panel.getByRole('heading', { level: 2 })).not.toBeEmpty();
+  await expect(panel).toContainText('FR');
+  await expect(panel.getByText(/on the map, nearest first/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Close the record' }).click();
+
+  // Limit to the map view: the count and the facets follow the map.
+  await expect(count(page)).toHaveText('135,233 records');
+  const facets = page.getByRole('complementary', { name: 'Filters' });
+  const fr = facets.getByRole('button', { name: /^FR\b/ });
+  const frBefore = await fr.textContent();
+  await page.getByRole('button', { name: 'Limit to the map view' }).click();
+  await expect(page).toHaveURL(/geofilter\.bbox=/);
+  await expect(count(page)).not.toHaveText('135,233 records');
+  await expect(count(page)).toHaveText(/^[\d,]+ of 135,233 records$/);
+  await expect(fr).not.toHaveText(frBefore!);
+  await expect(page.getByRole('button', { name: /Remove.*map view/i })).toBeVisible();
+
+  // Draw a rectangle around the centre.
+  await page.getByRole('button', { name: 'Draw a rectangle' }).click();
+  const box = (await mapCanvas(page).boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx - 80, cy - 60);
+  await page.mouse.down();
+  await page.mouse.move(cx, cy, { steps: 5 });
+  await page.mouse.move(cx + 80, cy + 60, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/geofilter\.polygon=/);
+  await expect(page.getByRole('button', { name: /Remove.*drawn area/i })).toBeVisible();
+  const drawnCount = await count(page).textContent();
+  await screen(page, 'map-03-drawn', { fullPage: false });
+
+  // A reload finds the same map and the same filters.
+  const url = page.url();
+  await page.reload();
+  expect(page.url()).toBe(url);
+  await expect(count(page)).toHaveText(drawnCount!);
+  await expect(status(page)).toContainText(/^Showing [\d,]+ records?\.$/);
+  await expectNoSeriousA11yViolations(page);
+
+  // The table follows the map's filters.
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await expect(count(page)).toHaveText(drawnCount!);
+});
+
+test('the countries draw as polygons with their outlines, in both themes', async ({ page }) => {
+  await page.goto('/datasets/world-countries?tab=map&location=1.5,20,0');
+  await expect(status(page)).toContainText('Showing 250 records.');
+  // Shape fills are the accent at 35 % over the land: a large area of blended blue.
+  await expect.poll(() => pixelsNear(page, [0xa6, 0xbf, 0xe1], 45)).toBeGreaterThan(20_000);
+  await screen(page, 'map-04-countries-light', { fullPage: false });
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.reload();
+  await expect(status(page)).toContainText('Showing 250 records.');
+  await expect.poll(() => pixelsNear(page, [0x41, 0x5d, 0x87], 45)).toBeGreaterThan(20_000);
+  await screen(page, 'map-05-countries-dark', { fullPage: false });
+});
