@@ -33,15 +33,15 @@ import {
   useRef,
   useState,
 } from 'react';
+import { isNumericType, isSortable } from '../../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { formatCount } from '../../../lib/format';
 import type { SortSpec } from '../dataset-search-params';
-import { type FormatContext, formatValue, isNumericField } from '../field-format';
+import { type FormatContext, formatValue } from '../field-format';
 import { FieldValue } from '../field-value';
 import type { GridPlanInput } from '../grid-queries';
-import { isSortable } from '../records-plan';
 import { ColumnMenu } from './column-menu';
 import {
   clearLayout,
@@ -379,7 +379,7 @@ export function RecordsGrid({
     const classes = new Map<string, string>();
     for (const [id, index] of columnIndex) {
       const field = fieldById.get(id);
-      const numeric = id === RANK_COLUMN || (field !== undefined && isNumericField(field));
+      const numeric = id === RANK_COLUMN || (field !== undefined && isNumericType(field.type));
       classes.set(
         id,
         [styles.cell, columnClass(index), numeric && styles.numeric, id === RANK_COLUMN && styles.rank]
@@ -651,7 +651,7 @@ function HeaderCell({
   const sortable = field ? isSortable(field) : false;
   const active = sort?.field === id ? sort : !sort && defaultKey?.field === id ? defaultKey : null;
   const ariaSort = active ? (active.descending ? 'descending' : 'ascending') : sortable ? 'none' : undefined;
-  const numeric = field ? isNumericField(field) : id === RANK_COLUMN;
+  const numeric = field ? isNumericType(field.type) : id === RANK_COLUMN;
   const movable = id !== RANK_COLUMN;
   const resizeHandler = header.getResizeHandler();
   // A press on the resize handle must not start dragging the whole header (reordering).
