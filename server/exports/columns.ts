@@ -1,3 +1,4 @@
+import { isDateType, isGeoType } from '../../common/ods-api/field-types';
 import type { FieldType } from '../../common/ods-api/types';
 import type { ValueKind } from '../odsql/compile';
 import { type DecodeContext, decoderFor, type OutputColumn } from '../query/outputs';
@@ -55,12 +56,13 @@ export function exportColumns(
   });
 }
 
+/** A geo field, or a computed geometry (such as a cluster's envelope). */
 export function isGeoKind(kind: ValueKind): boolean {
-  return kind === 'geo_point_2d' || kind === 'geo_shape' || kind === 'geometry';
+  return kind === 'geometry' || isGeoType(kind);
 }
 
 export function isDateKind(kind: ValueKind): boolean {
-  return kind === 'date' || kind === 'datetime';
+  return isDateType(kind);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isDateType, isGeoType } from '../../common/ods-api/field-types';
 import type { Dataset, DatasetField } from '../../common/ods-api/types';
 import { invalidParameter } from '../errors';
 import { type ExportColumn, isDateKind } from './columns';
@@ -45,10 +46,8 @@ export interface ExportFormat {
   prepare(request: ExportRequest): Producer;
 }
 
-const hasGeo = (fields: readonly DatasetField[]) =>
-  fields.some((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape');
-const hasDate = (fields: readonly DatasetField[]) =>
-  fields.some((f) => f.type === 'date' || f.type === 'datetime');
+const hasGeo = (fields: readonly DatasetField[]) => fields.some((f) => isGeoType(f.type));
+const hasDate = (fields: readonly DatasetField[]) => fields.some((f) => isDateType(f.type));
 const always = () => true;
 
 function titleOf(dataset: Dataset): string {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { bboxOf } from '../../common/geo/bbox';
+import { isDateType, isGeoType } from '../../common/ods-api/field-types';
 import type { FieldType } from '../../common/ods-api/types';
 import {
   type Call,
@@ -747,7 +748,7 @@ export class Compiler {
   private geoField(expr: Expr, name: string): FieldLayout {
     if (expr.kind !== 'Field') return fail(`${name}() needs a geo field as its first argument.`);
     const field = this.field(expr);
-    if (field.field.type !== 'geo_point_2d' && field.field.type !== 'geo_shape') {
+    if (!isGeoType(field.field.type)) {
       fail(`${name}() needs a geo field, and ${expr.name} is ${field.field.type}.`);
     }
     return field;
@@ -937,7 +938,7 @@ export class Compiler {
   private range(call: Call): { group: string[]; output: Compiled } {
     if (call.args.length < 2) fail('range() takes a field and bounds, or a field and a width.');
     const value = this.value(call.args[0]!);
-    const isDate = value.kind === 'date' || value.kind === 'datetime';
+    const isDate = isDateType(value.kind);
     if (!isDate && !isNumeric(value.kind))
       fail(`range() needs a number or date field, got ${describeCompiled(value)}.`);
     const bounds = call.args.slice(1);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { isDateType } from '../../common/ods-api/field-types';
 import type { FacetGroup, FacetState, FacetValue } from '../../common/ods-api/types';
 import { Compiler, OdsqlSemanticError } from '../odsql/compile';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
@@ -71,7 +72,7 @@ interface Level {
 }
 
 function isDateField(field: FieldLayout): boolean {
-  return field.field.type === 'date' || field.field.type === 'datetime';
+  return isDateType(field.field.type);
 }
 
 export function computeFacets(

@@ -185,9 +185,9 @@ test('cells of every type, the record panel, copy as JSON, dark theme', async ({
   await expect(panel.getByRole('button', { name: 'Copied' })).toBeVisible();
   const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as {
     id: string;
-    fields: { name: string };
+    values: { name: string };
   };
-  expect(copied.fields.name).toBe('Aruba');
+  expect(copied.values.name).toBe('Aruba');
   expect(page.url()).toContain(`/records/${copied.id}`);
   await panel.getByRole('button', { name: 'Next record' }).click();
   await expect(panel).toContainText('Record 13 of 250');

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ChevronRight } from 'lucide-react';
 import { type ReactNode, useEffect } from 'react';
+import { isGeoType } from '../../../common/ods-api/field-types';
 import type { Dataset } from '../../../common/ods-api/types';
 import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { ApiErrorState, Skeleton } from '../../components/states';
@@ -18,7 +19,6 @@ import {
   withTab,
 } from './dataset-search-params';
 import { DatasetViews } from './dataset-views';
-import { isGeoField } from './geofilter';
 import type { NavigateOptions } from './view-props';
 
 export interface DatasetPageProps {
@@ -35,7 +35,7 @@ export interface DatasetPageProps {
 
 /** The views a dataset offers: the map only when it has a geo field. */
 function availableTabs(dataset: Dataset): readonly DatasetTab[] {
-  const geo = dataset.fields.some(isGeoField);
+  const geo = dataset.fields.some((f) => isGeoType(f.type));
   return DATASET_TABS.filter((tab) => tab !== 'map' || geo);
 }
 

@@ -19,9 +19,10 @@ import { getReuse, getReuses } from '../../api/reuses';
 import { getSnapshots } from '../../api/snapshots';
 
 /**
- * The dataset vertical's queries: the dataset itself and everything under it. Keys run
- * `['dataset', <what>, <portal>, datasetId, …inputs]`, so `['dataset']` invalidates the lot and every
- * input is in the key.
+ * The dataset vertical's queries, one factory per endpoint: the dataset itself and everything
+ * under it (the grid's window engine, built on `…/records`, is `gridQueries` in grid-queries.ts).
+ * Keys run `['dataset', <what>, <portal>, datasetId, …inputs]`, so `['dataset']` invalidates the
+ * lot and every input is in the key.
  */
 export const datasetQueries = {
   all: () => ['dataset'] as const,

@@ -1,4 +1,5 @@
 import { lazy, type ReactNode, Suspense, useCallback, useMemo, useState } from 'react';
+import { isGeoType } from '../../../common/ods-api/field-types';
 import type { Dataset } from '../../../common/ods-api/types';
 import type { PortalTarget } from '../../api/client';
 import type { OdsRecord } from '../../api/model';
@@ -78,7 +79,7 @@ export function DatasetViews({
     onCloseRecord,
   });
   const timeZone = dataset.metas.default.timezone || 'UTC';
-  const hasGeo = fields.some((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape');
+  const hasGeo = fields.some((f) => isGeoType(f.type));
 
   return (
     <>

@@ -1,3 +1,4 @@
+import { isDateType } from '../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../common/ods-api/types';
 import { monthName } from '../../lib/format';
 import { splitFilter } from '../../lib/refine-filters';
@@ -16,7 +17,7 @@ export function facetLabel(fields: readonly DatasetField[], name: string): strin
 }
 
 export function isDateFacet(field: DatasetField | undefined): boolean {
-  return field?.type === 'date' || field?.type === 'datetime';
+  return field !== undefined && isDateType(field.type);
 }
 
 /** A value of a facet; `depth` > 0 names a level inside its parent (a month inside its year). */

@@ -1,3 +1,4 @@
+import { isNumericType } from '../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../common/ods-api/types';
 
 /**
@@ -145,9 +146,7 @@ interface FileValue {
 
 function scalarText(value: unknown, field: DatasetField, context: FormatContext): string {
   if (typeof value === 'number') {
-    return field.type === 'int' || field.type === 'double'
-      ? numberFormat(context.locale, field.type).format(value)
-      : String(value);
+    return isNumericType(field.type) ? numberFormat(context.locale, field.type).format(value) : String(value);
   }
   if (typeof value === 'string') {
     if (field.type === 'date') return formatDate(value, context);
@@ -225,9 +224,4 @@ export function plainText(formatted: FormattedValue): string {
     default:
       return formatted.text;
   }
-}
-
-/** Whether the field's values align right (numbers). */
-export function isNumericField(field: DatasetField): boolean {
-  return field.type === 'int' || field.type === 'double';
 }

@@ -1,3 +1,4 @@
+import { isGeoType } from '../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../common/ods-api/types';
 import type { Expr } from '../../../common/odsql/ast';
 import { call, field, geom } from '../../../common/odsql/build';
@@ -124,10 +125,6 @@ export function formatLocation({ zoom, lat, lon }: MapLocation): string {
   return `${Math.round(zoom * 100) / 100},${round(lat)},${round(lon)}`;
 }
 
-export function isGeoField(field: DatasetField): boolean {
-  return field.type === 'geo_point_2d' || field.type === 'geo_shape';
-}
-
 /** The geo field drawn by default (and filtered by geofilter.*): the first shape, else the first point. */
 export function defaultGeoField(fields: readonly DatasetField[]): DatasetField | undefined {
   return fields.find((f) => f.type === 'geo_shape') ?? fields.find((f) => f.type === 'geo_point_2d');
@@ -138,7 +135,7 @@ export function chosenGeoField(
   fields: readonly DatasetField[],
   name: string | undefined,
 ): DatasetField | undefined {
-  const chosen = name ? fields.find((f) => f.name === name && isGeoField(f)) : undefined;
+  const chosen = name ? fields.find((f) => f.name === name && isGeoType(f.type)) : undefined;
   return chosen ?? defaultGeoField(fields);
 }
 

@@ -1,3 +1,4 @@
+import { isDateType, isNumericType, isSortable } from '../../../common/ods-api/field-types';
 import { MAX_LIMIT, MAX_WINDOW } from '../../../common/ods-api/params';
 import type { DatasetField, FieldType } from '../../../common/ods-api/types';
 import type { Expr, OrderByClause, OrderItem, SelectClause } from '../../../common/odsql/ast';
@@ -42,22 +43,6 @@ export type GridOrder =
   | { kind: 'sorted'; key: OrderKey }
   /** The key then recordid (or recordid alone when key is null): every row is reachable. */
   | { kind: 'keyset'; key: OrderKey | null };
-
-/** Field types ODS can sort (text needs the `sortable` annotation; ods-api.md §4.7). */
-export function isSortable(f: DatasetField): boolean {
-  if (f.annotations.multivalued) return false;
-  switch (f.type) {
-    case 'int':
-    case 'double':
-    case 'date':
-    case 'datetime':
-      return true;
-    case 'text':
-      return Boolean(f.annotations.sortable || f.annotations.id);
-    default:
-      return false;
-  }
-}
 
 /** The key of the default order: the field annotated `id`, else the first sortable field. */
 export function defaultKeyField(fields: readonly DatasetField[]): DatasetField | null {
@@ -358,8 +343,8 @@ export function sequenceOf(plan: GridPlan, id: SequenceId): Sequence {
 
 /** A key value as an ODSQL literal of its field's type. */
 export function keyLiteral(type: FieldType, value: unknown): Expr {
-  if ((type === 'int' || type === 'double') && typeof value === 'number') return num(value);
-  if ((type === 'date' || type === 'datetime') && typeof value === 'string') return date(value);
+  if (isNumericType(type) && typeof value === 'number') return num(value);
+  if (isDateType(type) && typeof value === 'string') return date(value);
   if (typeof value === 'string') return str(value);
   throw new TypeError(`A ${type} key cannot start a segment with ${JSON.stringify(value)}`);
 }

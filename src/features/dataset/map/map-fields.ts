@@ -1,5 +1,6 @@
+import { isGeoType } from '../../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../../common/ods-api/types';
-import { chosenGeoField, isGeoField } from '../geofilter';
+import { chosenGeoField } from '../geofilter';
 
 /**
  * Which fields the map uses. A dataset with both a shape and a point draws the shape (the point
@@ -34,7 +35,7 @@ export function mapFields(fields: readonly DatasetField[], chosen: string | unde
     ...candidates.filter((f) => !('facet' in f.annotations)),
   ].slice(0, 2);
   const cluster = draw.type === 'geo_point_2d' ? draw : fields.find((f) => f.type === 'geo_point_2d');
-  return { geoFields: fields.filter(isGeoField), draw, cluster, title, tooltip };
+  return { geoFields: fields.filter((f) => isGeoType(f.type)), draw, cluster, title, tooltip };
 }
 
 /** The facet fields a map can colour by (text facets: a category each). */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
+import { isNumericType } from '../../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../../common/ods-api/types';
-import { isNumericField } from '../field-format';
 import { RANK_COLUMN } from './grid-columns';
 import styles from './records-grid.module.css';
 
@@ -78,7 +78,7 @@ export function useCellClasses(
     const classes = new Map<string, string>();
     for (const [id, index] of columnIndex) {
       const field = fieldById.get(id);
-      const numeric = id === RANK_COLUMN || (field !== undefined && isNumericField(field));
+      const numeric = id === RANK_COLUMN || (field !== undefined && isNumericType(field.type));
       const place = pinned.indexOf(id);
       classes.set(
         id,

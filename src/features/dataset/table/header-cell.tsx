@@ -1,10 +1,9 @@
 import type { Header } from '@tanstack/react-table';
 import { ArrowDown, ArrowUp, ArrowUpDown, GripVertical } from 'lucide-react';
 import { useRef } from 'react';
+import { isNumericType, isSortable } from '../../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import type { SortSpec } from '../dataset-search-params';
-import { isNumericField } from '../field-format';
-import { isSortable } from '../records-plan';
 import { type Features, RANK_COLUMN } from './grid-columns';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from './grid-layout';
 import styles from './records-grid.module.css';
@@ -59,7 +58,7 @@ export function HeaderCell({
   const sortable = field ? isSortable(field) : false;
   const active = sort?.field === id ? sort : !sort && defaultKey?.field === id ? defaultKey : null;
   const ariaSort = active ? (active.descending ? 'descending' : 'ascending') : sortable ? 'none' : undefined;
-  const numeric = field ? isNumericField(field) : id === RANK_COLUMN;
+  const numeric = field ? isNumericType(field.type) : id === RANK_COLUMN;
   const movable = id !== RANK_COLUMN;
   const resizeHandler = header.getResizeHandler();
   // A press on the resize handle must not start dragging the whole header (reordering).
