@@ -1,7 +1,7 @@
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { loadBasemap } from '../../src/features/dataset/map/basemap';
+import { detailWhenZoomed, loadBasemap } from '../../src/features/dataset/map/basemap';
 import { PALETTES } from '../../src/features/dataset/map/map-palette';
 import { styleOf } from '../../src/features/dataset/map/map-style';
 
@@ -32,3 +32,5 @@ const map = new MapLibreMap({
   canvasContextAttributes: { preserveDrawingBuffer: true },
 });
 map.on('idle', () => performance.mark('map-drawn'));
+// The same basemap detail as the explorer's map, so zoom steps and pans cost the same underneath.
+detailWhenZoomed(map);

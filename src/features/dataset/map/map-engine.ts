@@ -10,7 +10,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LatLon } from '../geofilter';
-import type { Basemap } from './basemap';
+import { type Basemap, detailWhenZoomed } from './basemap';
 import { type Cluster, clusterLabel, clusterRadius } from './clusters';
 import { DrawArea, type DrawMode } from './draw-area';
 import type { MapPalette } from './map-palette';
@@ -43,6 +43,8 @@ export interface MapEvents {
 
 const RECORD_LAYERS = ['records-fill', 'records-line', 'records-point'];
 
+const RECORDS_REFRESH_MS = 300;
+
 /** setPaintProperty's name type, for entries built from a palette. */
 type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
 type PaintValue = Parameters<MapLibreMap['setPaintProperty']>[2];
@@ -54,6 +56,10 @@ export class MapEngine {
   private hoveredId: string | number | null = null;
   private ready: Promise<void>;
   private drawing: DrawArea | null = null;
+  private readonly stopDetail: () => void;
+  private pendingRecords: readonly Feature[] | null = null;
+  private recordsTimer: ReturnType<typeof setTimeout> | null = null;
+  private recordsAt = -Infinity;
 
   constructor(
     container: HTMLElement,
@@ -79,7 +85,13 @@ export class MapEngine {
     this.map
       .getCanvas()
       .setAttribute('aria-label', 'Map of the records. Arrow keys pan, plus and minus zoom.');
-    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    // The style is inline, so its sources exist as soon as it is parsed: data can go in before the
+    // basemap's tiles are cut ('load' waits for those).
+    this.ready = new Promise((resolve) => {
+      if (this.map.isStyleLoaded()) resolve();
+      else this.map.once('style.load', () => resolve());
+    });
+    this.stopDetail = detailWhenZoomed(this.map);
     // Cluster counts are images named by their label, painted when first needed.
     this.map.setMissingStyleImageResolver((id) => {
       if (!this.map.hasImage(id)) {
@@ -129,15 +141,28 @@ export class MapEngine {
     }
   }
 
+  /**
+   * The records drawn. While a stream grows them, the map takes them at most every 300 ms: each
+   * setData sends every feature to the map's worker again, so one per network chunk would cost
+   * the square of the size (9 MB of country shapes arrive in over a hundred chunks).
+   */
   setRecords(features: readonly Feature[]): void {
-    void this.ready.then(() => {
-      this.clearHover();
-      (this.map.getSource('records') as GeoJSONSource).setData({
-        type: 'FeatureCollection',
-        features: [...features],
+    this.pendingRecords = features;
+    if (this.recordsTimer !== null) return;
+    const wait = Math.max(0, this.recordsAt + RECORDS_REFRESH_MS - performance.now());
+    this.recordsTimer = setTimeout(() => {
+      this.recordsTimer = null;
+      this.recordsAt = performance.now();
+      const latest = this.pendingRecords ?? [];
+      void this.ready.then(() => {
+        this.clearHover();
+        (this.map.getSource('records') as GeoJSONSource).setData({
+          type: 'FeatureCollection',
+          features: [...latest],
+        });
+        if (latest.length) this.markDrawn();
       });
-      if (features.length) this.markDrawn();
-    });
+    }, wait);
   }
 
   setClusters(clusters: readonly Cluster[]): void {
@@ -266,6 +291,8 @@ export class MapEngine {
   }
 
   destroy(): void {
+    if (this.recordsTimer !== null) clearTimeout(this.recordsTimer);
+    this.stopDetail();
     this.stopDrawing();
     this.map.remove();
   }

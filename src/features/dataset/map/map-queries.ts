@@ -9,10 +9,10 @@ import { streamFeatures } from '../../../api/export-stream';
 import { exportUrl } from '../../../api/exports';
 import type { ViewFilter } from '../../../api/params';
 import { getAggregates, getGroupedRecords, getRecords } from '../../../api/records';
+import type { GeoBox } from '../geofilter';
 import { withConditions } from '../view-filter';
 import { type Cluster, COUNT_ALIAS, clusterGroupBy, readClusters } from './clusters';
 import type { MapFields } from './map-fields';
-import type { QueryArea } from './viewport';
 
 /**
  * The map's requests, all of them ones a stock ODS portal answers: a count of the records in the
@@ -22,8 +22,10 @@ import type { QueryArea } from './viewport';
  * dataset vertical's others, so the area (snapped, see viewport.ts) decides what is reused.
  */
 
-export function inArea(filter: ViewFilter, geoField: string, area: QueryArea): ViewFilter {
-  const { south, west, north, east } = area.box;
+/** The filter limited to a box; no box (the area holds every record of the view) adds nothing. */
+export function inArea(filter: ViewFilter, geoField: string, box: GeoBox | null): ViewFilter {
+  if (!box) return filter;
+  const { south, west, north, east } = box;
   return withConditions(filter, [call('in_bbox', field(geoField), south, west, north, east)]);
 }
 
@@ -40,12 +42,12 @@ export const mapQueries = {
     datasetId: string,
     filter: ViewFilter,
     geoField: string,
-    area: QueryArea,
+    box: GeoBox | null,
   ) =>
     queryOptions({
-      queryKey: ['dataset', 'map-count', targetKey(target), datasetId, filter, geoField, area] as const,
+      queryKey: ['dataset', 'map-count', targetKey(target), datasetId, filter, geoField, box] as const,
       queryFn: ({ signal }) =>
-        getRecords(target, datasetId, { filter: inArea(filter, geoField, area), limit: 0 }, { signal }).then(
+        getRecords(target, datasetId, { filter: inArea(filter, geoField, box), limit: 0 }, { signal }).then(
           (page) => page.total,
         ),
     }),
@@ -54,18 +56,28 @@ export const mapQueries = {
     datasetId: string,
     filter: ViewFilter,
     pointField: string,
-    area: QueryArea,
+    box: GeoBox | null,
+    zoom: number,
   ) =>
     queryOptions({
-      queryKey: ['dataset', 'map-clusters', targetKey(target), datasetId, filter, pointField, area] as const,
+      queryKey: [
+        'dataset',
+        'map-clusters',
+        targetKey(target),
+        datasetId,
+        filter,
+        pointField,
+        box,
+        zoom,
+      ] as const,
       queryFn: async ({ signal }): Promise<Cluster[]> => {
-        const groupBy = clusterGroupBy(pointField, area.zoom);
+        const groupBy = clusterGroupBy(pointField, zoom);
         const rows = await getGroupedRecords(
           target,
           datasetId,
           // No limit: every group comes back (ods-api.md §2.5).
           {
-            filter: inArea(filter, pointField, area),
+            filter: inArea(filter, pointField, box),
             group_by: groupBy,
             select: `count(*) as ${COUNT_ALIAS}`,
           },
@@ -80,7 +92,7 @@ export const mapQueries = {
     datasetId: string,
     filter: ViewFilter,
     geoField: string,
-    area: QueryArea,
+    box: GeoBox | null,
     select: string,
     limit: number,
   ) =>
@@ -92,7 +104,7 @@ export const mapQueries = {
         datasetId,
         filter,
         geoField,
-        area,
+        box,
         select,
         limit,
       ] as const,
@@ -101,7 +113,7 @@ export const mapQueries = {
           streamFeatures(
             target,
             exportUrl(target, datasetId, 'geojson', {
-              filter: inArea(filter, geoField, area),
+              filter: inArea(filter, geoField, box),
               select,
               limit,
             }),

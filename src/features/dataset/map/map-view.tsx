@@ -68,11 +68,20 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
   const colorField = colorFields(dataset.fields).find((f) => f.name === search['map.color']);
   const color = useColorRule(target, datasetId, filter, colorField);
   const area: QueryArea | null = view ? queryArea(view.bounds, view.zoom) : null;
-  const state = useMapLayers(target, datasetId, filter, fields!, colorField?.name, area);
   const extent = useQuery({
     ...mapQueries.extent(target, datasetId, filter, fields!.draw),
     enabled: fields !== null,
   });
+
+  const state = useMapLayers(
+    target,
+    datasetId,
+    filter,
+    fields!,
+    colorField?.name,
+    area,
+    extent.isError ? null : extent.data,
+  );
 
   // A first visit without a place fits the records once their extent is known (and the map exists:
   // `view` is set once it does).
@@ -225,7 +234,8 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
           onRecordClick={(feature) => void openFeature(feature)}
           onEngine={(made) => {
             engine.current = made;
-            if (made) void made.whenReady().then(() => setView(made.view()));
+            // The window is known at once; the data is asked for while the basemap is still being cut.
+            if (made) setView(made.view());
           }}
           label={`Map of ${formatCount(dataset.metas.default.records_count ?? 0)} records`}
         />

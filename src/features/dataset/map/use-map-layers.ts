@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Feature } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
+import type { BBox } from '../../../../common/geo/bbox';
 import type { PortalTarget } from '../../../api/client';
 import { InvalidParameterError, OdsqlError } from '../../../api/errors';
 import type { ViewFilter } from '../../../api/params';
@@ -8,7 +9,7 @@ import type { Cluster } from './clusters';
 import type { MapFields } from './map-fields';
 import { mapSelect } from './map-fields';
 import { mapQueries } from './map-queries';
-import type { QueryArea } from './viewport';
+import { boxContains, extentBox, type QueryArea } from './viewport';
 
 /**
  * What the map draws for an area: clusters when the area holds more records than the map draws
@@ -64,31 +65,40 @@ export function useMapLayers(
   fields: MapFields,
   color: string | undefined,
   area: QueryArea | null,
+  /**
+   * Where the view's records are (null: unknown, the portal would not say; undefined: still
+   * asking). An area holding them all needs no box, so the layers wait for it.
+   */
+  extent: BBox | null | undefined,
 ): MapLayersState {
   const [recordIds, setRecordIds] = useState(true);
   const draw = fields.draw.name;
   const placeholder = { placeholderData: keepPreviousData } as const;
-  const areaOrWorld = area ?? { box: { south: -85, west: -180, north: 85, east: 180 }, zoom: 0 };
+  // At low zoom the area usually holds every record: then the requests carry no box, and every
+  // such area shares their answers.
+  const box = area && !(extent && boxContains(area.box, extentBox(extent))) ? area.box : null;
+  const zoom = area?.zoom ?? 0;
+  const ready = area !== null && extent !== undefined;
 
   const count = useQuery({
-    ...mapQueries.inAreaCount(target, datasetId, filter, draw, areaOrWorld),
+    ...mapQueries.inAreaCount(target, datasetId, filter, draw, box),
     ...placeholder,
-    enabled: area !== null,
+    enabled: ready,
   });
   const inArea = count.data;
   const wantClusters = inArea !== undefined && inArea > RECORDS_THRESHOLD && fields.cluster !== undefined;
   const clusters = useQuery({
-    ...mapQueries.clusters(target, datasetId, filter, fields.cluster?.name ?? draw, areaOrWorld),
+    ...mapQueries.clusters(target, datasetId, filter, fields.cluster?.name ?? draw, box, zoom),
     ...placeholder,
-    enabled: area !== null && wantClusters,
+    enabled: ready && wantClusters,
   });
   const noClusters = wantClusters && isRefusal(clusters.error);
   const wantFeatures = inArea !== undefined && (!wantClusters || noClusters);
   const select = mapSelect(fields, color, recordIds);
   const features = useQuery({
-    ...mapQueries.features(target, datasetId, filter, draw, areaOrWorld, select, RECORDS_THRESHOLD),
+    ...mapQueries.features(target, datasetId, filter, draw, box, select, RECORDS_THRESHOLD),
     ...placeholder,
-    enabled: area !== null && wantFeatures,
+    enabled: ready && wantFeatures,
   });
 
   // A portal that refuses `recordid` in a select gets the same request without it.

@@ -1,3 +1,4 @@
+import type { BBox } from '../../../../common/geo/bbox';
 import type { GeoBox } from '../geofilter';
 
 /**
@@ -50,4 +51,9 @@ export function boxContains(outer: GeoBox, inner: GeoBox): boolean {
     inner.west >= outer.west &&
     inner.east <= outer.east
   );
+}
+
+/** A [west, south, east, north] box (GeoJSON's order) as a GeoBox. */
+export function extentBox([west, south, east, north]: BBox): GeoBox {
+  return { south, west, north, east };
 }
