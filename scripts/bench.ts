@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchExports } from './bench-exports';
 import { benchGrid } from './bench-grid';
+import { benchMap } from './bench-map';
 import { benchPortal } from './bench-portal';
 
 /**
@@ -19,3 +20,4 @@ if (!existsSync('.portal/bench')) {
 await benchPortal();
 await benchExports();
 await benchGrid();
+await benchMap();

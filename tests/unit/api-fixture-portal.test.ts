@@ -6,6 +6,7 @@ import type { PortalTarget } from '../../src/api/client';
 import { getDataset, getDatasetFacets } from '../../src/api/dataset';
 import { download } from '../../src/api/download';
 import { InvalidParameterError, NotFoundError, OdsqlError } from '../../src/api/errors';
+import { streamFeatures, streamLines } from '../../src/api/export-stream';
 import { exportUrl, getExportFormats } from '../../src/api/exports';
 import { putFeedback } from '../../src/api/feedback';
 import { getAggregates, getGroupedRecords, getRecord, getRecords } from '../../src/api/records';
@@ -162,5 +163,34 @@ describe('fetchers against the fixture portal', () => {
     expect(await fail(getCatalogDatasets(target, { limit: 100, offset: 9_950 }))).toBeInstanceOf(
       InvalidParameterError,
     );
+  });
+
+  it('exports read as they stream: GeoJSON features, and the lines of a CSV', async () => {
+    const page = await getRecords(target, CITIES, { order_by: 'name', limit: 100 });
+    const url = exportUrl(target, CITIES, 'geojson', {
+      select: 'recordid, name, coordinates',
+      order_by: 'name',
+    });
+    const features = [];
+    for await (const batch of streamFeatures(target, url)) features.push(...batch.features);
+    expect(features.map((f) => f.properties?.recordid)).toEqual(page.records.map((r) => r.id));
+    expect(features[0]?.geometry?.type).toBe('Point');
+
+    const lines: string[] = [];
+    const csv = exportUrl(target, CITIES, 'csv', { select: 'recordid', order_by: 'name' });
+    for await (const batch of streamLines(target, csv)) lines.push(...batch);
+    expect(lines).toEqual(['recordid', ...page.records.map((r) => r.id)]);
+
+    // A refused export rejects with the typed error before any feature.
+    const refused = exportUrl(target, CITIES, 'geojson', { select: 'no_such_field' });
+    const error = await (async () => {
+      try {
+        for await (const _ of streamFeatures(target, refused)) return null;
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(OdsqlError);
   });
 });

@@ -116,6 +116,27 @@ describe('the grid plan against the fixture portal (cap 5)', () => {
     expect(rank).toBe(2);
   });
 
+  it('a permalink in the portal’s own order finds its rank in the ids of a CSV export', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const filter: ViewFilter = { where: null, exclude: ['country_code:GB'] };
+    const page = await getRecords(target, CITIES, { filter, limit: 100 });
+    const plan: GridPlanInput = { order: { kind: 'natural' }, total: page.total, nulls: 0, cap: 10_000 };
+    for (const at of [0, 4, page.records.length - 1]) {
+      const rank = await client.fetchQuery(
+        gridQueries.recordRank(target, CITIES, filter, plan, page.records[at]!.id),
+      );
+      expect(rank).toBe(at);
+    }
+    // A record the filter leaves out has no place in the view.
+    const all = await getRecords(target, CITIES, {
+      filter: { where: null, refine: ['country_code:GB'] },
+      limit: 1,
+    });
+    expect(
+      await client.fetchQuery(gridQueries.recordRank(target, CITIES, filter, plan, all.records[0]!.id)),
+    ).toBeNull();
+  });
+
   it('the embedded portal sorts and filters by recordid', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     expect(await client.fetchQuery(gridQueries.recordIdOrder(target, CITIES))).toBe(true);
