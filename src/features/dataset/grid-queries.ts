@@ -11,20 +11,15 @@ import type { OdsRecord } from '../../api/model';
 import type { ViewFilter } from '../../api/params';
 import { getRecords } from '../../api/records';
 import { datasetQueries } from './dataset-queries';
+import { type Anchor, anchorOf, anchorSelect, anchorSource, rankQuery, sourceQuery } from './plan-queries';
 import {
-  type Anchor,
-  anchorOf,
-  anchorSelect,
-  anchorSource,
   type Direction,
   type GridOrder,
   type GridPlan,
   planGrid,
   planWindow,
   RECORD_ID,
-  rankQuery,
   type SequenceId,
-  sourceQuery,
   WINDOW_ROWS,
 } from './records-plan';
 import { withConditions } from './view-filter';

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetField } from '../../../common/ods-api/types';
 import { printExpr } from '../../../common/odsql/printer';
+import { afterAnchor, anchorSelect, anchorSource, rankQuery, sourceQuery } from './plan-queries';
 import {
-  afterAnchor,
-  anchorSelect,
-  anchorSource,
   chooseOrder,
   defaultKeyField,
   type GridOrder,
@@ -12,9 +10,7 @@ import {
   needsNullCount,
   planGrid,
   planWindow,
-  rankQuery,
   reachable,
-  sourceQuery,
 } from './records-plan';
 
 const f = (
