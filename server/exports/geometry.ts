@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { geometryOfValue } from '../../common/geo/geo-value';
 import type { ValueKind } from '../odsql/compile';
 import type { ExportColumn } from './columns';
 import { isGeoKind } from './columns';
@@ -14,15 +15,9 @@ export function geoColumn(columns: readonly ExportColumn[]): ExportColumn | unde
   return columns.find((column) => isGeoKind(column.kind));
 }
 
-/** The GeoJSON geometry of an API value: a geo point {lat, lon}, or a shape (a Feature). */
+/** The GeoJSON geometry of an API value: a geo point {lat, lon}, or a shape (common/geo reads both). */
 export function geometryOf(value: unknown, kind: ValueKind): Geometry | null {
-  if (value === null || value === undefined) return null;
-  if (kind === 'geo_point_2d') {
-    const point = value as { lat: number; lon: number };
-    return { type: 'Point', coordinates: [point.lon, point.lat] };
-  }
-  const feature = value as { type?: string; geometry?: Geometry };
-  return feature.type === 'Feature' ? (feature.geometry ?? null) : (value as Geometry);
+  return geometryOfValue(value, kind === 'geo_point_2d' ? 'point' : 'shape');
 }
 
 /** Twice the signed area of a ring: positive when counter-clockwise (x = lon, y = lat). */

@@ -1,21 +1,12 @@
-import type { Feature, Geometry } from 'geojson';
+import type { Feature } from 'geojson';
 import { useMemo } from 'react';
 import { bboxOf, isEmptyBBox } from '../../../../common/geo/bbox';
+import { geometryOfValue } from '../../../../common/geo/geo-value';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import type { OdsRecord } from '../../../api/model';
 import { chosenGeoField } from '../geofilter';
 import { MapCanvas } from './map-canvas';
 import styles from './map-view.module.css';
-
-/** The GeoJSON geometry of a record's geo value: a point `{lat, lon}`, or a shape (a Feature or a geometry). */
-export function geometryOfValue(value: unknown): Geometry | null {
-  if (!value || typeof value !== 'object') return null;
-  const { lat, lon } = value as { lat?: unknown; lon?: unknown };
-  if (typeof lat === 'number' && typeof lon === 'number') return { type: 'Point', coordinates: [lon, lat] };
-  const feature = value as { type?: string; geometry?: Geometry };
-  if (feature.type === 'Feature') return feature.geometry ?? null;
-  return typeof feature.type === 'string' ? (value as Geometry) : null;
-}
 
 const noop = () => {};
 
@@ -32,9 +23,9 @@ export function RecordMap({
   const field = chosenGeoField(fields, mapField);
   const value = field ? record.values[field.name] : undefined;
   const feature = useMemo<Feature | null>(() => {
-    const geometry = geometryOfValue(value);
+    const geometry = geometryOfValue(value, field?.type === 'geo_point_2d' ? 'point' : 'shape');
     return geometry ? { type: 'Feature', geometry, properties: { recordid: record.id } } : null;
-  }, [value, record.id]);
+  }, [value, record.id, field?.type]);
   if (!field || !feature?.geometry) return null;
   const box = bboxOf(feature.geometry);
   if (isEmptyBBox(box)) return null;
