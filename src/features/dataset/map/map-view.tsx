@@ -94,13 +94,15 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
     }
   }, [extent.data, view]);
 
-  // Back and forward: the URL's place changed without the map moving.
+  // Back and forward: the URL's place changed without the map moving. Only a change of the URL
+  // counts: a render between a move and its URL update must not send the map back.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `location` is parsed from `search.location`.
   useEffect(() => {
     if (search.location !== written.current && location && engine.current) {
       written.current = search.location;
       engine.current.jumpTo(location);
     }
-  }, [search.location, location]);
+  }, [search.location]);
 
   if (!fields) return null;
 
