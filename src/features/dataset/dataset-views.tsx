@@ -1,17 +1,17 @@
-import { lazy, type ReactNode, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { isGeoType } from '../../../common/ods-api/field-types';
 import type { Dataset } from '../../../common/ods-api/types';
 import type { PortalTarget } from '../../api/client';
 import type { OdsRecord } from '../../api/model';
 import { Skeleton } from '../../components/states';
+import type { DatasetPageProps } from './dataset-page';
 import styles from './dataset-page.module.css';
-import type { DatasetSearch, DatasetTab } from './dataset-search-params';
+import type { DatasetTab } from './dataset-search-params';
 import type { GridView } from './grid-queries';
 import { RecordPanel } from './record/record-panel';
 import { useRecordNavigation } from './use-record-navigation';
 import { viewFilter } from './view-filter';
 import { ViewLayout } from './view-layout';
-import type { NavigateOptions } from './view-props';
 
 // Each view is its own chunk: the map's MapLibre and basemap load only when the map is opened.
 const TableView = lazy(() => import('./table/table-view').then((m) => ({ default: m.TableView })));
@@ -19,16 +19,10 @@ const MapView = lazy(() => import('./map/map-view').then((m) => ({ default: m.Ma
 const RecordMap = lazy(() => import('./map/record-map').then((m) => ({ default: m.RecordMap })));
 const DatasetInfo = lazy(() => import('./info/dataset-info').then((m) => ({ default: m.DatasetInfo })));
 
-export interface DatasetViewsProps {
+export interface DatasetViewsProps extends Omit<DatasetPageProps, 'datasetId'> {
   target: PortalTarget;
   dataset: Dataset;
-  search: DatasetSearch;
   tab: DatasetTab;
-  recordId: string | null;
-  onSearchChange: (next: DatasetSearch, options?: NavigateOptions) => void;
-  onOpenRecord: (recordId: string, options?: NavigateOptions) => void;
-  onCloseRecord: () => void;
-  recordLink: (recordId: string, children: ReactNode, className: string | undefined) => ReactNode;
 }
 
 function ViewLoading({ label }: { label: string }) {
