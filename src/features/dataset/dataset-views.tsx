@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { isGeoType } from '../../../common/ods-api/field-types';
 import type { Dataset } from '../../../common/ods-api/types';
 import type { PortalTarget } from '../../api/client';
@@ -74,6 +74,14 @@ export function DatasetViews({
   });
   const timeZone = dataset.metas.default.timezone || 'UTC';
   const hasGeo = fields.some((f) => isGeoType(f.type));
+
+  // The map is the likely next view of a geo dataset: its code, workers and basemap load while the
+  // browser is idle, so opening the tab waits for the data alone.
+  useEffect(() => {
+    if (!hasGeo || tab === 'map') return;
+    const id = requestIdleCallback(() => void import('./map/map-engine').then((m) => m.prefetchMap()));
+    return () => cancelIdleCallback(id);
+  }, [hasGeo, tab]);
 
   return (
     <>

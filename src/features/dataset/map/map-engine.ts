@@ -5,12 +5,13 @@ import {
   type MapGeoJSONFeature,
   Map as MapLibreMap,
   type MapMouseEvent,
+  prewarm,
   setWorkerUrl,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LatLon } from '../geofilter';
-import { type Basemap, detailWhenZoomed } from './basemap';
+import { type Basemap, detailWhenZoomed, loadBasemap } from './basemap';
 import { type Cluster, clusterLabel, clusterRadius } from './clusters';
 import { DrawArea, type DrawMode } from './draw-area';
 import type { MapPalette } from './map-palette';
@@ -24,6 +25,16 @@ import { type ColorRule, labelImage, paintOf, styleOf } from './map-style';
  */
 
 setWorkerUrl(workerUrl);
+
+/**
+ * Gets a map ready before it is asked for: MapLibre's workers started and the basemap converted.
+ * The dataset page calls it when the browser is idle on a dataset with a geo field, so that opening
+ * the Map tab costs the data, not the library.
+ */
+export function prefetchMap(): void {
+  prewarm();
+  void loadBasemap();
+}
 
 export interface MapView {
   zoom: number;
