@@ -9,22 +9,12 @@
  * a boolean a boolean literal, null the null literal.
  */
 
-import {
-  AGGREGATE_FUNCTIONS,
-  type ComparisonOp,
-  type DistanceUnit,
-  type Expr,
-  type FieldRef,
-  NO_LOC,
-  PREDICATE_FUNCTIONS,
-  SCALAR_FUNCTIONS,
-} from './ast';
+import { type ComparisonOp, type DistanceUnit, type Expr, type FieldRef, NO_LOC } from './ast';
 import { needsBackQuotes } from './lexer';
 import { PRECEDENCE, plainNumber, precedence } from './printer';
+import { KNOWN_FUNCTIONS } from './vocabulary';
 
 export type Value = Expr | string | number | boolean | null;
-
-const FUNCTIONS = new Set<string>([...AGGREGATE_FUNCTIONS, ...SCALAR_FUNCTIONS, ...PREDICATE_FUNCTIONS]);
 
 function wrap(e: Expr, min: number): Expr {
   return precedence(e) < min ? { kind: 'Paren', inner: e, loc: NO_LOC } : e;
@@ -172,7 +162,7 @@ export function like(left: Expr, pattern: Value): Expr {
 /** Throws on a name that is not an ODSQL function, since the printed text would not parse. */
 export function call(name: string, ...args: Value[]): Expr {
   const lower = name.toLowerCase();
-  if (!FUNCTIONS.has(lower)) throw new RangeError(`Unknown ODSQL function: ${name}`);
+  if (!KNOWN_FUNCTIONS.has(lower)) throw new RangeError(`Unknown ODSQL function: ${name}`);
   return {
     kind: 'Call',
     name: lower,

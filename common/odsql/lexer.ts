@@ -10,8 +10,9 @@
  * which gives ODS's own error, `unexpected _uai at position 1`.
  */
 
-import { DISTANCE_UNITS, type DistanceUnit, INTERVAL_UNITS, type IntervalUnit, RESERVED_WORDS } from './ast';
+import { DISTANCE_UNITS, type DistanceUnit, INTERVAL_UNITS, type IntervalUnit } from './ast';
 import { MAX_CLAUSE_CHARS, MAX_CLAUSE_TOKENS, OdsqlSyntaxError, unexpected } from './errors';
+import { RESERVED_WORDS } from './vocabulary';
 
 export type Punct =
   | '='

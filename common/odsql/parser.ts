@@ -23,28 +23,24 @@
  *   the server reports with the schema at hand.
  */
 
-import {
-  AGGREGATE_FUNCTIONS,
-  type ComparisonOp,
-  type Expr,
-  type FieldRef,
-  type GroupByClause,
-  type IntervalLiteral,
-  type Loc,
-  type NamedArg,
-  type OrderByClause,
-  type OrderItem,
-  PREDICATE_FUNCTIONS,
-  SCALAR_FUNCTIONS,
-  type SelectClause,
-  type SelectFieldPattern,
-  type SelectItem,
-  type WhereClause,
+import type {
+  ComparisonOp,
+  Expr,
+  FieldRef,
+  GroupByClause,
+  IntervalLiteral,
+  Loc,
+  NamedArg,
+  OrderByClause,
+  OrderItem,
+  SelectClause,
+  SelectFieldPattern,
+  SelectItem,
+  WhereClause,
 } from './ast';
 import { MAX_NESTING_DEPTH, OdsqlSyntaxError, unexpected } from './errors';
 import { intervalUnitOf, isReservedWord, type Punct, type Token, tokenize } from './lexer';
-
-const FUNCTIONS = new Set<string>([...AGGREGATE_FUNCTIONS, ...SCALAR_FUNCTIONS, ...PREDICATE_FUNCTIONS]);
+import { KNOWN_FUNCTIONS } from './vocabulary';
 
 /** The only functions that take `name=value` arguments (ods-api.md §4.4, §4.6). */
 const NAMED_ARG_FUNCTIONS = new Set<string>(['now', 'geo_cluster']);
@@ -509,10 +505,10 @@ function parseWord(p: Parser, t: Token & { kind: 'name' }): Expr {
     return { kind: 'Null', loc };
   }
   const after = peek(p, 1);
-  if (FUNCTIONS.has(word) && isPunct(after, '(')) return parseCall(p);
+  if (KNOWN_FUNCTIONS.has(word) && isPunct(after, '(')) return parseCall(p);
   if (isReservedWord(word)) {
     // `year = 2020`: the word can only start a call here, so what is wrong is the token after it.
-    if (FUNCTIONS.has(word)) return fail(p, after, "'('");
+    if (KNOWN_FUNCTIONS.has(word)) return fail(p, after, "'('");
     return fail(p, t, 'a value');
   }
   if (isPunct(after, '(')) return fail(p, after, 'a known function name before it');

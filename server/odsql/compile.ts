@@ -2,18 +2,18 @@ import type Database from 'better-sqlite3';
 import { bboxOf } from '../../common/geo/bbox';
 import { isDateType, isGeoType } from '../../common/ods-api/field-types';
 import type { FieldType } from '../../common/ods-api/types';
-import {
-  type Call,
-  type ComparisonOp,
-  DATE_PART_FUNCTIONS,
-  type DateLiteral,
-  type Expr,
-  type FieldRef,
-  type IntervalLiteral,
-  type Literal,
-  type SelectItem,
-  type StringLiteral,
+import type {
+  Call,
+  ComparisonOp,
+  DateLiteral,
+  Expr,
+  FieldRef,
+  IntervalLiteral,
+  Literal,
+  SelectItem,
+  StringLiteral,
 } from '../../common/odsql/ast';
+import { DATE_PART_FUNCTIONS } from '../../common/odsql/vocabulary';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
 import {
   addToInstant,

@@ -1,7 +1,10 @@
+/**
+ * Random ODSQL trees for the property tests (property-round-trip.test.ts, property-any-text.test.ts),
+ * as fast-check arbitraries: one per clause, each tree one the parser itself would build.
+ */
+
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
-  AGGREGATE_FUNCTIONS,
   DISTANCE_UNITS,
   type Expr,
   type FieldRef,
@@ -10,21 +13,15 @@ import {
   NO_LOC,
   type OrderByClause,
   type OrderItem,
-  PREDICATE_FUNCTIONS,
-  SCALAR_FUNCTIONS,
   type SelectClause,
   type SelectFieldPattern,
   type SelectItem,
   type WhereClause,
 } from './ast';
-import { MAX_CLAUSE_CHARS, MAX_CLAUSE_TOKENS, OdsqlSyntaxError } from './errors';
-import { intervalUnitOf, needsBackQuotes, tokenize } from './lexer';
-import { parseExpression, parseGroupBy, parseOrderBy, parseSelect, parseWhere } from './parser';
-import { plainNumber, printGroupBy, printOrderBy, printSelect, printWhere } from './printer';
-import { withoutLoc } from './without-loc';
+import { intervalUnitOf, needsBackQuotes } from './lexer';
+import { plainNumber } from './printer';
+import { KNOWN_FUNCTIONS } from './vocabulary';
 
-// (a) Random trees → print → parse gives the same tree (loc and SelectItem.text aside).
-//
 // The generator builds the trees the parser builds, level by level as in the grammar, so that no
 // Paren is missing (a tree without them prints with added parentheses, which the printer tests
 // cover). Two families: `w*` for where clauses, where a string in a condition position is FullText,
@@ -34,9 +31,7 @@ import { withoutLoc } from './without-loc';
 const loc = NO_LOC;
 const rec = { depthSize: 'small', maxDepth: 3 } as const;
 
-const FUNCTION_NAMES = [
-  ...new Set<string>([...AGGREGATE_FUNCTIONS, ...SCALAR_FUNCTIONS, ...PREDICATE_FUNCTIONS]),
-];
+const FUNCTION_NAMES = [...KNOWN_FUNCTIONS];
 const INTERVAL_SPELLINGS = [
   ...INTERVAL_UNITS,
   ...INTERVAL_UNITS.map((u) => `${u}s`),
@@ -334,13 +329,13 @@ const fieldPatternArb: fc.Arbitrary<SelectFieldPattern> = fc
   )
   .map(([kind, patterns]) => ({ kind, patterns, loc }));
 
-const whereArb: fc.Arbitrary<WhereClause> = trees.wCond.map((condition) => ({
+export const whereArb: fc.Arbitrary<WhereClause> = trees.wCond.map((condition) => ({
   kind: 'Where',
   condition,
   loc,
 }));
 
-const selectArb: fc.Arbitrary<SelectClause> = fc
+export const selectArb: fc.Arbitrary<SelectClause> = fc
   .array(
     fc.oneof(
       selectItemArb(trees.pOr),
@@ -351,11 +346,11 @@ const selectArb: fc.Arbitrary<SelectClause> = fc
   )
   .map((items) => ({ kind: 'Select', items, loc }));
 
-const groupByArb: fc.Arbitrary<GroupByClause> = fc
+export const groupByArb: fc.Arbitrary<GroupByClause> = fc
   .array(selectItemArb(trees.pOr), { minLength: 1, maxLength: 3 })
   .map((items) => ({ kind: 'GroupBy', items, loc }));
 
-const orderByArb: fc.Arbitrary<OrderByClause> = fc
+export const orderByArb: fc.Arbitrary<OrderByClause> = fc
   .array(
     fc
       .tuple(trees.pOr, fc.constantFrom('ASC' as const, 'DESC' as const, null))
@@ -363,208 +358,3 @@ const orderByArb: fc.Arbitrary<OrderByClause> = fc
     { minLength: 1, maxLength: 3 },
   )
   .map((items) => ({ kind: 'OrderBy', items, loc }));
-
-/** Trees whose text exceeds the size guards are refused by design; skip them. */
-function withinLimits(text: string): boolean {
-  if (text.length > MAX_CLAUSE_CHARS) return false;
-  try {
-    return tokenize(text).length <= MAX_CLAUSE_TOKENS;
-  } catch {
-    return false;
-  }
-}
-
-function roundTrip<T>(
-  arb: fc.Arbitrary<T>,
-  print: (t: T) => string,
-  parse: (s: string) => T,
-  numRuns: number,
-) {
-  fc.assert(
-    fc.property(arb, (tree) => {
-      const text = print(tree);
-      fc.pre(withinLimits(text));
-      expect(withoutLoc(parse(text))).toEqual(withoutLoc(tree));
-    }),
-    { numRuns },
-  );
-}
-
-describe('property: print then parse gives the tree back', () => {
-  it('where', () => roundTrip(whereArb, printWhere, parseWhere, 700));
-  it('select', () => roundTrip(selectArb, printSelect, parseSelect, 250));
-  it('group_by', () => roundTrip(groupByArb, printGroupBy, parseGroupBy, 200));
-  it('order_by', () => roundTrip(orderByArb, printOrderBy, parseOrderBy, 200));
-});
-
-// (b) Any text: every parse function either returns a tree or throws OdsqlSyntaxError, quickly.
-// When it returns a tree, printing and parsing that tree gives it back.
-
-const FRAGMENTS = [
-  'a',
-  'x',
-  'population',
-  'default.modified',
-  '`and`',
-  '`a\\`b`',
-  '"s"',
-  "'t'",
-  '"',
-  "'",
-  '`',
-  '\\',
-  '1',
-  '1.5',
-  '-',
-  '800m',
-  '1 day',
-  '3 M',
-  "date'2020'",
-  "geom'POINT(1 2)'",
-  'date',
-  '=',
-  '!=',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  ':',
-  '+',
-  '*',
-  '/',
-  '(',
-  ')',
-  '[',
-  ']',
-  ',',
-  '..',
-  '.',
-  'AND',
-  'or',
-  'NOT',
-  'not(',
-  'IN',
-  'LIKE',
-  'IS',
-  'NULL',
-  'TRUE',
-  'false',
-  'TO',
-  'AS',
-  'ASC',
-  'DESC',
-  'DISTINCT',
-  'count',
-  'count(',
-  'search(',
-  'range(',
-  'now(',
-  'days=',
-  'include(',
-  'exclude(',
-  'geo_cluster(',
-  'contains(',
-  'year',
-  'm',
-  '😀',
-];
-
-const fragmentText = fc
-  .array(fc.tuple(fc.constantFrom(...FRAGMENTS), fc.constantFrom('', ' ')), { maxLength: 14 })
-  .map((parts) => parts.map(([fragment, space]) => fragment + space).join(''));
-
-/** A valid clause with a cut, a deletion or an insertion: errors near well-formed text. */
-const damagedText = fc
-  .tuple(
-    whereArb.map(printWhere),
-    fc.nat(),
-    fc.nat(),
-    fc.constantFrom(...FRAGMENTS),
-    fc.constantFrom('cut', 'delete', 'insert'),
-  )
-  .map(([text, i, j, fragment, how]) => {
-    const at = i % (text.length + 1);
-    if (how === 'cut') return text.slice(0, at);
-    if (how === 'delete') return text.slice(0, at) + text.slice(at + 1 + (j % 3));
-    return text.slice(0, at) + fragment + text.slice(at);
-  });
-
-const PARSERS: [string, (text: string) => unknown, (tree: never) => string][] = [
-  ['where', parseWhere, printWhere],
-  ['expression', parseExpression, (e: Expr) => printWhere({ kind: 'Where', condition: e, loc })],
-  ['select', parseSelect, printSelect],
-  ['group_by', parseGroupBy, printGroupBy],
-  ['order_by', parseOrderBy, printOrderBy],
-];
-
-/** "A few ms" per parse. Clauses here are short; a typical call takes microseconds. */
-const MAX_MS_PER_PARSE = 5;
-
-/**
- * How long one parse takes, robust to pauses that are not the parser's (GC, other processes on a
- * shared machine): a slow first measurement is retried, and the fastest of three counts.
- */
-function parseTime(parse: (text: string) => unknown, text: string, limit: number): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 3 && best >= limit; attempt += 1) {
-    const started = performance.now();
-    try {
-      parse(text);
-    } catch {
-      // Only the time matters here; the outcome is checked by the caller.
-    }
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
-
-describe('property: any text parses or fails with OdsqlSyntaxError, in a few ms', () => {
-  it.each([
-    ['fc.string', fc.string({ maxLength: 40 }), 500, false],
-    ['unicode (binary) strings', fc.string({ unit: 'binary', maxLength: 40 }), 500, false],
-    ['grapheme strings', fc.string({ unit: 'grapheme', maxLength: 20 }), 300, false],
-    ['ODSQL fragments', fragmentText, 1500, true],
-    ['damaged valid clauses', damagedText, 300, true],
-  ] as const)('%s', (_name, arb, numRuns, someParse) => {
-    let parsed = 0;
-    fc.assert(
-      fc.property(arb, (text) => {
-        for (const [, parse, print] of PARSERS) {
-          expect(parseTime(parse, text, MAX_MS_PER_PARSE)).toBeLessThan(MAX_MS_PER_PARSE);
-          let tree: unknown;
-          try {
-            tree = parse(text);
-          } catch (error) {
-            if (!(error instanceof OdsqlSyntaxError)) throw error;
-            expect(error.position).toBeGreaterThanOrEqual(0);
-            expect(error.position).toBeLessThanOrEqual(text.length);
-            continue;
-          }
-          parsed += 1;
-          const printed = print(tree as never);
-          expect(withoutLoc(parse(printed))).toEqual(withoutLoc(tree));
-        }
-      }),
-      { numRuns },
-    );
-    // Random text rarely parses; the fragments and damaged clauses must sometimes, or they test little.
-    if (someParse) expect(parsed).toBeGreaterThan(0);
-  });
-
-  it('stays fast on the largest clauses the guards allow', () => {
-    const inputs = [
-      Array.from({ length: 666 }, (_, i) => `a${i} = ${i}`).join(' OR '),
-      `x IN (${Array.from({ length: 999 }, (_, i) => i).join(',')})`,
-      `"${'x'.repeat(MAX_CLAUSE_CHARS - 2)}"`,
-      `${'('.repeat(100)}a${')'.repeat(100)}`,
-      'a'.repeat(MAX_CLAUSE_CHARS + 1),
-      `x = "${'\\n'.repeat(MAX_CLAUSE_CHARS / 2 - 4)}"`,
-    ];
-    for (const text of inputs) {
-      expect(text.length).toBeLessThanOrEqual(MAX_CLAUSE_CHARS + 1);
-      for (const [, parse] of PARSERS) {
-        expect(parseTime(parse, text, 4 * MAX_MS_PER_PARSE)).toBeLessThan(4 * MAX_MS_PER_PARSE);
-      }
-    }
-  });
-});
