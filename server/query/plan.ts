@@ -30,6 +30,8 @@ export interface QuerySpec {
   readonly caseInsensitiveText?: boolean;
   /** The aggregates endpoint: always one group per group_by key, or one group in all. */
   readonly aggregate?: boolean;
+  /** v2.1 keeps the group of records whose key is null; v2.0 has none (ods-api.md §4.6). */
+  readonly nullGroups?: boolean;
 }
 
 /**
@@ -178,9 +180,11 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
     : [];
 
   const table = `"${layout.table}"`;
+  // With null groups, a record with no value of a multivalued key still counts, in the null group.
+  const join = spec.nullGroups ? 'LEFT JOIN' : 'JOIN';
   const joins = [...compiler.valueJoins.entries()].map(([name, alias]) => {
     const field = layout.fields.find((f) => f.field.name === name)!;
-    return `JOIN "${field.valuesTable}" ${alias} ON ${alias}.rid = t.rid`;
+    return `${join} "${field.valuesTable}" ${alias} ON ${alias}.rid = t.rid`;
   });
   const columns = outputs.flatMap((output, k) =>
     output.compiled.sql.map((sql, j) => `${sql} AS "o${k}_${j}"`),
@@ -188,11 +192,16 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
   const params = compiler.params;
 
   if (grouped) {
-    // v2.0 has no null group (ods-api.md §4.6).
+    // v2.0 has no null group (ods-api.md §4.6). Nor has geo_cluster() in either: a cluster of
+    // records without a position has no centroid to draw.
     const groupSql = groupKeys.flatMap((g) => g.group);
-    const notNull = groupSql.map((sql) => `${sql} IS NOT NULL`);
+    const notNull = groupKeys
+      .filter((g) => !spec.nullGroups || g.output.kind === 'cluster')
+      .flatMap((g) => g.group.map((sql) => `${sql} IS NOT NULL`));
     const where = whereSql([...conditions, ...notNull], [...columns, ...order]);
-    const orderSql = [...order, ...groupSql.map((sql) => `${sql} ASC`)];
+    // The null group, where there is one, comes after every other.
+    const nullsLast = spec.nullGroups ? ' NULLS LAST' : '';
+    const orderSql = [...order, ...groupSql.map((sql) => `${sql} ASC${nullsLast}`)];
     const base = `SELECT ${columns.join(', ') || '1'} FROM ${table} t ${joins.join(' ')}${where}${
       groupSql.length ? ` GROUP BY ${groupSql.join(', ')}` : ''
     }${orderSql.length ? ` ORDER BY ${orderSql.join(', ')}` : ''}`;
