@@ -32,6 +32,11 @@ export interface QuerySpec {
   readonly aggregate?: boolean;
   /** v2.1 keeps the group of records whose key is null; v2.0 has none (ods-api.md §4.6). */
   readonly nullGroups?: boolean;
+  /**
+   * Where a group_by key that select does not name goes among a group's keys: v2.1 writes it
+   * first (`{"RANGE(capacity,15)": …, "count(*)": …}`), v2.0 last (`{"count(*)": 12, "year(date)": …}`).
+   */
+  readonly groupKeysFirst?: boolean;
 }
 
 /**
@@ -156,13 +161,14 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
       }
     });
     const selectedExplicitly = selectItems !== null && !(selectItems.length === 1 && isStar(selectItems[0]!));
-    outputs = selectedExplicitly ? selected : [];
-    for (const g of groupKeys) {
-      const present = outputs.some(
-        (o) => o.key === g.key || (o.compiled.field && o.compiled.field === g.output.field),
-      );
-      if (!present) outputs.push({ key: g.key, compiled: g.output });
-    }
+    const chosen = selectedExplicitly ? selected : [];
+    const unselected = groupKeys
+      .filter(
+        (g) =>
+          !chosen.some((o) => o.key === g.key || (o.compiled.field && o.compiled.field === g.output.field)),
+      )
+      .map((g) => ({ key: g.key, compiled: g.output }));
+    outputs = spec.groupKeysFirst ? [...unselected, ...chosen] : [...chosen, ...unselected];
   } else {
     outputs = selected;
   }

@@ -46,7 +46,12 @@ export function decodeContext(
   timezone: string,
 ): DecodeContext {
   const files = `${url.origin}${datasetPath(version, datasetId)}/files/`;
-  return { timezone, datePartsAsText: version.datePartsAsText, fileUrl: (fileId) => `${files}${fileId}` };
+  return {
+    timezone,
+    datePartsAsText: version.datePartsAsText,
+    pointLonFirst: version.pointLonFirst,
+    fileUrl: (fileId) => `${files}${fileId}`,
+  };
 }
 
 /** The query a request's parameters describe, as the version reads it. */
@@ -61,5 +66,6 @@ export function querySpec(params: RequestParams, version: ApiVersion): QuerySpec
     timezone: params.timezone,
     lang: params.lang,
     nullGroups: version.nullGroups,
+    groupKeysFirst: version.groupKeysFirst,
   };
 }

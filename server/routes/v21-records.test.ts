@@ -77,6 +77,7 @@ describe('v2.1 records', () => {
     expect(paris!.alternate_names).toEqual(cities[0]!.alternate_names.split('|'));
     const [lat, lon] = cities[0]!.coordinates.split(', ').map(Number);
     expect(paris!.coordinates).toEqual({ lat, lon });
+    expect(Object.keys(paris!.coordinates as object)).toEqual(['lon', 'lat']);
   });
 
   it('carry _links at the top and on each record with include_links=true', async () => {

@@ -14,8 +14,12 @@ export interface ApiVersion {
   readonly serializer: Serializer;
   /** v2.0 writes date parts (`year(date)`) as strings; v2.1 as integers. */
   readonly datePartsAsText: boolean;
+  /** v2.1 writes geo points `{lon, lat}`, v2.0 `{lat, lon}` (ods-api.md §5). */
+  readonly pointLonFirst: boolean;
   /** v2.1 groups records whose group_by key is null; v2.0 leaves them out. */
   readonly nullGroups: boolean;
+  /** A group key select does not name: first among a group's keys in v2.1, last in v2.0. */
+  readonly groupKeysFirst: boolean;
   /** CSV `with_bom` and GPX `use_extension` default to false in v2.0 and to true in v2.1. */
   readonly exportDefaults: { readonly withBom: boolean; readonly useExtension: boolean };
   /** The spreadsheet export's name: v2.0's `xls` became `xlsx` in v2.1. */
@@ -30,7 +34,9 @@ function v20(base: string): ApiVersion {
     base,
     serializer: v20Serializer(base),
     datePartsAsText: true,
+    pointLonFirst: false,
     nullGroups: false,
+    groupKeysFirst: false,
     exportDefaults: { withBom: false, useExtension: false },
     spreadsheet: 'xls',
     aggregates: true,
@@ -44,7 +50,9 @@ export const V21: ApiVersion = {
   base: EXPLORE_V21_BASE,
   serializer: v21Serializer(EXPLORE_V21_BASE),
   datePartsAsText: false,
+  pointLonFirst: true,
   nullGroups: true,
+  groupKeysFirst: true,
   exportDefaults: { withBom: true, useExtension: true },
   spreadsheet: 'xlsx',
   aggregates: false,
