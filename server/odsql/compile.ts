@@ -471,6 +471,7 @@ export class Compiler {
       }
       case 'random':
       case 'range':
+      case 'equi':
       case 'geo_cluster':
         return fail(`${call.rawName}() cannot be used here.`);
       default:
@@ -939,7 +940,7 @@ export class Compiler {
     const isDate = value.kind === 'date' || value.kind === 'datetime';
     if (!isDate && !isNumeric(value.kind))
       fail(`range() needs a number or date field, got ${describeCompiled(value)}.`);
-    const bounds = call.args.slice(1);
+    const bounds = expandEqui(call.args.slice(1));
     const integerLabels = value.kind === 'int';
     if (bounds.length === 1 && bounds[0]!.kind !== 'Star') {
       const width = bounds[0]!;
@@ -1032,6 +1033,38 @@ function isLiteral(expr: Expr): expr is Literal {
 
 function unparen(expr: Expr): Expr {
   return expr.kind === 'Paren' ? unparen(expr.inner) : expr;
+}
+
+/** More buckets than any chart can show: equi() beyond this is a mistake in the step. */
+const MAX_EQUI_BUCKETS = 1000;
+
+/**
+ * v2.0's `equi(step, low, high)` bounds as the edges they stand for: `range(f, equi(5, 10, 30))` is
+ * `range(f, *, 10, 15, 20, 25, 30, *)`: open at both ends, as the 2020 docs show, whatever brackets
+ * surround it (`[equi(…)]` and `equi(…)` parse alike, so they cannot differ).
+ */
+function expandEqui(bounds: readonly Expr[]): Expr[] {
+  const edges = (call: Call): Expr[] => {
+    if (call.args.length !== 3) fail('equi() takes a step, a lower bound and an upper bound.');
+    const [step, low, high] = call.args.map((arg) => numberArg(arg, 'equi'));
+    if (!(step! > 0) || !(high! > low!))
+      fail('equi() needs a positive step and a lower bound below the upper one.');
+    const count = Math.ceil((high! - low!) / step!);
+    if (count > MAX_EQUI_BUCKETS)
+      fail(`equi() makes at most ${MAX_EQUI_BUCKETS} buckets; use a larger step.`);
+    const values = Array.from({ length: count }, (_, k) => low! + k * step!).concat(high!);
+    return values.map((value) => ({ kind: 'Number', value, raw: String(value), loc: call.loc }));
+  };
+  const isEqui = (bound: Expr): bound is Call => bound.kind === 'Call' && bound.name === 'equi';
+  const equi = bounds.find(isEqui);
+  if (!equi) return [...bounds];
+  const open: Expr = { kind: 'Star', loc: equi.loc };
+  const expanded = bounds.flatMap((bound) => (isEqui(bound) ? edges(bound) : [bound]));
+  return [
+    ...(expanded[0]!.kind === 'Star' ? [] : [open]),
+    ...expanded,
+    ...(expanded.at(-1)!.kind === 'Star' ? [] : [open]),
+  ];
 }
 
 function isoBucket(start: unknown): string | null {
