@@ -1,5 +1,5 @@
 import type { FieldType } from '../../common/ods-api/types';
-import type { ValueKind } from '../odsql/compile';
+import type { ValueKind } from '../odsql/compiled';
 import { type DecodeContext, decoderFor, type OutputColumn } from '../query/outputs';
 
 /**

@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import type { ValueKind } from '../odsql/compile';
+import type { ValueKind } from '../odsql/compiled';
 import type { ExportColumn } from './columns';
 import { isGeoKind } from './columns';
 

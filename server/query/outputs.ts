@@ -1,4 +1,4 @@
-import type { Compiled } from '../odsql/compile';
+import type { Compiled } from '../odsql/compiled';
 import { formatDatetime } from '../time';
 
 /**

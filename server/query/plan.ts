@@ -4,7 +4,8 @@ import type { ClauseName, Expr, OrderItem, SelectItem } from '../../common/odsql
 import { OdsqlSyntaxError } from '../../common/odsql/errors';
 import { parseGroupBy, parseOrderBy, parseSelect, parseWhere } from '../../common/odsql/parser';
 import { OdsHttpError } from '../errors';
-import { type Compiled, Compiler, OdsqlSemanticError } from '../odsql/compile';
+import { Compiler } from '../odsql/compile';
+import { type Compiled, OdsqlSemanticError } from '../odsql/compiled';
 import type { DatasetLayout } from '../store/layout';
 import type { OutputColumn } from './outputs';
 import { compileRefine, type RefineTerm } from './refine';

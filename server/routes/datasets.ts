@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AggregatesResponse } from '../../common/ods-api/types';
 import { notFound } from '../errors';
 import { link } from '../links';
-import { OdsqlSemanticError } from '../odsql/compile';
+import { OdsqlSemanticError } from '../odsql/compiled';
 import { computeFacets, defaultFacets, parseFacetParam } from '../query/facets';
 import { pageOf, readParams } from '../query/params';
 import { inClause, planQuery } from '../query/plan';

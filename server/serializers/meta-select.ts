@@ -1,6 +1,6 @@
 import type { Dataset } from '../../common/ods-api/types';
 import { parseSelect } from '../../common/odsql/parser';
-import { OdsqlSemanticError } from '../odsql/compile';
+import { OdsqlSemanticError } from '../odsql/compiled';
 import { inClause } from '../query/plan';
 import type { SelectedMeta } from './serializer';
 
