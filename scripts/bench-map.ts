@@ -20,7 +20,7 @@ import { buildIfStale } from './build-state';
  */
 
 const CITIES = 'geonames-all-cities-with-a-population-1000';
-const RUNS = 5;
+const RUNS = 3;
 const VIEWPORT = { width: 1400, height: 900 };
 const BARE_DIR = '.bench/bare-map';
 
@@ -140,7 +140,7 @@ async function dragFrames(page: Page): Promise<number[]> {
       requestAnimationFrame(step);
     });
   });
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 2; i++) {
     await page.mouse.move(box.x + box.width * 0.3, y);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.7, y, { steps: 60 });
@@ -169,11 +169,13 @@ export async function benchMap(): Promise<void> {
       const run = await openMapTab(browser, portal.url);
       opens.push(run.ms);
       size = run.size;
+      console.log(`open ${i + 1}: ${fmt(run.ms)} ms`);
     }
     const bareUrl = (location: string) => `${bare.url}?w=${size.w}&h=${size.h}&location=${location}`;
     await bareLoad(browser, bareUrl('1,20,0'));
     const bareOpens: number[] = [];
     for (let i = 0; i < RUNS; i++) bareOpens.push(await bareLoad(browser, bareUrl('1,20,0')));
+    console.log(`bare loads: ${bareOpens.map(fmt).join(', ')} ms`);
 
     // Zoom steps over Europe, from the world to the records (zoom 2 → 8).
     const europe = '2,47,5';
@@ -181,6 +183,7 @@ export async function benchMap(): Promise<void> {
     await zoomPage.goto(`${portal.url}/datasets/${CITIES}?tab=map&location=${europe}`);
     await nextDrawn(zoomPage, 0);
     const zooms = await zoomSteps(zoomPage, 6);
+    console.log(`zoom steps: ${zooms.map(fmt).join(', ')} ms`);
     await zoomPage.context().close();
     const bareZoomPage = await newPage(browser);
     await bareZoomPage.goto(bareUrl(europe));
@@ -204,6 +207,7 @@ export async function benchMap(): Promise<void> {
     ];
     const pans: { name: string; map: number[]; bare: number[] }[] = [];
     for (const place of places) {
+      console.log(`drags over ${place.name}`);
       pans.push({
         name: place.name,
         map: await drag(`${portal.url}/datasets/${CITIES}?tab=map&location=${place.location}`),

@@ -1,19 +1,21 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { ERROR_CODES, type ErrorBody } from '../common/ods-api/errors';
-import { API_BASE } from '../common/ods-api/params';
 import { CatalogIndex } from './catalog/catalog-index';
 import { OdsHttpError } from './errors';
+import { SlidingWindowLimiter } from './feedback/rate-limit';
 import { registerSqlFunctions } from './odsql/sql-functions';
 import { attachmentRoutes } from './routes/attachments';
 import { catalogRoutes } from './routes/catalog';
+import { catalogExportRoutes } from './routes/catalog-exports';
 import { datasetRoutes } from './routes/datasets';
 import { exportRoutes } from './routes/exports';
-import { feedbackRoutes } from './routes/feedback';
+import { FEEDBACK_PER_MINUTE, feedbackRoutes } from './routes/feedback';
 import { fileRoutes } from './routes/files';
 import { reuseRoutes } from './routes/reuses';
 import { rootRoutes } from './routes/root';
 import { snapshotRoutes } from './routes/snapshots';
+import { type ApiVersion, apiVersions } from './serializers/api-version';
 import type { Store } from './store/store';
 
 export interface AppOptions {
@@ -21,13 +23,22 @@ export interface AppOptions {
   /** Serves the built explorer for every path outside /api (main.ts supplies it). */
   staticSite?: Hono;
   log?: (line: string) => void;
+  /** The Explore API versions served (both by default), as portals that dropped one do. */
+  api?: readonly ('2.0' | '2.1')[];
 }
 
 /**
- * The embedded portal as a Hono app: the Explore API v2.0 under /api/v2, and the explorer.
- * Every API error leaves through `onError` or `notFound` as ODS's JSON error body.
+ * The embedded portal as a Hono app: the Explore API v2.0 under /api/v2 and /api/explore/v2.0,
+ * v2.1 under /api/explore/v2.1, and the explorer. Each version is the same routes over the same
+ * engine with that version's serializer. Every API error leaves through `onError` or `notFound`
+ * as ODS's JSON error body.
  */
-export function createApp({ store, staticSite, log = console.error }: AppOptions): Hono {
+export function createApp({
+  store,
+  staticSite,
+  log = console.error,
+  api = ['2.0', '2.1'],
+}: AppOptions): Hono {
   const app = new Hono({ strict: false });
 
   app.use(
@@ -55,21 +66,31 @@ export function createApp({ store, staticSite, log = console.error }: AppOptions
     }
   });
 
-  const api = new Hono({ strict: false });
-  api.route('/', rootRoutes());
   registerSqlFunctions(store.db);
   // The catalog's metadata, indexed for search and facets; the store changes only when it is synced.
   const catalog = new CatalogIndex();
   catalog.rebuild(store.datasets());
-  api.route('/catalog', catalogRoutes(catalog));
-  api.route('/catalog/datasets', datasetRoutes(store));
-  api.route('/catalog/datasets', exportRoutes(store, { log }));
-  api.route('/catalog/datasets', attachmentRoutes(store));
-  api.route('/catalog/datasets', fileRoutes(store));
-  api.route('/catalog/datasets', reuseRoutes(store));
-  api.route('/catalog/datasets', snapshotRoutes(store, { log }));
-  api.route('/catalog/datasets', feedbackRoutes(store));
-  app.route(API_BASE, api);
+  // One limiter for every version, so a client cannot double its feedback quota by switching.
+  const limiter = new SlidingWindowLimiter(FEEDBACK_PER_MINUTE, 60_000);
+  const versionApi = (version: ApiVersion) => {
+    const routes = new Hono({ strict: false });
+    routes.route('/', rootRoutes(version));
+    routes.route('/catalog', catalogRoutes(catalog, version));
+    routes.route('/catalog', catalogExportRoutes(catalog, version, { log }));
+    for (const datasetApi of [
+      datasetRoutes(store, version),
+      exportRoutes(store, version, { log }),
+      attachmentRoutes(store, version),
+      fileRoutes(store, version),
+      reuseRoutes(store, version),
+      snapshotRoutes(store, version, { log }),
+      feedbackRoutes(store, version, { limiter }),
+    ]) {
+      routes.route('/catalog/datasets', datasetApi);
+    }
+    return routes;
+  };
+  for (const version of apiVersions(api)) app.route(version.base, versionApi(version));
 
   app.all('/api/*', (c) => {
     const body: ErrorBody = {

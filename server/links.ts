@@ -31,3 +31,30 @@ export function pageLinks(url: URL, total: number, limit: number, offset: number
   if (offset > 0) links.push(at('prev', Math.max(0, offset - limit)));
   return links;
 }
+
+/** A dataset's links, under `datasets` (the version's `…/catalog/datasets` path). */
+export function datasetLinks(origin: string, datasets: string, datasetId: string): Link[] {
+  const self = `${datasets}/${encodeURIComponent(datasetId)}`;
+  return [
+    link(origin, self, 'self'),
+    link(origin, `${self}/records`, 'records'),
+    link(origin, `${self}/facets`, 'facets'),
+    link(origin, `${self}/exports`, 'exports'),
+    link(origin, `${self}/attachments`, 'attachments'),
+    link(origin, datasets, 'datasets'),
+  ];
+}
+
+/** The `dataset` and `datasets` links every record and grouped page carries (ods-api.md §2.4). */
+export function parentLinks(origin: string, datasets: string, datasetId: string): Link[] {
+  return [
+    link(origin, `${datasets}/${encodeURIComponent(datasetId)}`, 'dataset'),
+    link(origin, datasets, 'datasets'),
+  ];
+}
+
+/** A record's own links: self, then its dataset and the catalog. */
+export function recordLinks(origin: string, datasets: string, datasetId: string, recordId: string): Link[] {
+  const self = `${datasets}/${encodeURIComponent(datasetId)}/records/${recordId}`;
+  return [link(origin, self, 'self'), ...parentLinks(origin, datasets, datasetId)];
+}

@@ -1,6 +1,9 @@
-/** Parameter names and limits of the Explore API v2.0 (ods-api.md §2.5). */
+/** Base paths, parameter names and limits of the Explore API v2.0 and v2.1 (ods-api.md §1, §2.5). */
 
 export const API_BASE = '/api/v2';
+/** v2.0 again, under the prefix v2.1 uses (ods-api.md §1: the two v2.0 prefixes are aliases). */
+export const EXPLORE_V20_BASE = '/api/explore/v2.0';
+export const EXPLORE_V21_BASE = '/api/explore/v2.1';
 export const SOURCES = ['catalog'] as const;
 
 export const DEFAULT_LIMIT = 10;

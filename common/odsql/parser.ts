@@ -529,6 +529,7 @@ function parseField(p: Parser): FieldRef {
  * Argument := '*'                      before ',' or ')': count(*), search(*, "x"), range(f, *, 10, *)
  *           | Name '=' Additive         now and geo_cluster only, after the positional arguments
  *           | Number IntervalUnit       range only, after the first argument: range(d, 1 day)
+ *           | RangeBounds              range only, as its second argument: range(f, ]10, 50[)
  *           | [ DISTINCT ] OrExpr       DISTINCT on the first argument of count only
  */
 function parseCall(p: Parser): Expr {
@@ -552,6 +553,10 @@ function parseCall(p: Parser): Expr {
         continue;
       }
       if (namedArgs.length > 0) fail(p, peek(p), 'a named argument');
+      if (name === 'range' && args.length === 1 && isRangeOpen(t)) {
+        args.push(...parseRangeBounds(p));
+        continue;
+      }
       args.push(parseArgument(p, name, args.length));
     } while (eat(p, ','));
   }
@@ -589,6 +594,23 @@ function parseArgument(p: Parser, fn: string, index: number): Expr {
     if (interval !== null) return interval;
   }
   return parseOr(p);
+}
+
+/**
+ * RangeBounds := ( '[' | ']' ) Additive ( ',' Additive )* ( ']' | '[' )
+ * v2.0's bracketed bounds, `range(f, ]10, 50, 100[)`: a bracket turned outwards opens that end,
+ * so this reads as v2.1's `range(f, *, 10, 50, 100, *)`, and `[10, 50]` as `range(f, 10, 50)`.
+ */
+function parseRangeBounds(p: Parser): Expr[] {
+  const open = advance(p);
+  const star = (t: Token): Expr => ({ kind: 'Star', loc: { start: t.start, end: t.end } });
+  const bounds: Expr[] = open.text === ']' ? [star(open)] : [];
+  do bounds.push(parseAdditive(p));
+  while (eat(p, ','));
+  const close = advance(p);
+  if (!isRangeClose(close)) fail(p, close, "']' or '['");
+  if (close.text === '[') bounds.push(star(close));
+  return bounds;
 }
 
 /**

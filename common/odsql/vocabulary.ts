@@ -40,6 +40,8 @@ export const SCALAR_FUNCTIONS = [
   'distance',
   'random',
   'range',
+  /** v2.0's equal steps as a range() bound: `range(f, equi(5, 10, 30))`. */
+  'equi',
   'geo_cluster',
   'json_format',
 ] as const;

@@ -1,6 +1,6 @@
 import { isDateType, isGeoType } from '../../common/ods-api/field-types';
 import type { FieldType } from '../../common/ods-api/types';
-import type { ValueKind } from '../odsql/compile';
+import type { ValueKind } from '../odsql/compiled';
 import { type DecodeContext, decoderFor, type OutputColumn } from '../query/outputs';
 
 /**

@@ -1,5 +1,5 @@
 import { invalidParameter } from '../errors';
-import { type RequestParams, readParams } from '../query/params';
+import { type RequestParams, readBoolean, readParams } from '../query/params';
 import { CSV_DEFAULTS, type CsvOptions } from './csv';
 
 /**
@@ -31,18 +31,13 @@ export interface GpxOptions {
 
 const DELIMITERS: Record<string, string> = { ';': ';', ',': ',', '\t': '\t', '\\t': '\t', '|': '|' };
 
-export function readBoolean(url: URL, name: string, fallback: boolean): boolean {
-  const raw = url.searchParams.get(name);
-  if (raw === null || raw === '') return fallback;
-  const value = raw.trim().toLowerCase();
-  if (value === 'true' || value === '1') return true;
-  if (value === 'false' || value === '0') return false;
-  throw invalidParameter(
-    `Invalid value for ${name} API parameter: ${JSON.stringify(raw)} was found but true or false is expected.`,
-  );
+/** The defaults that differ between versions (ods-api.md §6): v2.0 false, v2.1 true. */
+export interface ExportDefaults {
+  readonly withBom: boolean;
+  readonly useExtension: boolean;
 }
 
-export function readExportParams(url: URL): ExportParams {
+export function readExportParams(url: URL, defaults: ExportDefaults): ExportParams {
   const request = readParams(url);
   const q = url.searchParams;
   const limit = request.limit ?? -1;
@@ -85,7 +80,7 @@ export function readExportParams(url: URL): ExportParams {
       delimiter,
       listSeparator,
       quoteAll: readBoolean(url, 'quote_all', CSV_DEFAULTS.quoteAll),
-      withBom: readBoolean(url, 'with_bom', CSV_DEFAULTS.withBom),
+      withBom: readBoolean(url, 'with_bom', defaults.withBom),
       useLabels,
     },
     useLabels,
@@ -98,7 +93,7 @@ export function readExportParams(url: URL): ExportParams {
             .map((name) => name.trim())
             .filter(Boolean)
         : null,
-      useExtension: readBoolean(url, 'use_extension', false),
+      useExtension: readBoolean(url, 'use_extension', defaults.useExtension),
     },
   };
 }

@@ -13,9 +13,9 @@ import {
   checkShp,
   checkXlsx,
   type Expected,
-} from './export-checks';
-import { readCsv, readShp } from './read-back';
-import { exportTestPortal, MANY_ROWS } from './test-portal';
+} from '../testing/export-checks';
+import { exportTestPortal, MANY_ROWS } from '../testing/export-test-portal';
+import { readCsv, readShp } from '../testing/read-back';
 
 /**
  * Every export format read back by an independent reader and compared with the records endpoint

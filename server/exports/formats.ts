@@ -88,106 +88,119 @@ function xlsx(name: string): ExportFormat {
   };
 }
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  {
-    name: 'csv',
-    extension: 'csv',
-    contentType: 'text/csv; charset=utf-8',
-    offeredFor: always,
-    prepare: text((r) => csvFormat(r.columns, r.params.csv)),
-  },
-  {
-    name: 'json',
-    extension: 'json',
-    contentType: 'application/json; charset=utf-8',
-    offeredFor: always,
-    prepare: text((r) => jsonFormat(r.columns)),
-  },
-  {
-    name: 'jsonl',
-    extension: 'jsonl',
-    contentType: 'application/x-ndjson; charset=utf-8',
-    offeredFor: always,
-    prepare: text((r) => jsonlFormat(r.columns)),
-  },
-  {
-    name: 'geojson',
-    extension: 'geojson',
-    contentType: 'application/geo+json; charset=utf-8',
-    offeredFor: hasGeo,
-    prepare: text((r) => geojsonFormat(r.columns, requireGeo(r, 'geojson'))),
-  },
-  xlsx('xls'),
-  {
-    name: 'shp',
-    extension: 'zip',
-    contentType: 'application/zip',
-    offeredFor: hasGeo,
-    prepare(request) {
-      const geo = requireGeo(request, 'shp');
-      const tooMany = () =>
-        invalidParameter(
-          `The shp export holds at most ${SHP_MAX_RECORDS.toLocaleString('en-US')} records; this query has more. Narrow it with where, refine or limit, or export as geojson, which has no cap.`,
-        );
-      if (request.count() > SHP_MAX_RECORDS) throw tooMany();
-      return shpProducer(
-        request.query,
-        request.columns,
-        geo,
-        { baseName: request.dataset.dataset_id, listSeparator: request.params.csv.listSeparator },
-        tooMany,
-      );
+function formatList(spreadsheet: 'xls' | 'xlsx'): ExportFormat[] {
+  return [
+    {
+      name: 'csv',
+      extension: 'csv',
+      contentType: 'text/csv; charset=utf-8',
+      offeredFor: always,
+      prepare: text((r) => csvFormat(r.columns, r.params.csv)),
     },
-  },
-  {
-    name: 'kml',
-    extension: 'kml',
-    contentType: 'application/vnd.google-earth.kml+xml; charset=utf-8',
-    offeredFor: hasGeo,
-    prepare: text((r) =>
-      kmlFormat(r.columns, requireGeo(r, 'kml'), {
-        title: titleOf(r.dataset),
-        listSeparator: r.params.csv.listSeparator,
-      }),
-    ),
-  },
-  {
-    name: 'gpx',
-    extension: 'gpx',
-    contentType: 'application/gpx+xml; charset=utf-8',
-    offeredFor: hasGeo,
-    prepare: (r) =>
-      gpxProducer(r.query, r.columns, requireGeo(r, 'gpx'), { ...r.params.gpx, title: titleOf(r.dataset) }),
-  },
-  {
-    name: 'ov2',
-    extension: 'ov2',
-    contentType: 'application/octet-stream',
-    offeredFor: hasGeo,
-    prepare: (r) => ov2Producer(r.query, r.columns, requireGeo(r, 'ov2')),
-  },
-  {
-    name: 'ical',
-    extension: 'ics',
-    contentType: 'text/calendar; charset=utf-8',
-    offeredFor: hasDate,
-    prepare: text((r) => {
-      if (!r.columns.some((column) => isDateKind(column.kind))) {
-        throw invalidParameter(
-          hasDate(r.dataset.fields)
-            ? 'The ical export needs a date or datetime field in select: it gives each event its start.'
-            : `Dataset ${r.dataset.dataset_id} has no date or datetime field: it cannot be exported as ical.`,
+    {
+      name: 'json',
+      extension: 'json',
+      contentType: 'application/json; charset=utf-8',
+      offeredFor: always,
+      prepare: text((r) => jsonFormat(r.columns)),
+    },
+    {
+      name: 'jsonl',
+      extension: 'jsonl',
+      contentType: 'application/x-ndjson; charset=utf-8',
+      offeredFor: always,
+      prepare: text((r) => jsonlFormat(r.columns)),
+    },
+    {
+      name: 'geojson',
+      extension: 'geojson',
+      contentType: 'application/geo+json; charset=utf-8',
+      offeredFor: hasGeo,
+      prepare: text((r) => geojsonFormat(r.columns, requireGeo(r, 'geojson'))),
+    },
+    xlsx(spreadsheet),
+    {
+      name: 'shp',
+      extension: 'zip',
+      contentType: 'application/zip',
+      offeredFor: hasGeo,
+      prepare(request) {
+        const geo = requireGeo(request, 'shp');
+        const tooMany = () =>
+          invalidParameter(
+            `The shp export holds at most ${SHP_MAX_RECORDS.toLocaleString('en-US')} records; this query has more. Narrow it with where, refine or limit, or export as geojson, which has no cap.`,
+          );
+        if (request.count() > SHP_MAX_RECORDS) throw tooMany();
+        return shpProducer(
+          request.query,
+          request.columns,
+          geo,
+          { baseName: request.dataset.dataset_id, listSeparator: request.params.csv.listSeparator },
+          tooMany,
         );
-      }
-      return icalFormat(r.columns, { title: titleOf(r.dataset), host: r.host, idAt: r.idAt });
-    }),
-  },
-];
+      },
+    },
+    {
+      name: 'kml',
+      extension: 'kml',
+      contentType: 'application/vnd.google-earth.kml+xml; charset=utf-8',
+      offeredFor: hasGeo,
+      prepare: text((r) =>
+        kmlFormat(r.columns, requireGeo(r, 'kml'), {
+          title: titleOf(r.dataset),
+          listSeparator: r.params.csv.listSeparator,
+        }),
+      ),
+    },
+    {
+      name: 'gpx',
+      extension: 'gpx',
+      contentType: 'application/gpx+xml; charset=utf-8',
+      offeredFor: hasGeo,
+      prepare: (r) =>
+        gpxProducer(r.query, r.columns, requireGeo(r, 'gpx'), { ...r.params.gpx, title: titleOf(r.dataset) }),
+    },
+    {
+      name: 'ov2',
+      extension: 'ov2',
+      contentType: 'application/octet-stream',
+      offeredFor: hasGeo,
+      prepare: (r) => ov2Producer(r.query, r.columns, requireGeo(r, 'ov2')),
+    },
+    {
+      name: 'ical',
+      extension: 'ics',
+      contentType: 'text/calendar; charset=utf-8',
+      offeredFor: hasDate,
+      prepare: text((r) => {
+        if (!r.columns.some((column) => isDateKind(column.kind))) {
+          throw invalidParameter(
+            hasDate(r.dataset.fields)
+              ? 'The ical export needs a date or datetime field in select: it gives each event its start.'
+              : `Dataset ${r.dataset.dataset_id} has no date or datetime field: it cannot be exported as ical.`,
+          );
+        }
+        return icalFormat(r.columns, { title: titleOf(r.dataset), host: r.host, idAt: r.idAt });
+      }),
+    },
+  ];
+}
 
-/** `xlsx` is v2.1's name for v2.0's `xls`; both serve the same workbook. */
-const ALIASES: Record<string, ExportFormat> = { xlsx: xlsx('xlsx') };
+/**
+ * The formats a version offers, in its names: v2.1 calls the workbook `xlsx` where v2.0 says
+ * `xls` (ods-api.md §6). The workbook is Office Open XML under both names.
+ */
+export function exportFormats(spreadsheet: 'xls' | 'xlsx'): readonly ExportFormat[] {
+  return spreadsheet === 'xls' ? V20_FORMATS : V21_FORMATS;
+}
 
-export function exportFormat(name: string): ExportFormat | undefined {
+const V20_FORMATS = formatList('xls');
+const V21_FORMATS = formatList('xlsx');
+
+/** A format by name; v2.0 also takes v2.1's `xlsx`, as clients written for either send it. */
+export function exportFormat(name: string, spreadsheet: 'xls' | 'xlsx'): ExportFormat | undefined {
   const lower = name.toLowerCase();
-  return EXPORT_FORMATS.find((format) => format.name === lower) ?? ALIASES[lower];
+  const known = exportFormats(spreadsheet).find((format) => format.name === lower);
+  if (known || spreadsheet !== 'xls' || lower !== 'xlsx') return known;
+  return V21_FORMATS.find((format) => format.name === 'xlsx');
 }

@@ -1,6 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { geometryOfValue } from '../../common/geo/geo-value';
-import type { ValueKind } from '../odsql/compile';
+import type { ValueKind } from '../odsql/compiled';
 import type { ExportColumn } from './columns';
 import { isGeoKind } from './columns';
 

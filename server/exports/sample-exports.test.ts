@@ -20,8 +20,8 @@ import {
   checkXlsx,
   type Expected,
   type ExpectedRecord,
-} from './export-checks';
-import { readCsv } from './read-back';
+} from '../testing/export-checks';
+import { readCsv } from '../testing/read-back';
 
 /**
  * Every export of the real sample portal (GeoNames cities, world countries with flags and shapes,

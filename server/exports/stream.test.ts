@@ -4,8 +4,9 @@ import { serve } from '@hono/node-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { exportRoutes } from '../routes/exports';
+import { V20 } from '../serializers/api-version';
+import { exportTestPortal, MANY_ROWS } from '../testing/export-test-portal';
 import type { ExportEnd } from './stream';
-import { exportTestPortal, MANY_ROWS } from './test-portal';
 
 /**
  * Streaming behaviour: a client that goes away stops the query (and frees the connection for
@@ -18,7 +19,7 @@ const ends: { label: string; end: ExportEnd }[] = [];
 const waiters: (() => void)[] = [];
 // The app under test, with a hook that sees every export end.
 const app = createApp({ store: portal.store, log: (line) => portal.logs.push(line) });
-const hooked = exportRoutes(portal.store, {
+const hooked = exportRoutes(portal.store, V20, {
   log: (line) => portal.logs.push(line),
   onExportEnd: (label, end) => {
     ends.push({ label, end });

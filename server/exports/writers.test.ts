@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readOv2 } from '../testing/read-back';
 import { cellText, guardFormula } from './columns';
 import { dbfFieldNames, utf8Cut } from './dbf';
 import { centroidOf } from './geometry';
 import { escapeText, foldLine } from './ical';
 import { ov2Record } from './ov2';
-import { readOv2 } from './read-back';
 import { pendingDeflate } from './xlsx';
 import { xmlName, xmlText } from './xml';
 

@@ -4,9 +4,9 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { QuotaErrorBody } from '../../common/ods-api/errors';
 import type { RecordsResponse } from '../../common/ods-api/types';
 import { createApp } from '../app';
-import { exportTestPortal } from '../exports/test-portal';
 import { syncPortal } from '../store/ingest';
 import { STORE_FORMAT_VERSION, Store } from '../store/store';
+import { exportTestPortal } from '../testing/export-test-portal';
 import { feedbackCommand } from './feedback-cli';
 import { FeedbackStore } from './feedback-store';
 

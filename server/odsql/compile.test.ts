@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetField, FieldType } from '../../common/ods-api/types';
 import { parseWhere } from '../../common/odsql/parser';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
-import { Compiler, OdsqlSemanticError } from './compile';
+import { Compiler } from './compile';
+import { OdsqlSemanticError } from './compiled';
 import { QueryTimeoutError, registerSqlFunctions, withDeadline } from './sql-functions';
 
 function fieldLayout(name: string, type: FieldType, extra: Partial<FieldLayout> = {}): FieldLayout {

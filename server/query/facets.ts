@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { isDateType } from '../../common/ods-api/field-types';
 import type { FacetGroup, FacetState, FacetValue } from '../../common/ods-api/types';
-import { Compiler, OdsqlSemanticError } from '../odsql/compile';
+import { Compiler } from '../odsql/compile';
+import { OdsqlSemanticError } from '../odsql/compiled';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
 import { compileFilters, inClause, type QuerySpec, whereSql } from './plan';
 import { prepareCached } from './read';

@@ -1,4 +1,4 @@
-import type { Compiled } from '../odsql/compile';
+import type { Compiled } from '../odsql/compiled';
 import { formatDatetime } from '../time';
 
 /**
@@ -18,6 +18,8 @@ export interface DecodeContext {
   readonly fileUrl: (fileId: string) => string;
   /** v2.0 writes date parts (`year(date)`) as strings; v2.1 as integers. */
   readonly datePartsAsText: boolean;
+  /** v2.1 writes a geo point `{lon, lat}`, v2.0 `{lat, lon}`: the same keys, in another order. */
+  readonly pointLonFirst: boolean;
 }
 
 export type Decoder = (values: readonly unknown[]) => unknown;
@@ -51,7 +53,9 @@ export function decoderFor(compiled: Compiled, context: DecodeContext): Decoder 
     case 'datetime':
       return ([value]) => (typeof value === 'number' ? formatDatetime(value, context.timezone) : null);
     case 'geo_point_2d':
-      return ([lat, lon]) => (lat === null || lon === null ? null : { lat, lon });
+      return context.pointLonFirst
+        ? ([lat, lon]) => (lat === null || lon === null ? null : { lon, lat })
+        : ([lat, lon]) => (lat === null || lon === null ? null : { lat, lon });
     case 'geo_shape':
     case 'geometry':
       return ([value]) =>

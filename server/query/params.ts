@@ -55,6 +55,18 @@ function readTerms(name: 'refine' | 'exclude', values: string[]): RefineTerm[] {
   });
 }
 
+/** A boolean parameter: true/false (or 1/0), any case; empty or absent is the fallback. */
+export function readBoolean(url: URL, name: string, fallback: boolean): boolean {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw invalidParameter(
+    `Invalid value for ${name} API parameter: ${JSON.stringify(raw)} was found but true or false is expected.`,
+  );
+}
+
 /** The 2019 `sort=-population,name` becomes `order_by=population DESC, name`. */
 function sortToOrderBy(sort: string): string {
   return sort

@@ -4,7 +4,8 @@ import type { ClauseName, Expr, OrderItem, SelectItem } from '../../common/odsql
 import { OdsqlSyntaxError } from '../../common/odsql/errors';
 import { parseGroupBy, parseOrderBy, parseSelect, parseWhere } from '../../common/odsql/parser';
 import { OdsHttpError } from '../errors';
-import { type Compiled, Compiler, OdsqlSemanticError } from '../odsql/compile';
+import { Compiler } from '../odsql/compile';
+import { type Compiled, OdsqlSemanticError } from '../odsql/compiled';
 import type { DatasetLayout } from '../store/layout';
 import type { OutputColumn } from './outputs';
 import { compileRefine, type RefineTerm } from './refine';
@@ -30,6 +31,13 @@ export interface QuerySpec {
   readonly caseInsensitiveText?: boolean;
   /** The aggregates endpoint: always one group per group_by key, or one group in all. */
   readonly aggregate?: boolean;
+  /** v2.1 keeps the group of records whose key is null; v2.0 has none (ods-api.md §4.6). */
+  readonly nullGroups?: boolean;
+  /**
+   * Where a group_by key that select does not name goes among a group's keys: v2.1 writes it
+   * first (`{"RANGE(capacity,15)": …, "count(*)": …}`), v2.0 last (`{"count(*)": 12, "year(date)": …}`).
+   */
+  readonly groupKeysFirst?: boolean;
 }
 
 /**
@@ -154,13 +162,14 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
       }
     });
     const selectedExplicitly = selectItems !== null && !(selectItems.length === 1 && isStar(selectItems[0]!));
-    outputs = selectedExplicitly ? selected : [];
-    for (const g of groupKeys) {
-      const present = outputs.some(
-        (o) => o.key === g.key || (o.compiled.field && o.compiled.field === g.output.field),
-      );
-      if (!present) outputs.push({ key: g.key, compiled: g.output });
-    }
+    const chosen = selectedExplicitly ? selected : [];
+    const unselected = groupKeys
+      .filter(
+        (g) =>
+          !chosen.some((o) => o.key === g.key || (o.compiled.field && o.compiled.field === g.output.field)),
+      )
+      .map((g) => ({ key: g.key, compiled: g.output }));
+    outputs = spec.groupKeysFirst ? [...unselected, ...chosen] : [...chosen, ...unselected];
   } else {
     outputs = selected;
   }
@@ -178,9 +187,11 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
     : [];
 
   const table = `"${layout.table}"`;
+  // With null groups, a record with no value of a multivalued key still counts, in the null group.
+  const join = spec.nullGroups ? 'LEFT JOIN' : 'JOIN';
   const joins = [...compiler.valueJoins.entries()].map(([name, alias]) => {
     const field = layout.fields.find((f) => f.field.name === name)!;
-    return `JOIN "${field.valuesTable}" ${alias} ON ${alias}.rid = t.rid`;
+    return `${join} "${field.valuesTable}" ${alias} ON ${alias}.rid = t.rid`;
   });
   const columns = outputs.flatMap((output, k) =>
     output.compiled.sql.map((sql, j) => `${sql} AS "o${k}_${j}"`),
@@ -188,11 +199,16 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
   const params = compiler.params;
 
   if (grouped) {
-    // v2.0 has no null group (ods-api.md §4.6).
+    // v2.0 has no null group (ods-api.md §4.6). Nor has geo_cluster() in either: a cluster of
+    // records without a position has no centroid to draw.
     const groupSql = groupKeys.flatMap((g) => g.group);
-    const notNull = groupSql.map((sql) => `${sql} IS NOT NULL`);
+    const notNull = groupKeys
+      .filter((g) => !spec.nullGroups || g.output.kind === 'cluster')
+      .flatMap((g) => g.group.map((sql) => `${sql} IS NOT NULL`));
     const where = whereSql([...conditions, ...notNull], [...columns, ...order]);
-    const orderSql = [...order, ...groupSql.map((sql) => `${sql} ASC`)];
+    // The null group, where there is one, comes after every other.
+    const nullsLast = spec.nullGroups ? ' NULLS LAST' : '';
+    const orderSql = [...order, ...groupSql.map((sql) => `${sql} ASC${nullsLast}`)];
     const base = `SELECT ${columns.join(', ') || '1'} FROM ${table} t ${joins.join(' ')}${where}${
       groupSql.length ? ` GROUP BY ${groupSql.join(', ')}` : ''
     }${orderSql.length ? ` ORDER BY ${orderSql.join(', ')}` : ''}`;

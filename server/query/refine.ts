@@ -1,4 +1,5 @@
-import { type Compiler, OdsqlSemanticError } from '../odsql/compile';
+import type { Compiler } from '../odsql/compile';
+import { OdsqlSemanticError } from '../odsql/compiled';
 import type { FieldLayout } from '../store/layout';
 import { addToInstant, formatDate, zonedToUtc } from '../time';
 

@@ -1,38 +1,27 @@
 import { Hono } from 'hono';
-import { API_BASE } from '../../common/ods-api/params';
-import type { AttachmentsResponse } from '../../common/ods-api/types';
 import { notFound } from '../errors';
-import { link } from '../links';
+import type { ApiVersion } from '../serializers/api-version';
 import type { Store } from '../store/store';
-import { findDataset } from './datasets';
+import { findDataset } from './dataset-context';
 import { contentDisposition, SANDBOX_HEADERS } from './file-headers';
 
 /**
- * `GET …/datasets/{dataset_id}/attachments` (the v2.0 list, ods-api.md §7) and
+ * `GET …/datasets/{dataset_id}/attachments` (the list, ods-api.md §7, in the version's envelope) and
  * `…/attachments/{attachment_id}` (the file). Ids are looked up in the store's attachments table,
  * which ingest filled from the dataset's attachments/ folder; no request text reaches the disk.
  */
 
-const BASE = `${API_BASE}/catalog/datasets`;
-
-export function attachmentRoutes(store: Store): Hono {
+export function attachmentRoutes(store: Store, version: ApiVersion): Hono {
   const app = new Hono({ strict: false });
 
   app.get('/:dataset_id/attachments', (c) => {
-    const { dataset, url } = findDataset(store, c);
-    const base = `${BASE}/${encodeURIComponent(dataset.dataset_id)}`;
-    const body: AttachmentsResponse = {
-      links: [link(url.origin, url.pathname, 'self'), link(url.origin, base, 'dataset')],
-      attachments: store.attachments(dataset.dataset_id).map((a) => ({
-        href: `${url.origin}${base}/attachments/${encodeURIComponent(a.attachmentId)}`,
-        metas: { 'mime-type': a.mimetype, title: a.title, id: a.attachmentId, url: `odsfile://${a.title}` },
-      })),
-    };
-    return c.json(body);
+    const { dataset, url } = findDataset(store, c, version);
+    const attachments = store.attachments(dataset.dataset_id);
+    return c.json(version.serializer.attachments(url, dataset.dataset_id, attachments));
   });
 
   app.get('/:dataset_id/attachments/:attachment_id', (c) => {
-    const { dataset } = findDataset(store, c);
+    const { dataset } = findDataset(store, c, version);
     const id = c.req.param('attachment_id');
     const attachment = store.attachment(dataset.dataset_id, id);
     if (!attachment) throw notFound(`Unknown attachment: ${id} in dataset ${dataset.dataset_id}`);

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AggregatesResponse, CatalogDatasetsResponse, FacetsResponse } from '../../common/ods-api/types';
 import { CatalogIndex } from '../catalog/catalog-index';
+import { V20 } from '../serializers/api-version';
 import { fixtureApp } from '../testing/fixture-portal';
 import { catalogRoutes } from './catalog';
 
@@ -148,7 +149,7 @@ describe('catalog order', () => {
       return { ...first!, dataset_id: id, metas: { default: { ...first!.metas.default, title } } };
     };
     catalog.rebuild([dataset('b', 'banana'), dataset('c', 'Cherry'), dataset('a', 'Apple')]);
-    const response = await catalogRoutes(catalog).request('http://portal.test/datasets?order_by=title');
+    const response = await catalogRoutes(catalog, V20).request('http://portal.test/datasets?order_by=title');
     const body = (await response.json()) as CatalogDatasetsResponse;
     expect(body.datasets.map((d) => d.dataset.metas.default.title)).toEqual(['Apple', 'banana', 'Cherry']);
   });

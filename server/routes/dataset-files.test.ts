@@ -8,9 +8,9 @@ import type {
   ReusesResponse,
   SnapshotsResponse,
 } from '../../common/ods-api/types';
-import { exportTestPortal, redPng } from '../exports/test-portal';
 import { syncPortal } from '../store/ingest';
 import { takeSnapshot } from '../store/snapshot';
+import { exportTestPortal, redPng } from '../testing/export-test-portal';
 
 /** Attachments, files, reuses and snapshots (ods-api.md §7) on a copy of the fixture portal. */
 

@@ -5,8 +5,9 @@ import { invalidParameter, OdsHttpError } from '../errors';
 import { MAX_BODY_BYTES, parseFeedbackBody } from '../feedback/feedback-body';
 import { FeedbackStore } from '../feedback/feedback-store';
 import { SlidingWindowLimiter } from '../feedback/rate-limit';
+import type { ApiVersion } from '../serializers/api-version';
 import type { Store } from '../store/store';
-import { findDataset } from './datasets';
+import { findDataset } from './dataset-context';
 
 /**
  * `PUT …/datasets/{dataset_id}/feedback` (ods-api.md §7): a visitor's comment on the dataset or a
@@ -56,7 +57,7 @@ async function readBody(c: Context): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function feedbackRoutes(store: Store, options: FeedbackRoutesOptions = {}): Hono {
+export function feedbackRoutes(store: Store, version: ApiVersion, options: FeedbackRoutesOptions = {}): Hono {
   const app = new Hono({ strict: false });
   const feedback = FeedbackStore.of(store);
   const limiter = options.limiter ?? new SlidingWindowLimiter(FEEDBACK_PER_MINUTE, 60_000);
@@ -80,7 +81,7 @@ export function feedbackRoutes(store: Store, options: FeedbackRoutesOptions = {}
       return c.json(body, 429);
     }
 
-    const { dataset, layout } = findDataset(store, c);
+    const { dataset, layout } = findDataset(store, c, version);
     const body = parseFeedbackBody(await readBody(c));
     if (body.recordId !== null) {
       const exists = store.db

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { notFound } from '../errors';
+import type { ApiVersion } from '../serializers/api-version';
 import type { Store } from '../store/store';
-import { findDataset } from './datasets';
+import { findDataset } from './dataset-context';
 import { contentDisposition, SANDBOX_HEADERS } from './file-headers';
 
 /**
@@ -18,11 +19,11 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
     .some((tag) => tag === etag || tag === '*');
 }
 
-export function fileRoutes(store: Store): Hono {
+export function fileRoutes(store: Store, version: ApiVersion): Hono {
   const app = new Hono({ strict: false });
 
   app.get('/:dataset_id/files/:file_id', (c) => {
-    const { dataset } = findDataset(store, c);
+    const { dataset } = findDataset(store, c, version);
     const id = c.req.param('file_id');
     const file = store.file(dataset.dataset_id, id);
     if (!file) throw notFound(`Unknown file: ${id} in dataset ${dataset.dataset_id}`);

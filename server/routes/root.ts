@@ -1,29 +1,25 @@
 import { Hono } from 'hono';
-import { API_BASE } from '../../common/ods-api/params';
-import type { RootResponse } from '../../common/ods-api/types';
 import { link } from '../links';
+import type { ApiVersion } from '../serializers/api-version';
 
-/** `GET /api/v2` and `GET /api/v2/catalog`: the entry points, as links (ods-api.md §1). */
-export function rootRoutes(): Hono {
-  const app = new Hono();
+/** `GET {base}` and `GET {base}/catalog`: the entry points, as links (ods-api.md §1). */
+export function rootRoutes(version: ApiVersion): Hono {
+  const app = new Hono({ strict: false });
   app.get('/', (c) => {
     const origin = new URL(c.req.url).origin;
-    const body: RootResponse = {
-      links: [link(origin, API_BASE, 'self'), link(origin, `${API_BASE}/catalog`, 'catalog')],
-    };
-    return c.json(body);
+    const links = [link(origin, version.base, 'self'), link(origin, `${version.base}/catalog`, 'catalog')];
+    return c.json(version.serializer.root(links));
   });
   app.get('/catalog', (c) => {
     const origin = new URL(c.req.url).origin;
-    const base = `${API_BASE}/catalog`;
-    const body: RootResponse = {
-      links: [
-        link(origin, base, 'self'),
-        link(origin, `${base}/datasets`, 'datasets'),
-        link(origin, `${base}/facets`, 'facets'),
-      ],
-    };
-    return c.json(body);
+    const base = `${version.base}/catalog`;
+    const links = [
+      link(origin, base, 'self'),
+      link(origin, `${base}/datasets`, 'datasets'),
+      link(origin, `${base}/facets`, 'facets'),
+      link(origin, `${base}/exports`, 'exports'),
+    ];
+    return c.json(version.serializer.root(links));
   });
   return app;
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureApp } from '../testing/fixture-portal';
+import { recorded, shape } from '../testing/recorded';
 
 /**
  * Our answers have the shape of the v2.0 responses recorded from real ODS portals
@@ -10,25 +10,10 @@ import { fixtureApp } from '../testing/fixture-portal';
 const { app, cleanup } = fixtureApp();
 afterAll(cleanup);
 
-const recorded = (name: string) => JSON.parse(readFileSync(`tests/fixtures/ods-recorded/${name}`, 'utf8'));
-
 async function ours(path: string): Promise<unknown> {
   const response = await app.request(`http://portal.test/api/v2/catalog/datasets/${path}`);
   expect(response.status).toBe(200);
   return response.json();
-}
-
-/** The keys of an object, sorted; arrays are described by their first item. */
-function shape(value: unknown, depth: number): unknown {
-  if (Array.isArray(value)) return value.length === 0 ? [] : [shape(value[0], depth)];
-  if (value === null) return 'null';
-  if (typeof value !== 'object') return typeof value;
-  if (depth === 0) return 'object';
-  return Object.fromEntries(
-    Object.keys(value as object)
-      .sort()
-      .map((key) => [key, shape((value as Record<string, unknown>)[key], depth - 1)]),
-  );
 }
 
 describe('v2.0 shapes', () => {

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { API_BASE } from '../../common/ods-api/params';
 import type { SnapshotsResponse } from '../../common/ods-api/types';
 import { notFound } from '../errors';
 import { exportColumns } from '../exports/columns';
@@ -9,17 +8,16 @@ import { type ExportEnd, exportStream, gzipped } from '../exports/stream';
 import { writeText } from '../exports/text-export';
 import { link } from '../links';
 import type { OutputColumn } from '../query/outputs';
+import type { ApiVersion } from '../serializers/api-version';
 import { isMultivalued } from '../store/layout';
 import type { SnapshotInfo, Store } from '../store/store';
-import { decodeContext, findDataset } from './datasets';
+import { datasetPath, decodeContext, findDataset } from './dataset-context';
 
 /**
  * `GET …/datasets/{dataset_id}/snapshots` (the list) and `…/snapshots/{snapshot_id}` (ods-api.md §7):
  * each snapshot is a frozen copy of the records table, downloaded whole as CSV with the same writer
  * as the exports (and the same CSV parameters), however the dataset changed since.
  */
-
-const BASE = `${API_BASE}/catalog/datasets`;
 
 /** Every field of the snapshot, read straight from its table (snapshots have no side tables). */
 function snapshotOutputs(snapshot: SnapshotInfo): OutputColumn[] {
@@ -41,13 +39,13 @@ export interface SnapshotRoutesOptions {
   onExportEnd?: (label: string, end: ExportEnd) => void;
 }
 
-export function snapshotRoutes(store: Store, options: SnapshotRoutesOptions = {}): Hono {
+export function snapshotRoutes(store: Store, version: ApiVersion, options: SnapshotRoutesOptions = {}): Hono {
   const log = options.log ?? console.error;
   const app = new Hono({ strict: false });
 
   app.get('/:dataset_id/snapshots', (c) => {
-    const { dataset, url } = findDataset(store, c);
-    const base = `${BASE}/${encodeURIComponent(dataset.dataset_id)}`;
+    const { dataset, url } = findDataset(store, c, version);
+    const base = datasetPath(version, dataset.dataset_id);
     const body: SnapshotsResponse = {
       links: [link(url.origin, url.pathname, 'self'), link(url.origin, base, 'dataset')],
       snapshots: store.snapshots(dataset.dataset_id).map((s) => ({
@@ -61,15 +59,15 @@ export function snapshotRoutes(store: Store, options: SnapshotRoutesOptions = {}
   });
 
   app.get('/:dataset_id/snapshots/:snapshot_id', async (c) => {
-    const { dataset, url } = findDataset(store, c);
+    const { dataset, url } = findDataset(store, c, version);
     const id = c.req.param('snapshot_id');
     const snapshot = store.snapshot(dataset.dataset_id, id);
     if (!snapshot) throw notFound(`Unknown snapshot: ${id} of dataset ${dataset.dataset_id}`);
-    const params = readExportParams(url);
+    const params = readExportParams(url, version.exportDefaults);
     const outputs = snapshotOutputs(snapshot);
     const columns = exportColumns(
       outputs,
-      decodeContext(url, dataset.dataset_id, params.request.timezone),
+      decodeContext(version, url, dataset.dataset_id, params.request.timezone),
       4,
     );
     // The table name comes from the store (ingest generated it), never from the request.

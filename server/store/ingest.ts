@@ -1,20 +1,12 @@
-import { createHash, type Hash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import type { Dataset, DatasetField, DatasetMetasDefault, Reuse } from '../../common/ods-api/types';
+import type { Dataset, DatasetField, DatasetMetasDefault } from '../../common/ods-api/types';
 import { isValidTimezone } from '../time';
+import { datasetObject, metasOf } from './dataset-object';
 import { buildTables, dropLayoutTables, IngestError, makeLayout } from './dataset-tables';
-import { titleFromFileName } from './infer-schema';
 import type { DatasetLayout } from './layout';
-import { mimetypeOf } from './media';
-import {
-  attachmentNames,
-  type DatasetSource,
-  displayPath,
-  readPortalFolder,
-  sourceFiles,
-} from './portal-folder';
+import { type DatasetSource, displayPath, readPortalFolder } from './portal-folder';
+import { attachmentFiles, readReuses, writeAttachmentsAndReuses } from './side-files';
 import { createSnapshot } from './snapshot';
+import { type ContentHashes, contentHashes, statFingerprint } from './source-fingerprint';
 import { openDeclaredRows, openInferredRows, SourceError } from './source-rows';
 import type { PortalInfo, Store } from './store';
 
@@ -25,9 +17,6 @@ import type { PortalInfo, Store } from './store';
  * the dataset's row to point at them, then drops the old ones: readers see the old version or the
  * new one, never a mix. A dataset whose new version cannot be read keeps its old one.
  */
-
-/** Bumped when ingest stores records differently: every dataset is then rebuilt once. */
-export const INGEST_VERSION = 1;
 
 /** SQLite's page cache while building tables: negative means KiB (here 64 MiB, which keeps a 1M-row load under 300 MB of RSS). */
 const INGEST_CACHE_KIB = -65_536;
@@ -79,227 +68,6 @@ interface PreviousRow {
   stat_fingerprint: string;
   source_hash: string;
   data_hash: string;
-}
-
-/** Sizes and modification times of every source file: equal fingerprints mean nothing to read. */
-function statFingerprint(source: DatasetSource, language: string): string {
-  const lines = [`ingest ${INGEST_VERSION}`, `id ${source.datasetId}`, `kind ${source.kind}`];
-  if (source.kind === 'inferred') lines.push(`language ${language}`);
-  for (const file of sourceFiles(source)) {
-    const stat = statSync(file.path);
-    lines.push(`${relative(source.path, file.path)}\t${stat.size}\t${stat.mtimeMs}`);
-  }
-  return createHash('sha1').update(lines.join('\n')).digest('hex');
-}
-
-const HASH_CHUNK = 1 << 20;
-
-/** Streams a file into a hash: a large data file is never held whole in memory. */
-function hashFile(hash: Hash, path: string, buffer: Buffer): void {
-  const fd = openSync(path, 'r');
-  try {
-    for (;;) {
-      const read = readSync(fd, buffer, 0, HASH_CHUNK, null);
-      if (read === 0) break;
-      hash.update(buffer.subarray(0, read));
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-interface ContentHashes {
-  /** Everything that shapes the records: schema, timezone, data file, file-field binaries. */
-  data: string;
-  /** All sources: the data hash plus metadata, attachments and reuses. */
-  source: string;
-}
-
-function contentHashes(source: DatasetSource, language: string): ContentHashes {
-  const buffer = Buffer.allocUnsafe(HASH_CHUNK);
-  const data = createHash('sha1');
-  data.update(`ingest ${INGEST_VERSION}\nid ${source.datasetId}\nkind ${source.kind}\n`);
-  if (source.descriptor) {
-    data.update(JSON.stringify(source.descriptor.fields));
-    data.update(`\ntimezone ${String(source.descriptor.metas.timezone ?? 'UTC')}\n`);
-  }
-  const all = createHash('sha1');
-  all.update(`language ${language}\n`);
-  for (const file of sourceFiles(source)) {
-    const name = `\n${relative(source.path, file.path)}\n`;
-    const target = file.role === 'data' ? data : all;
-    target.update(name);
-    hashFile(target, file.path, buffer);
-  }
-  const dataHash = data.digest('hex');
-  all.update(`\ndata ${dataHash}`);
-  return { data: dataHash, source: all.digest('hex') };
-}
-
-/** `da_` and six base-36 characters, stable for a dataset id (ODS uids look like `da_6kvv9v`). */
-function datasetUid(datasetId: string): string {
-  const n = createHash('sha1').update(datasetId).digest().readUInt32BE(0);
-  return `da_${n.toString(36).padStart(6, '0').slice(-6)}`;
-}
-
-/** ODS features: what the explorer may offer for the dataset (analyze, geo, timeserie, calendar). */
-export function datasetFeatures(fields: readonly DatasetField[]): string[] {
-  const features: string[] = [];
-  const numericOrDate = fields.some((f) => ['int', 'double', 'date', 'datetime'].includes(f.type));
-  const facet = fields.some((f) => f.annotations.facet !== undefined);
-  const dated = fields.some((f) => f.type === 'date' || f.type === 'datetime');
-  if (numericOrDate || facet) features.push('analyze');
-  if (fields.some((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape')) features.push('geo');
-  if (dated) features.push('timeserie', 'calendar');
-  return features;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
-
-type DeclaredMetas = Partial<DatasetMetasDefault> & { title: string };
-
-function metasOf(source: DatasetSource, info: PortalInfo): DeclaredMetas {
-  if (source.descriptor) return source.descriptor.metas;
-  return {
-    title: titleFromFileName(basename(source.path)),
-    description: `<p>Served from <code>${escapeHtml(basename(source.dataFile))}</code>; its fields were inferred from the data.</p>`,
-    modified: statSync(source.dataFile).mtime.toISOString(),
-    language: info.language,
-    timezone: 'UTC',
-  };
-}
-
-interface AttachmentFile {
-  attachmentId: string;
-  title: string;
-  mimetype: string;
-  path: string;
-}
-
-function attachmentFiles(source: DatasetSource): AttachmentFile[] {
-  if (!source.attachmentsDir) return [];
-  const dir = source.attachmentsDir;
-  return attachmentNames(dir).map((name) => ({
-    attachmentId: name.replace(/\./g, '_'),
-    title: name,
-    mimetype: mimetypeOf(name),
-    path: join(dir, name),
-  }));
-}
-
-function text(value: unknown, fallback: string): string {
-  return typeof value === 'string' ? value : fallback;
-}
-
-function readReuses(source: DatasetSource): Reuse[] {
-  if (!source.reusesFile) return [];
-  const where = displayPath(source.reusesFile);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(source.reusesFile, 'utf8'));
-  } catch (error) {
-    throw new SourceError(`${where}: invalid JSON (${(error as Error).message})`);
-  }
-  if (!Array.isArray(parsed)) throw new SourceError(`${where}: expected an array of reuses`);
-  const ids = new Set<string>();
-  return parsed.map((raw, index) => {
-    const item = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-    if (typeof item.title !== 'string' || typeof item.url !== 'string') {
-      throw new SourceError(`${where}: reuse ${index + 1} needs a "title" and a "url"`);
-    }
-    const id =
-      typeof item.id === 'string' && item.id !== ''
-        ? item.id
-        : createHash('sha1').update(`${item.title}\n${item.url}`).digest('hex').slice(0, 12);
-    if (ids.has(id)) throw new SourceError(`${where}: reuse id "${id}" appears twice`);
-    ids.add(id);
-    const user = (item.user && typeof item.user === 'object' ? item.user : {}) as Record<string, unknown>;
-    return {
-      id,
-      title: item.title,
-      description: text(item.description, ''),
-      url: item.url,
-      thumbnail: typeof item.thumbnail === 'string' ? item.thumbnail : null,
-      created_at: text(item.created_at, ''),
-      user: {
-        username: text(user.username, ''),
-        first_name: text(user.first_name, ''),
-        last_name: text(user.last_name, ''),
-      },
-    };
-  });
-}
-
-interface DatasetObjectInput {
-  source: DatasetSource;
-  info: PortalInfo;
-  fields: DatasetField[];
-  recordsCount: number;
-  dataProcessed: string;
-  metadataProcessed: string;
-  attachments: AttachmentFile[];
-}
-
-function datasetObject(input: DatasetObjectInput): Dataset {
-  const { title, ...declared } = metasOf(input.source, input.info);
-  const metas: DatasetMetasDefault = {
-    title: typeof title === 'string' && title !== '' ? title : input.source.datasetId,
-    description: null,
-    theme: null,
-    keyword: null,
-    publisher: null,
-    license: null,
-    license_url: null,
-    modified: null,
-    language: input.info.language,
-    territory: null,
-    timezone: 'UTC',
-    ...declared,
-    records_count: input.recordsCount,
-    data_processed: input.dataProcessed,
-    metadata_processed: input.metadataProcessed,
-  };
-  return {
-    dataset_id: input.source.datasetId,
-    dataset_uid: datasetUid(input.source.datasetId),
-    attachments: input.attachments.map((a) => ({
-      id: a.attachmentId,
-      mimetype: a.mimetype,
-      title: a.title,
-      url: `odsfile://${a.title}`,
-    })),
-    has_records: input.recordsCount > 0,
-    data_visible: true,
-    fields: input.fields,
-    metas: { default: metas },
-    features: datasetFeatures(input.fields),
-  };
-}
-
-/** Replaces the dataset's attachments and reuses (inside the caller's transaction). */
-function writeAttachmentsAndReuses(
-  store: Store,
-  datasetId: string,
-  attachments: AttachmentFile[],
-  reuses: Reuse[],
-): void {
-  const db = store.db;
-  db.prepare('DELETE FROM attachments WHERE dataset_id = ?').run(datasetId);
-  const insertAttachment = db.prepare(
-    'INSERT INTO attachments (dataset_id, attachment_id, position, title, mimetype, bytes) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  attachments.forEach((a, position) => {
-    insertAttachment.run(datasetId, a.attachmentId, position, a.title, a.mimetype, readFileSync(a.path));
-  });
-  db.prepare('DELETE FROM reuses WHERE dataset_id = ?').run(datasetId);
-  const insertReuse = db.prepare(
-    'INSERT INTO reuses (dataset_id, reuse_id, position, reuse) VALUES (?, ?, ?, ?)',
-  );
-  reuses.forEach((reuse, position) => {
-    insertReuse.run(datasetId, reuse.id, position, JSON.stringify(reuse));
-  });
 }
 
 function upsertDataset(

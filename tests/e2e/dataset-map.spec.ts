@@ -104,6 +104,20 @@ test('map the cities: clusters, Paris, a record, limit to the view, draw, reload
   await expect(panel.getByText(/on the map, nearest first/)).toBeVisible();
   await panel.getByRole('button', { name: 'Close the record' }).click();
 
+  // Without a mouse: the records in view as a list, and the map's own keys.
+  await page.getByRole('button', { name: 'List the records in view' }).click();
+  const list = page.getByRole('region', { name: /Records in view/ });
+  await expect(list.getByRole('listitem').first()).toBeVisible();
+  await list.getByRole('button').first().press('Enter');
+  await expect(panel.getByText(/in view$/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Close the record' }).click();
+  await page.getByRole('button', { name: 'List the records in view' }).click();
+  await mapCanvas(page).focus();
+  await page.keyboard.press('Minus');
+  await expect(page).toHaveURL(/location=11(\.\d+)?,/);
+  await page.keyboard.press('Equal');
+  await expect(page).toHaveURL(/location=12(\.\d+)?,/);
+
   // Limit to the map view: the count and the facets follow the map.
   await expect(count(page)).toHaveText('135,233 records');
   const facets = page.getByRole('complementary', { name: 'Filters' });

@@ -47,6 +47,38 @@ function featureOf(path: string): { feature: string; sub: string | null } | null
 
 const COMMON_PACKAGES = new Set(['zod', 'geojson']);
 
+/**
+ * The folders of server/ (design.md §4). A new folder is added here, so that someone decides
+ * what it may import.
+ */
+const SERVER_FOLDERS = [
+  'catalog',
+  'exports',
+  'feedback',
+  'odsql',
+  'query',
+  'routes',
+  'seed',
+  'serializers',
+  'store',
+  'testing',
+];
+
+/**
+ * Rules inside server/ for files that are not tests: only tests and server/testing use the test
+ * support; only the entry points at server/'s top (serve.ts, main.ts) build the app, so no folder
+ * depends on every route; serializers only write what routes computed, so they never call a route.
+ */
+function serverViolation(file: string, path: string): string | null {
+  const folder = /^server\/([^/]+)\//.exec(file)?.[1] ?? null;
+  if (folder !== null && !SERVER_FOLDERS.includes(folder)) return `server/${folder} is not in SERVER_FOLDERS`;
+  if (folder === 'testing') return null;
+  if (under(path, 'server/testing')) return `only tests and server/testing may import ${path}`;
+  if (path === 'server/app' && folder !== null) return `server/${folder} may not import the app`;
+  if (folder === 'serializers' && under(path, 'server/routes')) return `serializers may not import ${path}`;
+  return null;
+}
+
 /** Returns why `file` may not import `target`, or null when it may. */
 function violation(file: string, target: Target): string | null {
   // A `.test-support.ts` file holds what several test files share (fast-check arbitraries, expected
@@ -65,9 +97,9 @@ function violation(file: string, target: Target): string | null {
   }
   if (under(file, 'server')) {
     if (target.kind !== 'file') return null;
-    return under(target.path, 'src') || under(target.path, 'tests')
-      ? `server may not import ${target.path}`
-      : null;
+    if (under(target.path, 'src') || under(target.path, 'tests'))
+      return `server may not import ${target.path}`;
+    return isTest ? null : serverViolation(file, target.path);
   }
   if (under(file, 'tests/e2e')) {
     if (target.kind !== 'file') return null;
@@ -133,6 +165,13 @@ describe('layering (design.md §4)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('knows every folder of server/', () => {
+    const folders = readdirSync(join(ROOT, 'server')).filter((entry) =>
+      statSync(join(ROOT, 'server', entry)).isDirectory(),
+    );
+    expect(folders.sort()).toEqual([...SERVER_FOLDERS].sort());
+  });
+
   it('catches the violations it is meant to catch', () => {
     const file = (path: string): Target => ({ kind: 'file', path });
     expect(violation('common/odsql/parser.ts', { kind: 'node' })).toMatch(/node/);
@@ -159,6 +198,15 @@ describe('layering (design.md §4)', () => {
     expect(violation('src/features/catalog/catalog-page.tsx', file('src/app/router'))).toMatch(/app/);
     expect(violation('src/components/states.tsx', file('src/api/client'))).toMatch(/components/);
     expect(violation('tests/e2e/catalog.spec.ts', file('src/api/client'))).toMatch(/browser/);
+    expect(violation('server/exports/csv.ts', file('server/testing/fixture-portal'))).toMatch(/testing/);
+    expect(violation('server/exports/csv.test.ts', file('server/testing/fixture-portal'))).toBeNull();
+    expect(violation('server/testing/export-test-portal.ts', file('server/app'))).toBeNull();
+    expect(violation('server/routes/records.ts', file('server/app'))).toMatch(/app/);
+    expect(violation('server/serve.ts', file('server/app'))).toBeNull();
+    expect(violation('server/serializers/v21.ts', file('server/routes/dataset-context'))).toMatch(
+      /serializers/,
+    );
+    expect(violation('server/widgets/thing.ts', file('server/errors'))).toMatch(/SERVER_FOLDERS/);
     expect(importsOf("import a from './a';\nexport { b } from \"../b\";\nconst c = import('./c');")).toEqual([
       './a',
       '../b',

@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import { expect } from 'vitest';
-import { dbfFieldNames } from './dbf';
+import { dbfFieldNames } from '../exports/dbf';
 import {
   expectedText,
   normalizeRings,

@@ -6,7 +6,7 @@ import type { DatasetField } from '../../common/ods-api/types';
 import { createApp } from '../app';
 import { syncPortal } from '../store/ingest';
 import { Store } from '../store/store';
-import { FIXTURE_PORTAL_DIR } from '../testing/fixture-portal';
+import { FIXTURE_PORTAL_DIR } from './fixture-portal';
 
 /**
  * Test support: the fixture portal copied into a temporary folder, plus two datasets the export

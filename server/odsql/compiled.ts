@@ -1,0 +1,121 @@
+import type Database from 'better-sqlite3';
+import type { FieldType } from '../../common/ods-api/types';
+import type { Expr, Literal } from '../../common/odsql/ast';
+import type { DatasetLayout, FieldLayout } from '../store/layout';
+
+/**
+ * What every part of the ODSQL compiler shares: the compiled value of an expression and its kind,
+ * the semantic error (ODS's 400 ODSQLError), and small readers of literal arguments.
+ */
+
+/** A semantic error in a clause (unknown field, wrong type…): ODS answers 400 ODSQLError. */
+export class OdsqlSemanticError extends Error {}
+
+export const fail = (detail: string): never => {
+  throw new OdsqlSemanticError(detail);
+};
+
+/** What a compiled expression holds, which decides how its values are compared and written out. */
+export type ValueKind =
+  | FieldType
+  | 'number'
+  | 'string'
+  | 'null'
+  | 'datepart'
+  | 'geometry'
+  | 'cluster'
+  | 'bucket';
+
+export interface Compiled {
+  /** One SQL expression, or two (lat, lon) for a geo_point_2d. */
+  readonly sql: readonly string[];
+  readonly kind: ValueKind;
+  readonly aggregate: boolean;
+  /** The field, when the expression is a plain field reference. */
+  readonly field?: FieldLayout;
+  /** The literal, when the expression is one: comparisons read it in the other side's type. */
+  readonly literal?: Literal;
+  /** A multivalued field's column: a JSON array of its values. */
+  readonly list?: boolean;
+  /** How a bucket index becomes its key, for range() groups. */
+  readonly label?: (value: unknown) => unknown;
+}
+
+export interface Compiled {
+  /** One SQL expression, or two (lat, lon) for a geo_point_2d. */
+  readonly sql: readonly string[];
+  readonly kind: ValueKind;
+  readonly aggregate: boolean;
+  /** The field, when the expression is a plain field reference. */
+  readonly field?: FieldLayout;
+  /** The literal, when the expression is one: comparisons read it in the other side's type. */
+  readonly literal?: Literal;
+  /** A multivalued field's column: a JSON array of its values. */
+  readonly list?: boolean;
+  /** How a bucket index becomes its key, for range() groups. */
+  readonly label?: (value: unknown) => unknown;
+}
+
+export interface CompileOptions {
+  readonly layout: DatasetLayout;
+  readonly db: Database.Database;
+  /** The `timezone` parameter: how date literals are read and datetimes written. */
+  readonly timezone: string;
+  readonly lang: string;
+}
+
+const NUMERIC: readonly ValueKind[] = ['int', 'double', 'number', 'datepart'];
+
+export const isNumeric = (kind: ValueKind) => NUMERIC.includes(kind);
+
+const LITERAL_KINDS: readonly Expr['kind'][] = ['String', 'Number', 'Boolean', 'Null', 'Date'];
+
+export function isLiteral(expr: Expr): expr is Literal {
+  return LITERAL_KINDS.includes(expr.kind);
+}
+
+export function unparen(expr: Expr): Expr {
+  return expr.kind === 'Paren' ? unparen(expr.inner) : expr;
+}
+
+export function numberArg(expr: Expr, name: string): number {
+  if (expr.kind === 'Number') return expr.value;
+  if (expr.kind === 'Negate' && expr.operand.kind === 'Number') return -expr.operand.value;
+  return fail(`${name}() needs a number here, got ${describeExpr(expr)}.`);
+}
+
+export function stringArg(expr: Expr, name: string): string {
+  if (expr.kind === 'String') return expr.value;
+  return fail(`${name}() needs a quoted text here, got ${describeExpr(expr)}.`);
+}
+
+export function describeExpr(expr: Expr): string {
+  switch (expr.kind) {
+    case 'String':
+      return `"${expr.value}"`;
+    case 'Number':
+      return expr.raw;
+    case 'Boolean':
+      return String(expr.value);
+    case 'Null':
+      return 'null';
+    case 'Date':
+      return `date'${expr.value}'`;
+    case 'Geom':
+      return 'a geometry';
+    case 'Distance':
+      return `${expr.raw}${expr.unit}`;
+    case 'Interval':
+      return `${expr.value} ${expr.rawUnit}`;
+    case 'Field':
+      return expr.name;
+    case 'Call':
+      return `${expr.rawName}()`;
+    default:
+      return 'this expression';
+  }
+}
+
+export function describeCompiled(compiled: Compiled): string {
+  return compiled.field ? `${compiled.field.field.name} (${compiled.field.field.type})` : compiled.kind;
+}
