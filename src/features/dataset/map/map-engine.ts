@@ -137,8 +137,11 @@ export class MapEngine {
 
   setPalette(palette: MapPalette): void {
     this.palette = palette;
-    for (const id of this.map.listImages()) this.map.removeImage(id);
-    void this.ready.then(() => this.paint());
+    void this.ready.then(() => {
+      // The cluster counts were painted in the old theme's colours: they are painted again on use.
+      for (const id of this.map.listImages()) this.map.removeImage(id);
+      this.paint();
+    });
   }
 
   setColorRule(rule: ColorRule | null): void {
