@@ -41,21 +41,6 @@ export interface Compiled {
   readonly label?: (value: unknown) => unknown;
 }
 
-export interface Compiled {
-  /** One SQL expression, or two (lat, lon) for a geo_point_2d. */
-  readonly sql: readonly string[];
-  readonly kind: ValueKind;
-  readonly aggregate: boolean;
-  /** The field, when the expression is a plain field reference. */
-  readonly field?: FieldLayout;
-  /** The literal, when the expression is one: comparisons read it in the other side's type. */
-  readonly literal?: Literal;
-  /** A multivalued field's column: a JSON array of its values. */
-  readonly list?: boolean;
-  /** How a bucket index becomes its key, for range() groups. */
-  readonly label?: (value: unknown) => unknown;
-}
-
 export interface CompileOptions {
   readonly layout: DatasetLayout;
   readonly db: Database.Database;
