@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, normalize, sep } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DatasetField } from '../../common/ods-api/types';
+import { FileResolver } from './file-resolver';
 import { type DatasetLayout, type FieldLayout, isMultivalued } from './layout';
-import { imageSize, mimetypeOf } from './media';
 import type { RowSource } from './source-rows';
 import {
   isEmptyValue,
@@ -165,82 +163,6 @@ function createIndexes(db: Database.Database, layout: DatasetLayout): void {
     if (f.latColumn || !isIndexed(f.field)) continue;
     if (f.field.type === 'geo_shape' || f.field.type === 'file' || f.field.type === 'json_blob') continue;
     db.exec(`CREATE INDEX "${layout.table}__ix_${f.field.name}" ON "${layout.table}" ("${f.column}")`);
-  }
-}
-
-/** A file-field value as stored in its column (the url is added when the API serializes it). */
-interface FileValue {
-  id: string;
-  filename: string;
-  mimetype: string;
-  width?: number;
-  height?: number;
-}
-
-/** Reads and stores the binaries that file fields name, once each. */
-class FileResolver {
-  private readonly resolved = new Map<string, FileValue>();
-  private readonly insert: Database.Statement;
-
-  constructor(
-    db: Database.Database,
-    private readonly datasetId: string,
-    private readonly filesDir: string | null,
-  ) {
-    db.prepare('DELETE FROM files WHERE dataset_id = ?').run(datasetId);
-    this.insert = db.prepare(
-      `INSERT INTO files (dataset_id, file_id, filename, mimetype, width, height, etag, bytes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    );
-  }
-
-  resolve(raw: unknown): FileValue {
-    const name =
-      typeof raw === 'string'
-        ? raw.trim()
-        : raw && typeof raw === 'object' && typeof (raw as { filename?: unknown }).filename === 'string'
-          ? (raw as { filename: string }).filename
-          : null;
-    if (name === null) throw new ValueError(`expects file, got ${JSON.stringify(raw)}`);
-    const cached = this.resolved.get(name);
-    if (cached) return cached;
-    const path = this.pathOf(name);
-    const bytes = readFileSync(path);
-    const sha1 = createHash('sha1').update(bytes).digest('hex');
-    const mimetype = mimetypeOf(name);
-    const size = imageSize(bytes, mimetype);
-    const value: FileValue = { id: sha1.slice(0, 32), filename: name.split('/').pop()!, mimetype };
-    if (size) {
-      value.width = size.width;
-      value.height = size.height;
-    }
-    this.insert.run(
-      this.datasetId,
-      value.id,
-      value.filename,
-      mimetype,
-      size?.width ?? null,
-      size?.height ?? null,
-      sha1,
-      bytes,
-    );
-    this.resolved.set(name, value);
-    return value;
-  }
-
-  private pathOf(name: string): string {
-    if (!this.filesDir) throw new ValueError(`names file "${name}", but the dataset has no files/ folder`);
-    const clean = normalize(name);
-    if (name === '' || isAbsolute(name) || clean.startsWith('..') || clean.split(sep).includes('..')) {
-      throw new ValueError(`names file "${name}", which is outside files/`);
-    }
-    const path = join(this.filesDir, clean);
-    let isFile = false;
-    try {
-      isFile = statSync(path).isFile();
-    } catch {}
-    if (!isFile) throw new ValueError(`names file "${name}", which is not in files/`);
-    return path;
   }
 }
 
