@@ -1,5 +1,5 @@
 import { expect, test } from '../helpers/browser-test';
-import { FIXTURE_PORTAL_URL, SAMPLE_PORTAL_URL } from '../helpers/portals';
+import { FIXTURE_PORT, FIXTURE_PORTAL_URL, SAMPLE_PORTAL_URL } from '../helpers/portals';
 import { screen } from '../helpers/screens';
 
 /**
@@ -31,7 +31,7 @@ test('open another portal by address, with an API key kept in this browser only'
   expect(page.url()).not.toContain('secret');
   await expect(page.getByRole('heading', { name: 'European cities' })).toBeVisible();
   await expect(
-    page.getByRole('button', { name: /^Portal: 127\.0\.0\.1:8181 \(with API key\)/ }),
+    page.getByRole('button', { name: `Portal: 127.0.0.1:${FIXTURE_PORT} (with API key)` }),
   ).toBeVisible();
 
   // The portal travels in every link.
@@ -47,7 +47,9 @@ test('open another portal by address, with an API key kept in this browser only'
 
   // The picker remembers the portal and its key; the embedded portal is one click away.
   await page.getByRole('button', { name: /^Portal: / }).click();
-  await expect(dialog.getByRole('button', { name: /^127\.0\.0\.1:8181/ })).toBeVisible();
+  await expect(
+    dialog.getByRole('button', { name: new RegExp(`^127\\.0\\.0\\.1:${FIXTURE_PORT}`) }),
+  ).toBeVisible();
   await expect(dialog.getByLabel('API key (optional)')).toHaveValue('my-secret-key');
   await screen(page, '11-portal-picker-recent', { fullPage: false });
   await dialog.getByRole('button', { name: /embedded portal/ }).click();
