@@ -207,6 +207,14 @@ export function registerSqlFunctions(db: Database.Database): void {
       ms === null ? null : truncateInstant(ms, timezone, unit as IntervalUnitName, step),
   );
 
+  db.function(
+    'ods_box_polygon',
+    deterministic,
+    (west: number | null, south: number | null, east: number | null, north: number | null) =>
+      west === null || south === null || east === null || north === null
+        ? null
+        : JSON.stringify(bboxPolygon([west, south, east, north])),
+  );
   db.function('ods_lower', deterministic, (text: unknown) =>
     typeof text === 'string' ? text.toLowerCase() : text,
   );
