@@ -79,7 +79,10 @@ export function DatasetViews({
   // browser is idle, so opening the tab waits for the data alone.
   useEffect(() => {
     if (!hasGeo || tab === 'map') return;
-    const id = requestIdleCallback(() => void import('./map/map-engine').then((m) => m.prefetchMap()));
+    const id = requestIdleCallback(() => {
+      void import('./map/map-view');
+      void import('./map/map-engine').then((m) => m.prefetchMap());
+    });
     return () => cancelIdleCallback(id);
   }, [hasGeo, tab]);
 

@@ -1,5 +1,5 @@
 import type { Feature } from 'geojson';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LatLon, MapLocation } from '../geofilter';
 import { loadBasemap } from './basemap';
 import type { Cluster } from './clusters';
@@ -8,6 +8,7 @@ import { type Hovered, MapEngine, type MapView } from './map-engine';
 import { currentMapTheme, type MapTheme, PALETTES, watchMapTheme } from './map-palette';
 import type { ColorRule } from './map-style';
 import styles from './map-view.module.css';
+import { boundsAt } from './viewport';
 
 /**
  * The React side of the map: makes the engine once the basemap has loaded, keeps its data, colours
@@ -26,6 +27,11 @@ export interface MapCanvasProps {
   onMove: (view: MapView) => void;
   onHover: (hovered: Hovered | null) => void;
   onRecordClick: (feature: Feature) => void;
+  /**
+   * The window the map will show, known from its box before the engine is made (MapLibre's code
+   * and basemap take a while): the data is asked for meanwhile.
+   */
+  onPredictedView?: (view: MapView) => void;
   /** The engine, once made (for fitting bounds), and null when it goes. */
   onEngine: (engine: MapEngine | null) => void;
   label: string;
@@ -41,6 +47,18 @@ export function MapCanvas(props: MapCanvasProps) {
   latest.current = props;
 
   useEffect(() => watchMapTheme(setTheme), []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first window only.
+  useLayoutEffect(() => {
+    const box = container.current?.getBoundingClientRect();
+    if (!box?.width || !box.height) return;
+    const { zoom, lat, lon } = props.initial;
+    props.onPredictedView?.({
+      zoom,
+      center: { lat, lon },
+      bounds: boundsAt({ lat, lon }, zoom, box.width, box.height),
+    });
+  }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: made once; `initial` is read at creation only.
   useEffect(() => {

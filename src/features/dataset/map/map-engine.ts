@@ -1,7 +1,6 @@
 import type { Feature } from 'geojson';
 import {
   type GeoJSONSource,
-  type LngLatBoundsLike,
   type MapGeoJSONFeature,
   Map as MapLibreMap,
   type MapMouseEvent,
@@ -9,6 +8,7 @@ import {
   setWorkerUrl,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { BBox } from '../../../../common/geo/bbox';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LatLon } from '../geofilter';
 import { type Basemap, detailWhenZoomed, loadBasemap } from './basemap';
@@ -199,9 +199,10 @@ export class MapEngine {
 
   /**
    * `map-drawn`, a performance mark, once the map is idle with new data on screen: what
-   * bench:map times, and a cheap signal for anyone profiling the page.
+   * bench:map times, and a cheap signal for anyone profiling the page. The view calls it too when
+   * a move needed no new data.
    */
-  private markDrawn(): void {
+  markDrawn(): void {
     this.map.once('idle', () => performance.mark('map-drawn'));
   }
 
@@ -240,8 +241,12 @@ export class MapEngine {
     this.drawing = null;
   }
 
-  fitBounds(bounds: LngLatBoundsLike, maxZoom = 12): void {
-    this.map.fitBounds(bounds, { padding: 40, maxZoom, duration: prefersReducedMotion() ? 0 : 600 });
+  fitBounds([west, south, east, north]: BBox, maxZoom = 12): void {
+    this.map.fitBounds([west, south, east, north], {
+      padding: 40,
+      maxZoom,
+      duration: prefersReducedMotion() ? 0 : 600,
+    });
   }
 
   jumpTo(view: { zoom: number; lat: number; lon: number }): void {

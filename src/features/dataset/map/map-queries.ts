@@ -36,6 +36,14 @@ export interface StreamedFeatures {
 
 const NO_FEATURES: StreamedFeatures = { features: [], received: 0 };
 
+export interface MapExtent {
+  box: BBox | null;
+  /** The records the view holds, whether placed or not. */
+  total: number;
+}
+
+const TOTAL_ALIAS = 'total';
+
 export const mapQueries = {
   inAreaCount: (
     target: PortalTarget,
@@ -162,26 +170,31 @@ export const mapQueries = {
         return page.records[0]?.id ?? null;
       },
     }),
-  /** Where the view's records are (the box of a `bbox()` aggregate); null when there are none. */
+  /**
+   * Where the view's records are (the box of a `bbox()` aggregate, null when there are none) and
+   * how many there are, in one request: an area holding the whole box holds them all, so the map
+   * needs no count of its own there.
+   */
   extent: (target: PortalTarget, datasetId: string, filter: ViewFilter, geo: DatasetField) =>
     queryOptions({
       queryKey: ['dataset', 'map-extent', targetKey(target), datasetId, filter, geo.name] as const,
-      queryFn: async ({ signal }): Promise<BBox | null> => {
+      queryFn: async ({ signal }): Promise<MapExtent> => {
         const rows = await getAggregates(
           target,
           datasetId,
-          { filter, select: `bbox(${geo.name}) as extent` },
+          { filter, select: `bbox(${geo.name}) as extent, count(*) as ${TOTAL_ALIAS}` },
           { signal },
         );
+        const total = Number(rows[0]?.[TOTAL_ALIAS] ?? 0);
         const value = rows[0]?.extent as
           | { geometry?: GeoJSON.Geometry }
           | GeoJSON.Geometry
           | null
           | undefined;
         const geometry = value && 'geometry' in value ? value.geometry : (value as GeoJSON.Geometry | null);
-        if (!geometry || !('type' in geometry)) return null;
+        if (!geometry || !('type' in geometry)) return { box: null, total };
         const box = bboxOf(geometry);
-        return isEmptyBBox(box) ? null : box;
+        return { box: isEmptyBBox(box) ? null : box, total };
       },
     }),
 };

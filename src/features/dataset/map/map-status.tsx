@@ -8,7 +8,8 @@ export function MapStatus({ layers }: { layers: MapLayers }) {
   if (layers.kind === 'clusters') {
     text = `${plural(layers.inArea, 'record')} here, in ${plural(layers.clusters.length, 'cluster')}. Zoom in to see them one by one.`;
   } else if (layers.kind === 'records') {
-    const shown = layers.features.length;
+    // Records drawn from a larger area's answer are more than this area holds.
+    const shown = layers.reused ? Math.min(layers.inArea, layers.features.length) : layers.features.length;
     if (layers.inArea === 0) text = 'No records here. Zoom out or change the filters.';
     else if (layers.loading)
       text = `Showing ${formatCount(Math.min(shown, layers.expected))} of ${formatCount(layers.expected)} records…`;

@@ -73,6 +73,7 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
     enabled: fields !== null,
   });
 
+  const extentBox = extent.data?.box ?? null;
   const state = useMapLayers(
     target,
     datasetId,
@@ -87,12 +88,11 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
   // `view` is set once it does).
   // biome-ignore lint/correctness/useExhaustiveDependencies: `view` tells that the engine is ready.
   useEffect(() => {
-    if (!moved.current && extent.data && engine.current) {
+    if (!moved.current && extentBox && engine.current) {
       moved.current = true;
-      const [w, s, e, n] = extent.data;
-      engine.current.fitBounds([w, s, e, n]);
+      engine.current.fitBounds(extentBox);
     }
-  }, [extent.data, view]);
+  }, [extentBox, view]);
 
   // Back and forward: the URL's place changed without the map moving. Only a change of the URL
   // counts: a render between a move and its URL update must not send the map back.
@@ -103,6 +103,14 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
       engine.current.jumpTo(location);
     }
   }, [search.location]);
+
+  const reused = state.layers.kind === 'records' && state.layers.reused;
+  const areaKey = JSON.stringify(area);
+  // A zoom inside records already drawn sends nothing to the map: say it is drawn all the same.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new area is what counts.
+  useEffect(() => {
+    if (reused) engine.current?.markDrawn();
+  }, [reused, areaKey]);
 
   if (!fields) return null;
 
@@ -199,10 +207,9 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
         </Button>
         <Button
           onClick={() => {
-            const box = extent.data;
-            if (box) engine.current?.fitBounds([box[0], box[1], box[2], box[3]]);
+            if (extentBox) engine.current?.fitBounds(extentBox);
           }}
-          disabled={!extent.data}
+          disabled={!extentBox}
           size="small"
         >
           <Crosshair aria-hidden size={15} />
@@ -234,6 +241,7 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
           onMove={onMove}
           onHover={setHovered}
           onRecordClick={(feature) => void openFeature(feature)}
+          onPredictedView={(predicted) => setView((current) => current ?? predicted)}
           onEngine={(made) => {
             engine.current = made;
             // The window is known at once; the data is asked for while the basemap is still being cut.

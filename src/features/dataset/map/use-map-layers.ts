@@ -1,14 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Feature } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
-import type { BBox } from '../../../../common/geo/bbox';
 import type { PortalTarget } from '../../../api/client';
 import { InvalidParameterError, OdsqlError } from '../../../api/errors';
 import type { ViewFilter } from '../../../api/params';
+import type { GeoBox } from '../geofilter';
 import type { Cluster } from './clusters';
 import type { MapFields } from './map-fields';
 import { mapSelect } from './map-fields';
-import { mapQueries } from './map-queries';
+import { type MapExtent, mapQueries } from './map-queries';
 import { boxContains, extentBox, type QueryArea } from './viewport';
 
 /**
@@ -31,6 +31,8 @@ export type MapLayers =
       loading: boolean;
       /** Why the map shows fewer than it would on a portal that answered every request. */
       fallback: 'no-clusters' | null;
+      /** Drawn from the previous area's whole answer, which holds this one's: no request was made. */
+      reused: boolean;
     };
 
 export interface MapLayersState {
@@ -58,6 +60,17 @@ function merged(current: Feature[], previous: Feature[]): Feature[] {
   return current.concat(previous.filter((feature) => !seen.has(recordIdOf(feature))));
 }
 
+/** The last whole stream of records: for one filter and select, and the area it covered. */
+interface CompleteRecords {
+  view: string;
+  box: GeoBox | null;
+  features: Feature[];
+}
+
+function covers(outer: GeoBox | null, inner: GeoBox | null): boolean {
+  return outer === null || (inner !== null && boxContains(outer, inner));
+}
+
 export function useMapLayers(
   target: PortalTarget,
   datasetId: string,
@@ -66,39 +79,53 @@ export function useMapLayers(
   color: string | undefined,
   area: QueryArea | null,
   /**
-   * Where the view's records are (null: unknown, the portal would not say; undefined: still
-   * asking). An area holding them all needs no box, so the layers wait for it.
+   * Where the view's records are and how many (null: unknown, the portal would not say; undefined:
+   * still asking). An area holding them all needs no box and no count, so the layers wait for it.
    */
-  extent: BBox | null | undefined,
+  extent: MapExtent | null | undefined,
 ): MapLayersState {
   const [recordIds, setRecordIds] = useState(true);
   const draw = fields.draw.name;
   const placeholder = { placeholderData: keepPreviousData } as const;
   // At low zoom the area usually holds every record: then the requests carry no box, and every
   // such area shares their answers.
-  const box = area && !(extent && boxContains(area.box, extentBox(extent))) ? area.box : null;
+  const whole = !!(area && extent?.box && boxContains(area.box, extentBox(extent.box)));
+  const box = area && !whole ? area.box : null;
   const zoom = area?.zoom ?? 0;
   const ready = area !== null && extent !== undefined;
 
+  // The area's count is only asked for when the area cuts the records. The clusters or records do
+  // not wait for it: they start at once on a guess (the previous area's count, or the view's
+  // total, either of which bounds a zoomed-in area's), and the count corrects the guess.
   const count = useQuery({
     ...mapQueries.inAreaCount(target, datasetId, filter, draw, box),
     ...placeholder,
-    enabled: ready,
+    enabled: ready && !(whole && extent),
   });
-  const inArea = count.data;
-  const wantClusters = inArea !== undefined && inArea > RECORDS_THRESHOLD && fields.cluster !== undefined;
+  const known = whole && extent ? extent.total : count.isPlaceholderData ? undefined : count.data;
+  const guess = known ?? count.data ?? extent?.total;
+  const wantClusters = guess !== undefined && guess > RECORDS_THRESHOLD && fields.cluster !== undefined;
   const clusters = useQuery({
     ...mapQueries.clusters(target, datasetId, filter, fields.cluster?.name ?? draw, box, zoom),
     ...placeholder,
     enabled: ready && wantClusters,
   });
   const noClusters = wantClusters && isRefusal(clusters.error);
-  const wantFeatures = inArea !== undefined && (!wantClusters || noClusters);
+  const wantFeatures = guess !== undefined && (!wantClusters || noClusters);
   const select = mapSelect(fields, color, recordIds);
+
+  // The last whole answer for this filter and select: shown under a new area's stream until it
+  // ends, and drawn as it is, with no request, for an area inside it when it held every record of
+  // its own (it stopped short of the limit), as after a zoom in.
+  const sameView = JSON.stringify([filter, select]);
+  const lastComplete = useRef<CompleteRecords>({ view: '', box: null, features: [] });
+  const last = lastComplete.current.view === sameView ? lastComplete.current : null;
+  const reuse =
+    wantFeatures && last !== null && last.features.length < RECORDS_THRESHOLD && covers(last.box, box);
   const features = useQuery({
     ...mapQueries.features(target, datasetId, filter, draw, box, select, RECORDS_THRESHOLD),
     ...placeholder,
-    enabled: ready && wantFeatures,
+    enabled: ready && wantFeatures && !reuse,
   });
 
   // A portal that refuses `recordid` in a select gets the same request without it.
@@ -106,27 +133,35 @@ export function useMapLayers(
     if (recordIds && isRefusal(features.error)) setRecordIds(false);
   }, [recordIds, features.error]);
 
-  // The last whole answer for this filter and select: shown under a new area's stream until it ends.
-  const sameView = JSON.stringify([filter, select]);
-  const lastComplete = useRef<{ view: string; features: Feature[] }>({ view: '', features: [] });
   const streaming = features.fetchStatus === 'fetching';
   const current = features.data?.features ?? [];
-  if (!streaming && features.isSuccess && !features.isPlaceholderData)
-    lastComplete.current = { view: sameView, features: current };
-  const previous = lastComplete.current.view === sameView ? lastComplete.current.features : [];
+  if (!reuse && !streaming && features.isSuccess && !features.isPlaceholderData)
+    lastComplete.current = { view: sameView, box, features: current };
+  const previous = last?.features ?? [];
 
   const error = count.error ?? (noClusters ? null : clusters.error) ?? (wantFeatures ? features.error : null);
   const retry = () => {
     for (const query of [count, clusters, features]) if (query.error) void query.refetch();
   };
 
+  const inArea = known ?? guess;
   let layers: MapLayers = { kind: 'pending' };
   if (inArea !== undefined && wantClusters && !noClusters && clusters.data) {
     layers = {
       kind: 'clusters',
       clusters: clusters.data,
       inArea,
-      updating: clusters.isPlaceholderData || count.isPlaceholderData,
+      updating: clusters.isPlaceholderData || known === undefined,
+    };
+  } else if (inArea !== undefined && wantFeatures && reuse && last) {
+    layers = {
+      kind: 'records',
+      features: last.features,
+      inArea,
+      expected: Math.min(inArea, RECORDS_THRESHOLD),
+      loading: false,
+      fallback: noClusters ? 'no-clusters' : null,
+      reused: true,
     };
   } else if (inArea !== undefined && wantFeatures && features.data) {
     layers = {
@@ -136,6 +171,7 @@ export function useMapLayers(
       expected: Math.min(inArea, RECORDS_THRESHOLD),
       loading: streaming || features.isPlaceholderData,
       fallback: noClusters ? 'no-clusters' : null,
+      reused: false,
     };
   }
   return { layers, error, retry, recordIds };

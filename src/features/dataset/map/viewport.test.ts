@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxContains, queryArea } from './viewport';
+import { boundsAt, boxContains, queryArea } from './viewport';
 
 describe('queryArea', () => {
   const paris = { south: 48.8, west: 2.2, north: 48.92, east: 2.48 };
@@ -19,5 +19,31 @@ describe('queryArea', () => {
   it('stays inside the world and the Web Mercator latitudes', () => {
     const world = queryArea({ south: -90, west: -180, north: 90, east: 180 }, 0);
     expect(world.box).toEqual({ south: -85.05113, west: -180, north: 85.05113, east: 180 });
+  });
+});
+
+describe('boundsAt', () => {
+  it('spans the world at zoom 0 in one 512-pixel tile', () => {
+    const world = boundsAt({ lat: 0, lon: 0 }, 0, 512, 512);
+    expect(world.west).toBeCloseTo(-180, 9);
+    expect(world.east).toBeCloseTo(180, 9);
+    expect(world.north).toBeCloseTo(85.0511287798, 8);
+    expect(world.south).toBeCloseTo(-85.0511287798, 8);
+  });
+
+  it('halves the longitudes and follows Mercator latitudes a zoom in', () => {
+    const box = boundsAt({ lat: 0, lon: 0 }, 1, 512, 512);
+    expect(box.west).toBeCloseTo(-90, 9);
+    expect(box.east).toBeCloseTo(90, 9);
+    // The tile's quarter line, y = 0.25: atan(sinh(π/2)).
+    expect(box.north).toBeCloseTo(66.5132604431, 8);
+  });
+
+  it('centres on the place asked for', () => {
+    const box = boundsAt({ lat: 48.8566, lon: 2.3522 }, 10, 1131, 590);
+    expect((box.west + box.east) / 2).toBeCloseTo(2.3522, 9);
+    expect(box.south).toBeLessThan(48.8566);
+    expect(box.north).toBeGreaterThan(48.8566);
+    expect(box.east - box.west).toBeCloseTo((1131 / (512 * 1024)) * 360, 9);
   });
 });

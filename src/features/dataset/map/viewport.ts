@@ -57,3 +57,35 @@ export function boxContains(outer: GeoBox, inner: GeoBox): boolean {
 export function extentBox([west, south, east, north]: BBox): GeoBox {
   return { south, west, north, east };
 }
+
+const TILE = 512;
+
+function mercatorY(lat: number): number {
+  const sin = Math.sin((Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 180);
+  return 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+}
+
+function latitudeOf(y: number): number {
+  return (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+}
+
+/**
+ * The bounds a map of `width`×`height` pixels shows at a centre and zoom (Web Mercator, 512-pixel
+ * tiles, as MapLibre draws): lets the view ask for its data before the map itself is made.
+ */
+export function boundsAt(
+  center: { lat: number; lon: number },
+  zoom: number,
+  width: number,
+  height: number,
+): GeoBox {
+  const world = TILE * 2 ** zoom;
+  const x = ((center.lon + 180) / 360) * world;
+  const y = mercatorY(center.lat) * world;
+  return {
+    south: Math.max(-90, latitudeOf((y + height / 2) / world)),
+    west: Math.max(-180, ((x - width / 2) / world) * 360 - 180),
+    north: Math.min(90, latitudeOf((y - height / 2) / world)),
+    east: Math.min(180, ((x + width / 2) / world) * 360 - 180),
+  };
+}
