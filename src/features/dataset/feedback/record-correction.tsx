@@ -113,7 +113,7 @@ function ChangeList({ changes }: { changes: readonly Change[] }) {
     <ul className={styles.diff}>
       {changes.map((change) => (
         <li key={change.field.name}>
-          <span className={styles.diffField}>{change.field.label || change.field.name}</span>
+          <span className={styles.diffField}>{change.field.label || change.field.name}:</span>{' '}
           <del className={styles.before}>
             <span className="sr-only">from </span>
             {shown(change.before, change.kind)}
