@@ -155,9 +155,10 @@ export function DatasetViews({
             feedback === 'absent'
               ? undefined
               : {
-                  label: hasDraft(correctionDraftKey(target, dataset.dataset_id, recordId))
-                    ? 'Resume your correction'
-                    : 'Suggest a correction',
+                  label: () =>
+                    hasDraft(correctionDraftKey(target, dataset.dataset_id, recordId))
+                      ? 'Resume your correction'
+                      : 'Suggest a correction',
                   render: (record, done) => (
                     <RecordCorrection
                       key={record.id}

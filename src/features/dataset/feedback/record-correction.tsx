@@ -1,5 +1,5 @@
 import { ArrowLeft, Send, Trash2 } from 'lucide-react';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { type PortalTarget, targetKey } from '../../../api/client';
 import type { OdsRecord } from '../../../api/model';
@@ -62,7 +62,7 @@ function FieldInput({
     className: styles.input,
   };
   const change = (event: { target: { value: string } }) => onChange(event.target.value);
-  let input: React.ReactNode;
+  let input: ReactNode;
   if (kind === 'boolean') {
     input = (
       <select {...common} onChange={change}>
@@ -297,7 +297,7 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
         <Button
           size="small"
           variant="ghost"
-          disabled={draft === EMPTY_DRAFT || (draft.comment === '' && changes.length === 0)}
+          disabled={draft.comment === '' && changes.length === 0}
           onClick={() => {
             update(EMPTY_DRAFT);
             heading.current?.focus();

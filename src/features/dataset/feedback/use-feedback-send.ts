@@ -16,11 +16,11 @@ export function useFeedbackSend(target: PortalTarget, datasetId: string, draftKe
   const mutation = useMutation({
     ...feedbackMutation(target, datasetId),
     onSuccess: () => writeDraft(draftKey, EMPTY_DRAFT),
+    onError: (error) => {
+      if (feedbackProblem(error).kind === 'absent') queryClient.setQueryData(support.queryKey, 'absent');
+    },
   });
   const problem = mutation.error ? feedbackProblem(mutation.error) : null;
-  useEffect(() => {
-    if (problem?.kind === 'absent') queryClient.setQueryData(support.queryKey, 'absent');
-  }, [problem?.kind, queryClient, support.queryKey]);
   return {
     send: (submission: FeedbackSubmission) => mutation.mutate(submission),
     sending: mutation.isPending,

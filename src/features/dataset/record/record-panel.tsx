@@ -30,8 +30,13 @@ export interface RecordPanelProps {
   overlay: boolean;
   /** Drawn above the fields once the record is loaded (a small map of a geo record). */
   preview?: ((record: OdsRecord) => ReactNode) | undefined;
-  /** "Suggest a correction": the button's label and the form that takes the fields' place. */
-  correction?: { label: string; render: (record: OdsRecord, done: () => void) => ReactNode } | undefined;
+  /**
+   * "Suggest a correction": the button's label (read at each render, as it says whether a draft
+   * waits) and the form that takes the fields' place.
+   */
+  correction?:
+    | { label: () => string; render: (record: OdsRecord, done: () => void) => ReactNode }
+    | undefined;
 }
 
 const CORRECT_BUTTON_ID = 'record-correct-button';
@@ -157,7 +162,7 @@ export function RecordPanel({
             onClick={() => (correcting ? doneCorrecting() : setCorrecting(true))}
           >
             <PencilLine aria-hidden size={14} />
-            {correction.label}
+            {correction.label()}
           </Button>
         )}
         <Button size="small" disabled={!record} onClick={copy}>
