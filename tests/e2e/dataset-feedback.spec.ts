@@ -13,7 +13,7 @@ import { screen } from '../helpers/screens';
  */
 test.use({ baseURL: SAMPLE_PORTAL_URL });
 // The owner's CLI starts a Node process with tsx each time: seconds on a busy machine.
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 const CITIES = 'geonames-all-cities-with-a-population-1000';
 
@@ -143,6 +143,10 @@ test.describe('refusals', () => {
     await panel(page).getByRole('button', { name: 'Suggest a correction' }).click();
     const population = form(page).getByLabel('Population');
     await expect(population).toHaveValue(String(paris.fields.population));
+    // Escape goes back to the record, not out of the panel, and gives the focus back to the button.
+    await population.press('Escape');
+    await expect(panel(page).getByRole('button', { name: 'Suggest a correction' })).toBeFocused();
+    await panel(page).getByRole('button', { name: 'Suggest a correction' }).click();
     await population.fill('12.5');
     await form(page).getByLabel('Comment').fill('The 2023 census.');
 

@@ -241,7 +241,18 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
     (problem?.kind === 'invalid' && problem.at && 'comment' in problem.at ? problem.message : null);
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="correction-heading">
+    <form
+      className={styles.form}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="correction-heading"
+      // Escape leaves the form for the record (the draft stays), rather than closing the whole panel.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        onDone();
+      }}
+    >
       <h3 id="correction-heading" ref={heading} tabIndex={-1} className={styles.formHeading}>
         Suggest a correction
       </h3>
