@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PortalTarget } from '../../../api/client';
 import { probeFeedback, sendFeedback } from '../../../api/feedback';
+import { latestRateLimit } from '../../../api/rate-limit';
 import { feedbackProblem } from './feedback-problem';
 
 /** The send's error paths, each from a faked answer: what the form is told to do. */
@@ -77,6 +78,8 @@ describe('feedback problems', () => {
     });
     answer(429, quota);
     expect(await problemOf(send())).toMatchObject({ retryAt: new Date('2026-12-02T01:05:00Z') });
+    // The feedback limit is the endpoint's own: the header's quota badge must not read it.
+    expect(latestRateLimit(remote.portal)).toBeNull();
     answer(429, 'slow down', { 'Content-Type': 'text/plain' });
     expect(await problemOf(send())).toMatchObject({ kind: 'rate-limited', retryAt: null });
   });
