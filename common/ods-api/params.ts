@@ -13,3 +13,5 @@ export const MAX_LIMIT = 100;
 export const MAX_WINDOW = 10_000;
 /** With group_by, limit goes up to this, and offset + limit stays under it. */
 export const MAX_GROUP_LIMIT = 20_000;
+/** The embedded portal's cap on a feedback comment (ODS documents none), which the form counts down to. */
+export const MAX_FEEDBACK_COMMENT = 10_000;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FEEDBACK_COMMENT } from '../../common/ods-api/params';
 import { invalidParameter } from '../errors';
 
 /**
@@ -8,7 +9,6 @@ import { invalidParameter } from '../errors';
  * Whether the record and the fields exist is checked against the dataset by the route.
  */
 
-export const MAX_COMMENT_LENGTH = 10_000;
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const typeError =
@@ -31,9 +31,9 @@ const feedbackSchema = z.object({
   comment: z
     .string({ error: typeError('a string', true) })
     .refine((text) => text.trim() !== '', { error: 'it must not be empty.' })
-    .refine((text) => text.length <= MAX_COMMENT_LENGTH, {
+    .refine((text) => text.length <= MAX_FEEDBACK_COMMENT, {
       error: (issue) =>
-        `at most ${MAX_COMMENT_LENGTH.toLocaleString('en-US')} characters, got ${(issue.input as string).length.toLocaleString('en-US')}.`,
+        `at most ${MAX_FEEDBACK_COMMENT.toLocaleString('en-US')} characters, got ${(issue.input as string).length.toLocaleString('en-US')}.`,
     }),
   recordid: z.string({ error: typeError('a record id (a string)') }).nullish(),
   newValues: objectOfValues('an object of field names to new values'),

@@ -17,6 +17,8 @@ export interface FeedbackInput {
   comment: string;
   recordId: string | null;
   newValues: Record<string, unknown> | null;
+  /** The record's values of the fields in newValues when it was sent; null before they were kept. */
+  oldValues: Record<string, unknown> | null;
   schema: Record<string, unknown> | null;
   userAgent: string | null;
   client: string | null;
@@ -36,6 +38,7 @@ const CREATE = `
     comment TEXT NOT NULL,
     record_id TEXT,
     new_values TEXT,
+    old_values TEXT,
     schema TEXT,
     user_agent TEXT,
     client TEXT
@@ -50,9 +53,23 @@ interface FeedbackRow {
   comment: string;
   record_id: string | null;
   new_values: string | null;
+  /** Absent in files written before old values were kept. */
+  old_values?: string | null;
   schema: string | null;
   user_agent: string | null;
   client: string | null;
+}
+
+function parseObject(text: string | null): Record<string, unknown> | null {
+  return text === null ? null : (JSON.parse(text) as Record<string, unknown>);
+}
+
+/** Files written before `old_values` existed gain the column; their rows keep null there. */
+function addMissingColumns(db: Database.Database): void {
+  const columns = db.prepare('PRAGMA table_info(feedback)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'old_values')) {
+    db.exec('ALTER TABLE feedback ADD COLUMN old_values TEXT');
+  }
 }
 
 function entryOf(row: FeedbackRow): FeedbackEntry {
@@ -62,8 +79,9 @@ function entryOf(row: FeedbackRow): FeedbackEntry {
     createdAt: row.created_at,
     comment: row.comment,
     recordId: row.record_id,
-    newValues: row.new_values === null ? null : (JSON.parse(row.new_values) as Record<string, unknown>),
-    schema: row.schema === null ? null : (JSON.parse(row.schema) as Record<string, unknown>),
+    newValues: parseObject(row.new_values),
+    oldValues: parseObject(row.old_values ?? null),
+    schema: parseObject(row.schema),
     userAgent: row.user_agent,
     client: row.client,
   };
@@ -86,6 +104,7 @@ export class FeedbackStore {
   private withConnection<T>(work: (db: Database.Database) => T): T {
     if (this.shared) {
       this.shared.exec(CREATE);
+      addMissingColumns(this.shared);
       return work(this.shared);
     }
     const db = new Database(this.file, { fileMustExist: true });
@@ -93,6 +112,7 @@ export class FeedbackStore {
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = FULL');
       db.exec(CREATE);
+      addMissingColumns(db);
       return work(db);
     } finally {
       db.close();
@@ -104,8 +124,8 @@ export class FeedbackStore {
     return this.withConnection((db) => {
       const id = db
         .prepare(
-          `INSERT INTO feedback (dataset_id, created_at, comment, record_id, new_values, schema, user_agent, client)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO feedback (dataset_id, created_at, comment, record_id, new_values, old_values, schema, user_agent, client)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           input.datasetId,
@@ -113,6 +133,7 @@ export class FeedbackStore {
           input.comment,
           input.recordId,
           input.newValues === null ? null : JSON.stringify(input.newValues),
+          input.oldValues === null ? null : JSON.stringify(input.oldValues),
           input.schema === null ? null : JSON.stringify(input.schema),
           input.userAgent,
           input.client,
@@ -121,19 +142,36 @@ export class FeedbackStore {
     });
   }
 
-  list(datasetId?: string): FeedbackEntry[] {
-    return this.withConnection((db) => readFeedback(db, datasetId));
+  list(filter: FeedbackFilter = {}): FeedbackEntry[] {
+    return this.withConnection((db) => readFeedback(db, filter));
   }
 }
 
-/** Every feedback entry (of one dataset, or all), oldest first; none when the table does not exist. */
-export function readFeedback(db: Database.Database, datasetId?: string): FeedbackEntry[] {
+export interface FeedbackFilter {
+  datasetId?: string | undefined;
+  /** Only entries sent at or after this instant. */
+  since?: Date | undefined;
+}
+
+/** The feedback entries matching the filter, oldest first; none when the table does not exist. */
+export function readFeedback(
+  db: Database.Database,
+  { datasetId, since }: FeedbackFilter = {},
+): FeedbackEntry[] {
   const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feedback'`).get();
   if (!exists) return [];
-  const rows = (
-    datasetId === undefined
-      ? db.prepare('SELECT * FROM feedback ORDER BY id').all()
-      : db.prepare('SELECT * FROM feedback WHERE dataset_id = ? ORDER BY id').all(datasetId)
-  ) as FeedbackRow[];
+  const conditions: string[] = [];
+  const values: string[] = [];
+  if (datasetId !== undefined) {
+    conditions.push('dataset_id = ?');
+    values.push(datasetId);
+  }
+  // created_at is always toISOString()'s form, so text order is time order.
+  if (since !== undefined) {
+    conditions.push('created_at >= ?');
+    values.push(since.toISOString());
+  }
+  const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const rows = db.prepare(`SELECT * FROM feedback${where} ORDER BY id`).all(...values) as FeedbackRow[];
   return rows.map(entryOf);
 }

@@ -258,11 +258,13 @@ describe('feedback: the owner reads it (`npm run portal -- feedback`)', () => {
     expect(events.every((entry) => entry.datasetId === 'fixture-events')).toBe(true);
 
     const table = run([]).split('\n');
-    expect(table[0]).toMatch(/^id\s+created_at\s+dataset_id\s+record_id\s+comment\s+new_values$/);
+    expect(table[0]).toMatch(/^id\s+created_at\s+dataset_id\s+record_id\s+comment\s+changes$/);
     expect(table.some((line) => line.includes('Keep me across restarts.'))).toBe(true);
 
     const csv = run(['fixture-cities', '--csv']);
-    expect(csv.split('\r\n')[0]).toBe('id,created_at,dataset_id,record_id,comment,new_values,user_agent');
+    expect(csv.split('\r\n')[0]).toBe(
+      'id,created_at,dataset_id,record_id,comment,new_values,old_values,user_agent',
+    );
     expect(csv).toContain('"Paris had 2,102,650 inhabitants in 2023."');
   });
 

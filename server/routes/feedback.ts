@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { ERROR_CODES, type QuotaErrorBody } from '../../common/ods-api/errors';
 import { invalidParameter, OdsHttpError } from '../errors';
+import { checkNewValues, currentValues } from '../feedback/correction-values';
 import { MAX_BODY_BYTES, parseFeedbackBody } from '../feedback/feedback-body';
 import { FeedbackStore } from '../feedback/feedback-store';
 import { SlidingWindowLimiter } from '../feedback/rate-limit';
@@ -13,7 +14,9 @@ import { findDataset } from './dataset-context';
  * `PUT …/datasets/{dataset_id}/feedback` (ods-api.md §7): a visitor's comment on the dataset or a
  * proposed correction of one record, stored for the publisher (`npm run portal -- feedback`).
  * Answers 201 `{"status": "ok"}`. Each client (by socket address, never by a header it could
- * forge) may send 30 a minute; more get ODS's 429 quota body. Bodies over 64 KiB get a 413.
+ * forge) may send 30 a minute; more get ODS's 429 quota body. Bodies over 64 KiB get a 413. New
+ * values must fit their fields' types (correction-values.ts), and the record's values at that
+ * moment are kept beside them.
  */
 
 export const FEEDBACK_PER_MINUTE = 30;
@@ -81,32 +84,30 @@ export function feedbackRoutes(store: Store, version: ApiVersion, options: Feedb
       return c.json(body, 429);
     }
 
-    const { dataset, layout } = findDataset(store, c, version);
+    const { dataset, layout, url } = findDataset(store, c, version);
     const body = parseFeedbackBody(await readBody(c));
+    let oldValues: Record<string, unknown> | null = null;
     if (body.recordId !== null) {
-      const exists = store.db
-        .prepare(`SELECT 1 FROM "${layout.table}" WHERE record_id = ?`)
-        .get(body.recordId);
-      if (!exists) {
+      const current = currentValues(store, layout, url, version, dataset.dataset_id, body.recordId);
+      if (!current) {
         throw invalidParameter(
           `Invalid value for feedback.recordid: no record ${JSON.stringify(body.recordId)} in dataset ${dataset.dataset_id}.`,
         );
       }
-    }
-    if (body.newValues !== null) {
-      const names = new Set(dataset.fields.map((f) => f.name));
-      const unknown = Object.keys(body.newValues).find((key) => !names.has(key));
-      if (unknown !== undefined) {
-        throw invalidParameter(
-          `Invalid value for feedback.newValues: ${JSON.stringify(unknown)} is not a field of dataset ${dataset.dataset_id}.`,
+      // What the visitor saw beside what they propose: the record may change before the owner reads it.
+      if (body.newValues !== null) {
+        oldValues = Object.fromEntries(
+          Object.keys(body.newValues).map((name) => [name, current[name] ?? null]),
         );
       }
     }
+    if (body.newValues !== null) checkNewValues(dataset.dataset_id, dataset.fields, body.newValues);
     feedback.add({
       datasetId: dataset.dataset_id,
       comment: body.comment,
       recordId: body.recordId,
       newValues: body.newValues,
+      oldValues,
       schema: body.schema,
       userAgent: c.req.header('User-Agent')?.slice(0, 512) ?? null,
       client,

@@ -21,6 +21,8 @@ const API_BASES: Record<ApiVersion, string> = { '2.0': API_BASE, '2.1': '/api/ex
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** false: the answer's X-RateLimit-* headers are one endpoint's own limit (feedback), not the quota. */
+  portalQuota?: boolean;
 }
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined | null;
@@ -80,6 +82,7 @@ export async function send(
   target: PortalTarget,
   url: string,
   init: RequestInit & { signal?: AbortSignal | undefined },
+  { portalQuota = true }: { portalQuota?: boolean } = {},
 ): Promise<Response> {
   let response: Response;
   try {
@@ -89,7 +92,7 @@ export async function send(
     throw new PortalUnreachableError(url, target.portal || 'the embedded portal');
   }
   const rateLimit = readRateLimit(response.headers);
-  if (rateLimit) recordRateLimit(target.portal, rateLimit);
+  if (rateLimit && portalQuota) recordRateLimit(target.portal, rateLimit);
   if (!response.ok) throw await errorFromResponse(response, url, { sentApiKey: Boolean(target.apiKey) });
   return response;
 }
@@ -121,14 +124,19 @@ export async function sendJson<T>(
   method: 'PUT' | 'POST',
   path: string,
   body: unknown,
-  { signal }: RequestOptions = {},
+  { signal, portalQuota }: RequestOptions = {},
 ): Promise<T> {
   const url = apiUrl(target, path);
-  const response = await send(target, url, {
-    method,
-    signal,
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const response = await send(
+    target,
+    url,
+    {
+      method,
+      signal,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    },
+    { portalQuota },
+  );
   return readJson<T>(response, url);
 }

@@ -21,7 +21,7 @@ import {
   UnexpectedResponseError,
 } from '../../src/api/errors';
 import { exportUrl, getExportFormats } from '../../src/api/exports';
-import { putFeedback } from '../../src/api/feedback';
+import { sendFeedback } from '../../src/api/feedback';
 import { latestRateLimit } from '../../src/api/rate-limit';
 import { getAggregates, getGroupedRecords, getRecord, getRecords } from '../../src/api/records';
 import { getReuse, getReuses } from '../../src/api/reuses';
@@ -296,9 +296,9 @@ describe('fetchers against recorded ODS responses', () => {
     expect(body).toEqual([{ id: 's1', createdAt: '2021-01-01T00:00:00+00:00', description: 'January' }]);
   });
 
-  it('putFeedback PUTs {feedback: …} as JSON and reads {"status": "ok"}', async () => {
-    const body = await putFeedback(target, DATASET, { comment: 'Wrong population', recordid: 'abc' });
-    expect(body).toEqual({ status: 'ok' });
+  it('sendFeedback PUTs {feedback: …} as JSON and reads {"status": "ok"}', async () => {
+    const body = await sendFeedback(target, DATASET, { comment: 'Wrong population', recordId: 'abc' });
+    expect(body).toEqual({ accepted: true });
     const request = lastRequest();
     expect(request.method).toBe('PUT');
     expect(request.headers['content-type']).toBe('application/json');

@@ -1,5 +1,5 @@
 import { Building2, Clock, Info, MapPin, Rows3, Scale, Table2 } from 'lucide-react';
-import { type KeyboardEvent, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 import type { Dataset } from '../../../common/ods-api/types';
 import { FeatureIcons } from '../../components/feature-icons';
 import { formatDate, plural } from '../../lib/format';
@@ -10,7 +10,16 @@ const TAB_LABELS: Record<DatasetTab, string> = { table: 'Table', map: 'Map', inf
 const TAB_ICONS: Record<DatasetTab, typeof Table2> = { table: Table2, map: MapPin, information: Info };
 
 /** Title and key facts; the description lives in the Information tab, so the grid gets the height. */
-export function DatasetHeader({ dataset, title }: { dataset: Dataset; title: string }) {
+export function DatasetHeader({
+  dataset,
+  title,
+  actions,
+}: {
+  dataset: Dataset;
+  title: string;
+  /** At the end of the title row (the feedback button). */
+  actions?: ReactNode;
+}) {
   const metas = dataset.metas.default;
   return (
     <header className={styles.header}>
@@ -18,7 +27,10 @@ export function DatasetHeader({ dataset, title }: { dataset: Dataset; title: str
         <h1 id="dataset-heading" className={styles.title}>
           {title}
         </h1>
-        <FeatureIcons datasetId={dataset.dataset_id} features={dataset.features} keepFilters />
+        <div className={styles.titleEnd}>
+          <FeatureIcons datasetId={dataset.dataset_id} features={dataset.features} keepFilters />
+          {actions}
+        </div>
       </div>
       <ul className={styles.meta}>
         {metas.publisher && (

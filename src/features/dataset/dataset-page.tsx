@@ -19,6 +19,7 @@ import {
   withTab,
 } from './dataset-search-params';
 import { DatasetViews } from './dataset-views';
+import { DatasetFeedback } from './feedback/dataset-feedback';
 import type { NavigateOptions } from './view-props';
 
 export interface DatasetPageProps {
@@ -80,7 +81,11 @@ export function DatasetPage({
       </nav>
       {dataset ? (
         <>
-          <DatasetHeader dataset={dataset} title={title} />
+          <DatasetHeader
+            dataset={dataset}
+            title={title}
+            actions={<DatasetFeedback target={target} datasetId={dataset.dataset_id} />}
+          />
           <DatasetTabs tab={tab} tabs={tabs} onChange={(next) => onSearchChange(withTab(search, next))} />
           <div
             role="tabpanel"

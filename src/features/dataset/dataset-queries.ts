@@ -1,10 +1,9 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
-import type { FeedbackBody } from '../../../common/ods-api/types';
 import { getAttachments } from '../../api/attachments';
 import { type PortalTarget, targetKey } from '../../api/client';
 import { getDataset, getDatasetFacets } from '../../api/dataset';
 import { getExportFormats } from '../../api/exports';
-import { putFeedback } from '../../api/feedback';
+import { type FeedbackSubmission, probeFeedback, sendFeedback } from '../../api/feedback';
 import type {
   AggregatesParams,
   FacetsParams,
@@ -88,6 +87,18 @@ export const datasetQueries = {
       queryKey: [...datasetQueries.all(), 'reuse', targetKey(target), datasetId, reuseId] as const,
       queryFn: ({ signal }) => getReuse(target, datasetId, reuseId, { signal }),
     }),
+  /**
+   * Whether the portal takes feedback: asked once per portal (any of its datasets will do) and
+   * kept for the session, since a portal does not gain or lose the endpoint while it is browsed.
+   */
+  feedbackSupport: (target: PortalTarget, datasetId: string) =>
+    queryOptions({
+      queryKey: [...datasetQueries.all(), 'feedback-support', targetKey(target)] as const,
+      queryFn: ({ signal }) => probeFeedback(target, datasetId, { signal }),
+      staleTime: Number.POSITIVE_INFINITY,
+      gcTime: Number.POSITIVE_INFINITY,
+      retry: false,
+    }),
   snapshots: (target: PortalTarget, datasetId: string) =>
     queryOptions({
       queryKey: [...datasetQueries.all(), 'snapshots', targetKey(target), datasetId] as const,
@@ -95,10 +106,10 @@ export const datasetQueries = {
     }),
 };
 
-/** Sending a correction to the publisher (`PUT …/feedback`). */
+/** Sending a comment or a correction to the publisher (`PUT …/feedback`). */
 export function feedbackMutation(target: PortalTarget, datasetId: string) {
   return mutationOptions({
     mutationKey: [...datasetQueries.all(), 'feedback', targetKey(target), datasetId] as const,
-    mutationFn: (feedback: FeedbackBody) => putFeedback(target, datasetId, feedback),
+    mutationFn: (submission: FeedbackSubmission) => sendFeedback(target, datasetId, submission),
   });
 }

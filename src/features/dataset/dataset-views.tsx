@@ -7,6 +7,9 @@ import { Skeleton } from '../../components/states';
 import type { DatasetPageProps } from './dataset-page';
 import styles from './dataset-page.module.css';
 import type { DatasetTab } from './dataset-search-params';
+import { hasDraft } from './feedback/feedback-draft';
+import { correctionDraftKey, RecordCorrection } from './feedback/record-correction';
+import { useFeedbackSupport } from './feedback/use-feedback-send';
 import type { GridView } from './grid-queries';
 import { RecordPanel } from './record/record-panel';
 import { useRecordNavigation } from './use-record-navigation';
@@ -73,6 +76,7 @@ export function DatasetViews({
     onCloseRecord,
   });
   const timeZone = dataset.metas.default.timezone || 'UTC';
+  const feedback = useFeedbackSupport(target, dataset.dataset_id, false);
   const hasGeo = fields.some((f) => isGeoType(f.type));
 
   // The map is the likely next view of a geo dataset: its code, workers and basemap load while the
@@ -149,6 +153,26 @@ export function DatasetViews({
                   </Suspense>
                 )
               : undefined
+          }
+          correction={
+            feedback === 'absent'
+              ? undefined
+              : {
+                  label: () =>
+                    hasDraft(correctionDraftKey(target, dataset.dataset_id, recordId))
+                      ? 'Resume your correction'
+                      : 'Suggest a correction',
+                  render: (record, done) => (
+                    <RecordCorrection
+                      key={record.id}
+                      target={target}
+                      datasetId={dataset.dataset_id}
+                      record={record}
+                      fields={fields}
+                      onDone={done}
+                    />
+                  ),
+                }
           }
           overlay
         />

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Check, ChevronDown, ChevronUp, Copy, Link2, X } from 'lucide-react';
+import { Check, ChevronDown, ChevronUp, Copy, Link2, PencilLine, X } from 'lucide-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
@@ -30,7 +30,16 @@ export interface RecordPanelProps {
   overlay: boolean;
   /** Drawn above the fields once the record is loaded (a small map of a geo record). */
   preview?: ((record: OdsRecord) => ReactNode) | undefined;
+  /**
+   * "Suggest a correction": the button's label (read at each render, as it says whether a draft
+   * waits) and the form that takes the fields' place.
+   */
+  correction?:
+    | { label: () => string; render: (record: OdsRecord, done: () => void) => ReactNode }
+    | undefined;
 }
+
+const CORRECT_BUTTON_ID = 'record-correct-button';
 
 /** The record's name: its first text value, or its id. */
 export function recordTitle(record: OdsRecord | undefined, fields: readonly DatasetField[]): string | null {
@@ -58,18 +67,27 @@ export function RecordPanel({
   onClose,
   overlay,
   preview,
+  correction,
 }: RecordPanelProps) {
   const query = useQuery(datasetQueries.record(target, datasetId, recordId));
   const record = query.data;
   const title = recordTitle(record, fields) ?? 'Untitled record';
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
+  const [correcting, setCorrecting] = useState(false);
 
   // The panel takes the focus when it opens on a record, so a screen reader reads it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: each new record takes the focus.
   useEffect(() => {
+    setCorrecting(false);
     heading.current?.focus({ preventScroll: true });
   }, [recordId]);
+
+  const doneCorrecting = () => {
+    setCorrecting(false);
+    // The form that had the focus is gone: give it back to the button that opened it.
+    requestAnimationFrame(() => document.getElementById(CORRECT_BUTTON_ID)?.focus());
+  };
 
   useEffect(() => {
     if (!copied) return;
@@ -135,6 +153,18 @@ export function RecordPanel({
           Next
         </Button>
         <span className={styles.spacer} />
+        {correction && (
+          <Button
+            id={CORRECT_BUTTON_ID}
+            size="small"
+            disabled={!record}
+            aria-pressed={correcting}
+            onClick={() => (correcting ? doneCorrecting() : setCorrecting(true))}
+          >
+            <PencilLine aria-hidden size={14} />
+            {correction.label()}
+          </Button>
+        )}
         <Button size="small" disabled={!record} onClick={copy}>
           {copied === 'copied' ? <Check aria-hidden size={14} /> : <Copy aria-hidden size={14} />}
           {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy as JSON'}
@@ -157,8 +187,10 @@ export function RecordPanel({
       {/* The fields scroll on their own; the keyboard must be able to scroll them too. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: see above */}
       <section className={styles.body} aria-label="Fields" tabIndex={0}>
-        {record && preview?.(record)}
-        {record ? (
+        {record && !correcting && preview?.(record)}
+        {record && correcting && correction ? (
+          correction.render(record, doneCorrecting)
+        ) : record ? (
           <dl className={styles.fields}>
             {fields.map((field) => {
               const formatted = formatValue(record.values[field.name], field, { timeZone });

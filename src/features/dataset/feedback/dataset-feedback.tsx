@@ -1,0 +1,157 @@
+import { MessageSquare, Send, X } from 'lucide-react';
+import { type FormEvent, useRef, useState } from 'react';
+import { type PortalTarget, targetKey } from '../../../api/client';
+import { Button } from '../../../components/button';
+import { CommentField, commentTooLong } from './comment-field';
+import styles from './feedback.module.css';
+import { draftKey, type FeedbackDraft, hasDraft, readDraft, writeDraft } from './feedback-draft';
+import { FeedbackStatus } from './feedback-status';
+import { useFeedbackSend, useFeedbackSupport, useNow } from './use-feedback-send';
+
+/**
+ * "Send feedback to the publisher", in the dataset's header: a comment on the whole dataset, in a
+ * modal dialog (the browser keeps the focus inside it and gives it back to the button on close).
+ * Hidden once the portal is known to lack the endpoint.
+ */
+export function DatasetFeedback({ target, datasetId }: { target: PortalTarget; datasetId: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  // Re-read on close, so the button says whether a draft waits.
+  const [, setClosedAt] = useState(0);
+  const support = useFeedbackSupport(target, datasetId, false);
+  const key = draftKey(targetKey(target), datasetId, null);
+  if (support === 'absent' && !open) return null;
+  const draftWaits = hasDraft(key);
+  return (
+    <>
+      <Button
+        size="small"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
+        <MessageSquare aria-hidden size={14} />
+        {draftWaits ? 'Feedback draft' : 'Send feedback to the publisher'}
+      </Button>
+      <dialog
+        ref={dialog}
+        className={styles.dialog}
+        aria-labelledby="dataset-feedback-heading"
+        onClose={() => {
+          setOpen(false);
+          setClosedAt(Date.now());
+        }}
+      >
+        {/* Mounted only while open: the portal is asked whether it takes feedback at first intent. */}
+        {open && (
+          <DatasetFeedbackForm
+            target={target}
+            datasetId={datasetId}
+            draftKey={key}
+            onClose={() => dialog.current?.close()}
+          />
+        )}
+      </dialog>
+    </>
+  );
+}
+
+function DatasetFeedbackForm({
+  target,
+  datasetId,
+  draftKey: key,
+  onClose,
+}: {
+  target: PortalTarget;
+  datasetId: string;
+  draftKey: string;
+  onClose: () => void;
+}) {
+  const [draft, setDraft] = useState<FeedbackDraft>(() => readDraft(key));
+  const [localError, setLocalError] = useState<string | null>(null);
+  const support = useFeedbackSupport(target, datasetId, true);
+  const { send, sending, sent, problem } = useFeedbackSend(target, datasetId, key);
+  const now = useNow(problem?.kind === 'rate-limited');
+  const comment = useRef<HTMLTextAreaElement>(null);
+  const waiting =
+    problem?.kind === 'rate-limited' && problem.retryAt !== null && problem.retryAt.getTime() > now;
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (draft.comment.trim() === '') {
+      setLocalError('Write a comment first.');
+      comment.current?.focus();
+      return;
+    }
+    if (commentTooLong(draft.comment)) {
+      comment.current?.focus();
+      return;
+    }
+    setLocalError(null);
+    send({ comment: draft.comment });
+  };
+  const commentError =
+    localError ??
+    (problem?.kind === 'invalid' && problem.at && 'comment' in problem.at ? problem.message : null);
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate>
+      <div className={styles.dialogHeader}>
+        <h2 id="dataset-feedback-heading" className={styles.formHeading}>
+          Send feedback to the publisher
+        </h2>
+        <Button size="small" variant="ghost" iconOnly aria-label="Close" onClick={onClose}>
+          <X aria-hidden size={16} />
+        </Button>
+      </div>
+      {sent ? (
+        <FeedbackStatus
+          problem={null}
+          sent
+          now={now}
+          onRetry={submit}
+          sentMessage="Sent. The publisher reads feedback and may update the dataset; the portal sends no reply."
+        />
+      ) : support === 'absent' ? (
+        <FeedbackStatus
+          problem={{ kind: 'absent', message: 'This portal does not take feedback through its API.' }}
+          sent={false}
+          sentMessage=""
+          now={now}
+          onRetry={submit}
+        />
+      ) : (
+        <>
+          <CommentField
+            id="dataset-feedback-comment"
+            label="Your comment"
+            hint="A missing record, an error, a question about the data. To fix one record, open it and use Suggest a correction."
+            value={draft.comment}
+            onChange={(text) => {
+              const next = { ...draft, comment: text };
+              setDraft(next);
+              writeDraft(key, next);
+              if (localError && text.trim()) setLocalError(null);
+            }}
+            error={commentError}
+            textareaRef={comment}
+          />
+          <FeedbackStatus problem={problem} sent={false} sentMessage="" now={now} onRetry={submit} />
+          <p className={styles.hint}>The draft is kept in this browser until it is sent.</p>
+        </>
+      )}
+      <div className={styles.actions}>
+        {!sent && support !== 'absent' && (
+          <Button type="submit" variant="primary" size="small" disabled={sending || waiting}>
+            <Send aria-hidden size={14} />
+            {sending ? 'Sending…' : 'Send feedback'}
+          </Button>
+        )}
+        <Button size="small" onClick={onClose}>
+          {sent ? 'Close' : 'Close (keep the draft)'}
+        </Button>
+      </div>
+    </form>
+  );
+}
