@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatasetField, FieldType } from '../../common/ods-api/types';
+import type { SelectItem } from '../../common/odsql/ast';
 import { parseGroupBy, parseSelect } from '../../common/odsql/parser';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
 import { utc } from '../time';
@@ -78,7 +79,8 @@ function fill(instants: readonly number[]): void {
 
 function compileValue(expr: string, timezone = 'UTC') {
   const compiler = new Compiler({ layout, db, timezone, lang: 'en' });
-  return { compiler, compiled: compiler.value(parseSelect(expr).items[0]!.expr as never) };
+  const item = parseSelect(expr).items[0] as SelectItem;
+  return { compiler, compiled: compiler.value(item.expr) };
 }
 
 function rows(sql: string, params: Record<string, unknown>): unknown[][] {
