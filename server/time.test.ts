@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addToInstant,
+  exactOffsetMinutes,
   formatDatetime,
   offsetMinutes,
   parsePartialDate,
@@ -23,6 +24,36 @@ describe('time', () => {
     expect(offsetMinutes(Date.parse('2025-01-14T12:00:00Z'), 'Europe/Paris')).toBe(60);
     expect(offsetMinutes(Date.parse('2025-01-14T12:00:00Z'), 'America/New_York')).toBe(-300);
     expect(offsetMinutes(Date.parse('2025-01-14T12:00:00Z'), 'Pacific/Kiritimati')).toBe(840);
+  });
+
+  it('remembers offsets per day and still gives the answer of Intl at every instant', () => {
+    let state = 12_345;
+    const random = () => {
+      state = (state * 48_271) % 2_147_483_647;
+      return state / 2_147_483_647;
+    };
+    const from = Date.UTC(1850, 0, 1);
+    const span = Date.UTC(2100, 0, 1) - from;
+    for (const zone of [
+      'Europe/Paris',
+      'America/New_York',
+      'Asia/Kolkata',
+      'Australia/Lord_Howe',
+      'Europe/Moscow',
+    ]) {
+      // Random instants, and each minute around this zone's 2024 transitions, both sides of each.
+      const instants = Array.from({ length: 1000 }, () => from + Math.floor(random() * span));
+      for (const day of [
+        Date.UTC(2024, 2, 31),
+        Date.UTC(2024, 9, 27),
+        Date.UTC(2024, 3, 7),
+        Date.UTC(2024, 2, 10),
+      ]) {
+        for (let minute = -1440; minute < 2880; minute += 29) instants.push(day + minute * 60_000 + 59_999);
+      }
+      for (const ms of instants)
+        expect([ms, offsetMinutes(ms, zone)]).toEqual([ms, exactOffsetMinutes(ms, zone)]);
+    }
   });
 
   it('turns wall-clock times into instants and back', () => {

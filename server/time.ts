@@ -70,8 +70,41 @@ export function isValidTimezone(timezone: string): boolean {
   }
 }
 
-/** The zone's offset from UTC at the instant `ms`, in minutes (Paris in summer: +120). */
+const DAY_MS = 86_400_000;
+/** Per zone: UTC day number → the offset all that day, or null when it changes within the day. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+/** Days remembered per zone: a few centuries of them, a few MB. */
+const MAX_CACHED_DAYS = 100_000;
+
+/**
+ * The zone's offset from UTC at the instant `ms`, in minutes (Paris in summer: +120). Intl's answer
+ * costs microseconds, and a query that groups a million datetimes by month in a zone asks it for
+ * each; so each UTC day's offset is remembered when it is the same at the day's first and last
+ * millisecond (offsets change at most twice a year, never there and back within a day), and asked
+ * of Intl at every instant of the few days it changes.
+ */
 export function offsetMinutes(ms: number, timezone: string): number {
+  if (timezone === 'UTC' || timezone === 'Etc/UTC') return 0;
+  // Near the ends of Date's range a day's last millisecond may lie beyond it.
+  if (!(Math.abs(ms) < 8.6e15)) return exactOffsetMinutes(ms, timezone);
+  let days = dayOffsets.get(timezone);
+  if (!days) {
+    days = new Map();
+    dayOffsets.set(timezone, days);
+  }
+  const day = Math.floor(ms / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const first = exactOffsetMinutes(day * DAY_MS, timezone);
+    offset = first === exactOffsetMinutes(day * DAY_MS + DAY_MS - 1, timezone) ? first : null;
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    days.set(day, offset);
+  }
+  return offset ?? exactOffsetMinutes(ms, timezone);
+}
+
+/** Intl's offset at `ms`, in minutes. */
+export function exactOffsetMinutes(ms: number, timezone: string): number {
   if (timezone === 'UTC' || timezone === 'Etc/UTC') return 0;
   const parts = formatterFor(timezone).formatToParts(new Date(ms));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);

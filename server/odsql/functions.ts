@@ -5,6 +5,8 @@ import type { Compiler } from './compile';
 import { type Compiled, fail, numberArg, stringArg, type ValueKind } from './compiled';
 import { conditionSql, operand } from './conditions';
 import { geoArgs, geoField, queryPoint } from './geo';
+import { dateFormatSql, datePartSql, strftimeFormat } from './native-dates';
+import type { DatePart } from './sql-functions';
 
 /**
  * Function calls as values (ods-api.md §4.4, §4.5): date parts, date_format(), now(), text and
@@ -16,16 +18,17 @@ export function callValue(compiler: Compiler, call: Call): Compiled {
   if ((DATE_PART_FUNCTIONS as readonly string[]).includes(name)) {
     const [arg] = compiler.args(call, 1);
     const compiled = compiler.value(arg!);
+    const part = name as DatePart;
     if (compiled.kind === 'date') {
       return {
-        sql: [`ods_date_part(${compiled.sql[0]}, '${name}')`],
+        sql: [datePartSql(compiled, 'UTC', part, `ods_date_part(${compiled.sql[0]}, '${name}')`)],
         kind: 'datepart',
         aggregate: compiled.aggregate,
       };
     }
     const { ms, timezone } = compiler.dateValue(compiled, name);
     return {
-      sql: [`ods_part(${ms}, ${compiler.bind(timezone)}, '${name}')`],
+      sql: [datePartSql(compiled, timezone, part, `ods_part(${ms}, ${compiler.bind(timezone)}, '${name}')`)],
       kind: 'datepart',
       aggregate: compiled.aggregate,
     };
@@ -118,10 +121,10 @@ export function callValue(compiler: Compiler, call: Call): Compiled {
       const compiled = compiler.value(dateArg!);
       const { ms, timezone } = compiler.dateValue(compiled, 'date_format');
       const pattern = stringArg(patternArg!, 'date_format');
+      const fallback = `ods_date_format(${ms}, ${compiler.bind(timezone)}, ${compiler.bind(pattern)}, ${compiler.bind(compiler.options.lang)})`;
+      const format = () => compiler.bind(strftimeFormat(pattern));
       return {
-        sql: [
-          `ods_date_format(${ms}, ${compiler.bind(timezone)}, ${compiler.bind(pattern)}, ${compiler.bind(compiler.options.lang)})`,
-        ],
+        sql: [dateFormatSql(compiled, timezone, pattern, format, fallback)],
         kind: 'string',
         aggregate: compiled.aggregate,
       };

@@ -10,6 +10,7 @@ import { partialDateStart } from '../time';
 import type { Compiler } from './compile';
 import { type Compiled, describeCompiled, fail, isNumeric, numberArg, unparen } from './compiled';
 import { geoField } from './geo';
+import { truncSql } from './native-dates';
 
 /**
  * group_by items (ods-api.md §4.6): fields (one group per value of a multivalued field),
@@ -117,7 +118,14 @@ function rangeKey(compiler: Compiler, call: Call): { group: string[]; output: Co
         return fail('range() on a date needs a width such as 1 day or 3 months.');
       const { ms, timezone } = compiler.dateValue(value, 'range');
       const unit = intervalUnit(width);
-      const group = `ods_trunc(${ms}, ${compiler.bind(timezone)}, '${unit}', ${compiler.bind(width.value)})`;
+      const step = compiler.bind(width.value);
+      const group = truncSql(
+        value,
+        timezone,
+        unit,
+        `CAST(${step} AS INTEGER)`,
+        `ods_trunc(${ms}, ${compiler.bind(timezone)}, '${unit}', ${step})`,
+      );
       return {
         group: [group],
         output: { sql: [group], kind: 'bucket', aggregate: false, label: (start) => isoBucket(start) },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DatasetField } from '../../common/ods-api/types';
+import { createIndexes } from './dataset-indexes';
 import { FileResolver } from './file-resolver';
 import { type DatasetLayout, type FieldLayout, isMultivalued } from './layout';
 import type { RowSource } from './source-rows';
@@ -40,18 +41,6 @@ export function tableBase(datasetId: string): string {
     .slice(0, 40);
   const hash = createHash('sha1').update(datasetId).digest('hex').slice(0, 8);
   return `${slug}_${hash}`;
-}
-
-/** Whether a field gets an index: facets, sortable fields, numbers and dates (range filters, sorts). */
-function isIndexed(field: DatasetField): boolean {
-  return (
-    field.annotations.facet !== undefined ||
-    field.annotations.sortable !== undefined ||
-    field.type === 'int' ||
-    field.type === 'double' ||
-    field.type === 'date' ||
-    field.type === 'datetime'
-  );
 }
 
 export function makeLayout(
@@ -149,20 +138,6 @@ function createTables(db: Database.Database, layout: DatasetLayout): void {
     db.exec(
       `CREATE VIRTUAL TABLE "${layout.ftsTable}" USING fts5(${ftsColumns.join(', ')}, content='', tokenize='unicode61 remove_diacritics 2')`,
     );
-  }
-}
-
-/** Indexes are built after the rows are in: one sort per index instead of a B-tree insert per row. */
-function createIndexes(db: Database.Database, layout: DatasetLayout): void {
-  for (const f of layout.fields) {
-    if (f.valuesTable) {
-      db.exec(`CREATE INDEX "${f.valuesTable}__value" ON "${f.valuesTable}" (value, rid)`);
-      db.exec(`CREATE INDEX "${f.valuesTable}__rid" ON "${f.valuesTable}" (rid)`);
-      continue;
-    }
-    if (f.latColumn || !isIndexed(f.field)) continue;
-    if (f.field.type === 'geo_shape' || f.field.type === 'file' || f.field.type === 'json_blob') continue;
-    db.exec(`CREATE INDEX "${layout.table}__ix_${f.field.name}" ON "${layout.table}" ("${f.column}")`);
   }
 }
 

@@ -25,10 +25,12 @@ import type { DatasetField, FieldType } from '../../common/ods-api/types';
  *   (`a|b|a` gives rows a and b), so that counts per value count records.
  *
  * Names (dataset-tables.ts): `t_<slug>_<hash8>_g<generation>` for the records table, then
- * `<table>__mv_<field>`, `<table>__fts`, `<table>__rt_<field>`, `<table>__ix_<field>` (indexes);
- * columns `c_<field>`, and `p_<field>_lat` / `p_<field>_lon` for a geo_point_2d. Indexed: every
- * field with a facet or sortable annotation, and every int, double, date and datetime field (geo
- * fields have their R*Tree instead; file and json_blob fields are not indexed).
+ * `<table>__mv_<field>`, `<table>__fts`, `<table>__rt_<field>`, `<table>__ix_<field>` (indexes),
+ * `<table>__cx_<field>` (grouping indexes); columns `c_<field>`, and `p_<field>_lat` / `p_<field>_lon`
+ * for a geo_point_2d. Indexed: every field with a facet or sortable annotation, and every int,
+ * double, date and datetime field (geo fields have their R*Tree instead; file and json_blob fields
+ * are not indexed). Grouping indexes (dataset-indexes.ts): each facet, date and datetime field that
+ * is not multivalued, as (column, rid, up to 8 int/double/boolean/date/datetime columns).
  * Snapshots copy the records table only, as `s_<slug>_<hash8>_<n>` (store.ts `SnapshotInfo.layout`).
  */
 

@@ -58,7 +58,7 @@ export interface SnapshotInfo {
 }
 
 /** Bumped when the store's own tables change shape: an older file is then emptied and rebuilt. */
-export const STORE_FORMAT_VERSION = 2;
+export const STORE_FORMAT_VERSION = 3;
 
 const DEFAULT_PORTAL_INFO: PortalInfo = { title: 'ODS portal', description: '', language: 'en' };
 
