@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { answerClientErrors, MAX_HEADER_BYTES } from './client-errors';
 import { DEFAULT_SAMPLE_DIR, ensureSamplePortal } from './seed/sample-portal';
 import { staticSite } from './static-site';
 import { syncPortal } from './store/ingest';
@@ -96,22 +98,31 @@ export function servePortal(options: ServeOptions): Promise<{ url: string; close
   const { store } = openPortal(options.data, options.db, options.log);
   const app = createApp({ store, staticSite: staticSite(options.dist, store.portalInfo().title) });
   return new Promise((resolveServer, rejectServer) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
-      const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-      const url = `http://${host}:${info.port}`;
-      resolveServer({
-        url,
-        close: () =>
-          new Promise((done) => {
-            server.close(() => {
-              store.close();
-              done();
-            });
-            // Keep-alive connections would hold close() open; end them.
-            if ('closeAllConnections' in server) server.closeAllConnections();
-          }),
-      });
-    });
+    const server = serve(
+      {
+        fetch: app.fetch,
+        port: options.port,
+        hostname: options.host,
+        serverOptions: { maxHeaderSize: MAX_HEADER_BYTES },
+      },
+      (info) => {
+        const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+        const url = `http://${host}:${info.port}`;
+        resolveServer({
+          url,
+          close: () =>
+            new Promise((done) => {
+              server.close(() => {
+                store.close();
+                done();
+              });
+              // Keep-alive connections would hold close() open; end them.
+              if ('closeAllConnections' in server) server.closeAllConnections();
+            }),
+        });
+      },
+    );
+    answerClientErrors(server as Server);
     server.once('error', (error) => {
       store.close();
       rejectServer(error);
