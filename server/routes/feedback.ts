@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { ERROR_CODES, type QuotaErrorBody } from '../../common/ods-api/errors';
 import { invalidParameter, OdsHttpError } from '../errors';
 import { MAX_BODY_BYTES, parseFeedbackBody } from '../feedback/feedback-body';
-import { FeedbackStore } from '../feedback/feedback-store';
+import { FeedbackStore, feedbackUnavailable } from '../feedback/feedback-store';
 import { SlidingWindowLimiter } from '../feedback/rate-limit';
 import type { ApiVersion } from '../serializers/api-version';
 import type { Store } from '../store/store';
@@ -82,6 +82,8 @@ export function feedbackRoutes(store: Store, version: ApiVersion, options: Feedb
     }
 
     const { dataset, layout } = findDataset(store, c, version);
+    // Started read-only on a full disk (serve.ts): nothing could be kept.
+    if (store.readOnly) throw feedbackUnavailable();
     const body = parseFeedbackBody(await readBody(c));
     if (body.recordId !== null) {
       const exists = store.db
