@@ -175,7 +175,10 @@ export class CsvParser {
           if (code === delimiter || code === LF || code === CR) break;
           k++;
         }
-        if (k === length && !final) return rowStart;
+        if (k === length && !final) {
+          this.checkOpen(k - i, rows);
+          return rowStart;
+        }
         cell = k > j ? value + text.slice(j, k) : value;
         i = k;
       } else {
