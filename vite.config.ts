@@ -1,11 +1,22 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './scripts/precompress.ts';
+import { normalizePortalAddress } from './src/lib/portal.ts';
+
+// `VITE_DEFAULT_PORTAL=https://data.example.org npm run build` bakes in the portal the explorer
+// opens (src/lib/portal.ts); a value that is not a portal address fails the build, not the page.
+const defaultPortal = process.env.VITE_DEFAULT_PORTAL;
+if (defaultPortal && !normalizePortalAddress(defaultPortal)) {
+  throw new Error(
+    `VITE_DEFAULT_PORTAL must be a portal address such as https://data.example.org, got "${defaultPortal}"`,
+  );
+}
 
 // The dev server proxies the API to the embedded portal that `npm run dev` starts beside it.
 const portalPort = process.env.PORTAL_PORT ?? '8081';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     host: '127.0.0.1',
     proxy: { '/api': `http://127.0.0.1:${portalPort}` },

@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { ERROR_CODES, type ErrorBody } from '../common/ods-api/errors';
 import { CatalogIndex } from './catalog/catalog-index';
+import { compression } from './compression';
 import { OdsHttpError } from './errors';
 import { SlidingWindowLimiter } from './feedback/rate-limit';
 import { registerSqlFunctions } from './odsql/sql-functions';
+import { redactUrl } from './redact';
 import { attachmentRoutes } from './routes/attachments';
 import { catalogRoutes } from './routes/catalog';
 import { catalogExportRoutes } from './routes/catalog-exports';
@@ -41,6 +43,8 @@ export function createApp({
 }: AppOptions): Hono {
   const app = new Hono({ strict: false });
 
+  // Outermost, so that it sees every response as it leaves.
+  app.use('*', compression());
   app.use(
     '/api/*',
     cors({
@@ -108,7 +112,7 @@ export function createApp({
 
   app.onError((error, c) => {
     if (error instanceof OdsHttpError) return c.json(error.body(), error.status);
-    log(`[portal] ${c.req.method} ${c.req.url}: ${error.stack ?? error.message}`);
+    log(`[portal] ${c.req.method} ${redactUrl(c.req.url)}: ${error.stack ?? error.message}`);
     const body: ErrorBody = { error_code: ERROR_CODES.server, message: 'Internal server error' };
     return c.json(body, 500);
   });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { FEEDBACK_USAGE, FeedbackUsageError, feedbackCommand } from './feedback/feedback-cli';
 import { defaultDbFor, openPortal, parseServeArgs, type ServeOptions, servePortal, USAGE } from './serve';
+import { SNAPSHOTS_USAGE, SnapshotsUsageError, snapshotsCommand } from './snapshot-cli';
 import { takeSnapshot } from './store/snapshot';
 
 /** The embedded portal's command line (`npm run portal -- --help`). */
@@ -56,6 +57,18 @@ async function main(): Promise<void> {
         error instanceof FeedbackUsageError ||
         (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
       console.error(`portal feedback: ${(error as Error).message}${usage ? `\n${FEEDBACK_USAGE}` : ''}`);
+      process.exit(usage ? 2 : 1);
+    }
+    return;
+  }
+  if (argv[0] === 'snapshots') {
+    try {
+      snapshotsCommand(argv.slice(1));
+    } catch (error) {
+      const usage =
+        error instanceof SnapshotsUsageError ||
+        (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      console.error(`portal snapshots: ${(error as Error).message}${usage ? `\n${SNAPSHOTS_USAGE}` : ''}`);
       process.exit(usage ? 2 : 1);
     }
     return;

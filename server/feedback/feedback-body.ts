@@ -10,6 +10,29 @@ import { invalidParameter } from '../errors';
  */
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Deeper JSON is refused before it is parsed: a body nested 10,000 levels parses, but storing it
+ * (`JSON.stringify`) overflows the stack. No real correction needs more than a few levels.
+ */
+export const MAX_DEPTH = 32;
+
+/** How deeply arrays and objects nest in a JSON text, counting brackets outside strings. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92)
+        i++; // a backslash escapes the next character
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 123 || code === 91) deepest = Math.max(deepest, ++depth);
+    else if (code === 125 || code === 93) depth--;
+  }
+  return deepest;
+}
 
 const typeError =
   (expected: string, required = false) =>
@@ -49,6 +72,9 @@ export interface FeedbackBody {
 
 /** Parses and checks the body text; a 400 whose message says which field is wrong otherwise. */
 export function parseFeedbackBody(text: string): FeedbackBody {
+  if (nestingDepth(text) > MAX_DEPTH) {
+    throw invalidParameter(`The feedback body nests arrays and objects more than ${MAX_DEPTH} levels deep.`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,5 +1,16 @@
 import Database from 'better-sqlite3';
+import { ERROR_CODES } from '../../common/ods-api/errors';
+import { OdsHttpError } from '../errors';
 import type { Store } from '../store/store';
+import { isWriteFailure } from '../store/write-failure';
+
+export function feedbackUnavailable(): OdsHttpError {
+  return new OdsHttpError(
+    503,
+    ERROR_CODES.server,
+    'The portal cannot store feedback now: its disk is full or read-only. Try again later.',
+  );
+}
 
 /**
  * Visitors' feedback (`PUT …/feedback`), kept in the portal's SQLite file in its own `feedback`
@@ -95,6 +106,8 @@ export class FeedbackStore {
   constructor(
     private readonly file: string,
     private readonly shared: Database.Database | null = null,
+    private readonly connect: (file: string) => Database.Database = (path) =>
+      new Database(path, { fileMustExist: true }),
   ) {}
 
   static of(store: Store): FeedbackStore {
@@ -107,7 +120,7 @@ export class FeedbackStore {
       addMissingColumns(this.shared);
       return work(this.shared);
     }
-    const db = new Database(this.file, { fileMustExist: true });
+    const db = this.connect(this.file);
     try {
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = FULL');
@@ -119,7 +132,17 @@ export class FeedbackStore {
     }
   }
 
+  /** Stores one entry; a 503 when the disk is full or read-only: a 201 would promise what was not kept. */
   add(input: FeedbackInput, now = new Date()): FeedbackEntry {
+    try {
+      return this.insert(input, now);
+    } catch (error) {
+      if (isWriteFailure(error)) throw feedbackUnavailable();
+      throw error;
+    }
+  }
+
+  private insert(input: FeedbackInput, now: Date): FeedbackEntry {
     const createdAt = now.toISOString();
     return this.withConnection((db) => {
       const id = db

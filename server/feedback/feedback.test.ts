@@ -127,6 +127,25 @@ describe('feedback: refused', () => {
     expect(answer.message).toContain(message);
   });
 
+  it('refuses a body nested 10,000 levels with a 400, and stores nothing; 32 levels pass', async () => {
+    const before = stored().length;
+    const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const deep = await put(freshApp(), `{"feedback":{"comment":"deep","schema":${nested(10_000)}}}`);
+    expect(deep.status).toBe(400);
+    expect(((await deep.json()) as { message: string }).message).toBe(
+      'The feedback body nests arrays and objects more than 32 levels deep.',
+    );
+    expect(stored()).toHaveLength(before);
+    // Brackets inside strings are text, not nesting.
+    const comment = `a comment with brackets ${'[{'.repeat(100)}`;
+    const ok = await put(
+      freshApp(),
+      `{"feedback":{"comment":${JSON.stringify(comment)},"schema":${nested(30)}}}`,
+    );
+    expect(ok.status).toBe(201);
+    expect(stored().at(-1)!.comment).toBe(comment);
+  });
+
   it('refuses a record id the dataset does not have, and new values for fields it does not have', async () => {
     const app = freshApp();
     const unknownRecord = await put(app, { feedback: { comment: 'ok', recordid: 'f'.repeat(40) } });

@@ -104,3 +104,13 @@ export function describeExpr(expr: Expr): string {
 export function describeCompiled(compiled: Compiled): string {
   return compiled.field ? `${compiled.field.field.name} (${compiled.field.field.type})` : compiled.kind;
 }
+
+/**
+ * SQLite reads an integer literal in GROUP BY or ORDER BY as a column position (`GROUP BY 1` is the
+ * first selected column, `GROUP BY 0` an error). A condition that folds to a constant
+ * (`name like "%"` is `1`) must stay a value: wrapped in a function call it is one, the same for
+ * every row, so it makes one group or leaves the order alone.
+ */
+export function notAPosition(sql: string): string {
+  return /^[\s()+-]*\d+[\s()]*$/.test(sql) ? `ifnull(${sql}, NULL)` : sql;
+}

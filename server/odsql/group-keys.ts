@@ -8,7 +8,15 @@ import type {
 } from '../../common/odsql/ast';
 import { partialDateStart } from '../time';
 import type { Compiler } from './compile';
-import { type Compiled, describeCompiled, fail, isNumeric, numberArg, unparen } from './compiled';
+import {
+  type Compiled,
+  describeCompiled,
+  fail,
+  isNumeric,
+  notAPosition,
+  numberArg,
+  unparen,
+} from './compiled';
 import { geoField } from './geo';
 import { truncSql } from './native-dates';
 
@@ -100,7 +108,7 @@ export function groupKeyOf(compiler: Compiler, item: SelectItem): { group: strin
   }
   const output = compiler.value(expr);
   if (output.aggregate) fail('Aggregations cannot be used in group_by.');
-  return { group: [...output.sql], output };
+  return { group: output.sql.map(notAPosition), output };
 }
 
 function rangeKey(compiler: Compiler, call: Call): { group: string[]; output: Compiled } {

@@ -5,7 +5,7 @@ import { OdsqlSyntaxError } from '../../common/odsql/errors';
 import { parseGroupBy, parseOrderBy, parseSelect, parseWhere } from '../../common/odsql/parser';
 import { OdsHttpError } from '../errors';
 import { Compiler } from '../odsql/compile';
-import { type Compiled, OdsqlSemanticError } from '../odsql/compiled';
+import { type Compiled, notAPosition, OdsqlSemanticError } from '../odsql/compiled';
 import type { DatasetLayout } from '../store/layout';
 import type { OutputColumn } from './outputs';
 import { compileRefine, type RefineTerm } from './refine';
@@ -94,7 +94,7 @@ export function compileFilters(
     else byField.set(term.field, [...(byField.get(term.field) ?? []), sql]);
   }
   for (const alternatives of byField.values()) {
-    conditions.push(alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`);
+    conditions.push(alternatives.length === 1 ? alternatives[0]! : `(${balanced(alternatives, 'OR')})`);
   }
   for (const term of spec.exclude ?? []) {
     conditions.push(inClause('exclude', () => `(NOT coalesce(${compileRefine(compiler, term)}, 0))`));
@@ -106,10 +106,20 @@ export function compileFilters(
  * A statement's ` WHERE …` (empty when nothing filters, so SQLite can count a table without reading
  * it); `rest` is the statement's other SQL, to see whether it needs the deadline check.
  */
+/**
+ * `a AND b AND c …` as a balanced tree: SQLite refuses an expression more than 1,000 levels deep,
+ * and a chain of 2,000 excludes (a 40 KiB URL) is 2,000 levels as a flat chain but 11 balanced.
+ */
+function balanced(items: readonly string[], op: 'AND' | 'OR'): string {
+  if (items.length <= 2) return items.join(` ${op} `);
+  const half = items.length >> 1;
+  return `(${balanced(items.slice(0, half), op)}) ${op} (${balanced(items.slice(half), op)})`;
+}
+
 export function whereSql(conditions: readonly string[], rest: readonly string[] = []): string {
   const usesJavaScript = [...conditions, ...rest].some((sql) => sql.includes('ods_'));
   const all = usesJavaScript ? [...conditions, DEADLINE_CHECK] : conditions;
-  return all.length > 0 ? ` WHERE ${all.join(' AND ')}` : '';
+  return all.length > 0 ? ` WHERE ${balanced(all, 'AND')}` : '';
 }
 
 const normalizeText = (text: string) => text.replace(/\s+/g, '').toLowerCase();
@@ -325,7 +335,7 @@ function compileOrderBy(
     }
     // Nulls sort last both ways; SQLite puts them last only when descending.
     const collate = caseInsensitiveText && compiled.kind === 'text' ? ' COLLATE NOCASE' : '';
-    return `${compiled.sql[0]}${collate} ${direction}${direction === 'ASC' ? ' NULLS LAST' : ''}`;
+    return `${notAPosition(compiled.sql[0]!)}${collate} ${direction}${direction === 'ASC' ? ' NULLS LAST' : ''}`;
   });
 }
 

@@ -4,7 +4,7 @@ import { ERROR_CODES, type QuotaErrorBody } from '../../common/ods-api/errors';
 import { invalidParameter, OdsHttpError } from '../errors';
 import { checkNewValues, currentValues } from '../feedback/correction-values';
 import { MAX_BODY_BYTES, parseFeedbackBody } from '../feedback/feedback-body';
-import { FeedbackStore } from '../feedback/feedback-store';
+import { FeedbackStore, feedbackUnavailable } from '../feedback/feedback-store';
 import { SlidingWindowLimiter } from '../feedback/rate-limit';
 import type { ApiVersion } from '../serializers/api-version';
 import type { Store } from '../store/store';
@@ -85,6 +85,8 @@ export function feedbackRoutes(store: Store, version: ApiVersion, options: Feedb
     }
 
     const { dataset, layout, url } = findDataset(store, c, version);
+    // Started read-only on a full disk (serve.ts): nothing could be kept.
+    if (store.readOnly) throw feedbackUnavailable();
     const body = parseFeedbackBody(await readBody(c));
     let oldValues: Record<string, unknown> | null = null;
     if (body.recordId !== null) {

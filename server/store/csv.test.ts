@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CsvParser, parseCsv, readCsvFile, sniffDelimiter } from './csv';
+import { CsvFormatError, CsvParser, parseCsv, readCsvFile, sniffDelimiter } from './csv';
 
 const temp = mkdtempSync(join(tmpdir(), 'ods-csv-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -76,5 +76,23 @@ describe('csv', () => {
     const file = join(temp, 'latin1.csv');
     writeFileSync(file, Buffer.from([0x61, 0x0a, 0xe9, 0x0a]));
     expect(() => [...readCsvFile(file).rows]).toThrow();
+  });
+});
+
+describe('readCsvFile: strict rules on a file larger than its read buffer', () => {
+  it('names the row of an invalid byte in a later piece, after reading the rows before it', () => {
+    const file = join(temp, 'late-latin1.csv');
+    const lines = ['n,city'];
+    for (let i = 0; i < 60_000; i++) lines.push(`${i},Zürich`);
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from(`${lines.join('\n')}\n`), Buffer.from('60000,Orl\xe9ans\n', 'latin1')]),
+    );
+    let read = 0;
+    const reading = () => {
+      for (const _row of readCsvFile(file).rows) read++;
+    };
+    expect(reading).toThrow(new CsvFormatError(60_002, 'not valid UTF-8 (byte 0xE9)'));
+    expect(read).toBe(60_001);
   });
 });

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { completeLength, firstInvalidUtf8 } from './utf8';
 
 /**
  * CSV reading for portal folders (RFC 4180: quoted fields, doubled quotes, CRLF or LF, newlines
@@ -6,7 +7,41 @@ import { closeSync, openSync, readSync } from 'node:fs';
  *
  * Leniency, as spreadsheets write CSV: a quote opens a quoted cell only at the start of the cell; a
  * quote in the middle of an unquoted cell is kept as text; text after a closing quote is appended.
+ *
+ * Strict rules (the default for portal folders, `--lenient` lifts them) refuse what only a broken
+ * file contains: a quote left open at the end of the file, a NUL character, invalid UTF-8. A cell
+ * over `maxCellBytes` is refused in both modes, before it is read whole, so that one runaway cell
+ * (an open quote swallowing the rest of a file) cannot take hundreds of megabytes.
  */
+
+export interface CsvRules {
+  strict: boolean;
+  maxCellBytes: number;
+}
+
+/** The rules of `--max-cell` and `--lenient` when neither is given. */
+export const DEFAULT_MAX_CELL_BYTES = 1 << 20;
+export const STRICT_CSV: CsvRules = { strict: true, maxCellBytes: DEFAULT_MAX_CELL_BYTES };
+const LENIENT_CSV: CsvRules = { strict: false, maxCellBytes: Number.POSITIVE_INFINITY };
+
+/** A file that breaks the rules; `row` counts rows as a spreadsheet does (the header is row 1). */
+export class CsvFormatError extends Error {
+  constructor(
+    readonly row: number,
+    readonly reason: string,
+  ) {
+    super(`row ${row}: ${reason}`);
+  }
+}
+
+function cellTooLarge(cell: string, limit: number): boolean {
+  // A character is 1 to 3 UTF-8 bytes (a surrogate pair, 4 bytes, is 2 characters).
+  return cell.length * 3 > limit && (cell.length > limit || Buffer.byteLength(cell) > limit);
+}
+
+function describeBytes(bytes: number): string {
+  return bytes % (1 << 20) === 0 ? `${bytes / (1 << 20)} MiB` : `${bytes.toLocaleString('en-US')} bytes`;
+}
 
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -46,8 +81,15 @@ const LF = 10;
 export class CsvParser {
   private pending = '';
   private readonly delimiter: number;
+  /** Rows completed so far, the header included. */
+  rowCount = 0;
+  /** Whether the text being parsed has a NUL (checked once per piece, then per cell). */
+  private nul = false;
 
-  constructor(delimiter: string) {
+  constructor(
+    delimiter: string,
+    private readonly rules: CsvRules = LENIENT_CSV,
+  ) {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
@@ -55,17 +97,39 @@ export class CsvParser {
   push(text: string): string[][] {
     const input = this.pending === '' ? text : this.pending + text;
     const rows: string[][] = [];
+    this.nul = this.rules.strict && input.includes('\0');
     const consumed = this.parse(input, rows, false);
     this.pending = input.slice(consumed);
+    this.rowCount += rows.length;
     return rows;
   }
 
   /** Ends the input; returns the last row when the text did not end with a newline. */
   end(): string[][] {
     const rows: string[][] = [];
+    this.nul = this.rules.strict && this.pending.includes('\0');
     if (this.pending !== '') this.parse(this.pending, rows, true);
     this.pending = '';
+    this.rowCount += rows.length;
     return rows;
+  }
+
+  private fail(reason: string, rows: string[][]): never {
+    throw new CsvFormatError(this.rowCount + rows.length + 1, reason);
+  }
+
+  /** A cell still open at the end of a piece: refused as soon as it is over the limit. */
+  private checkOpen(length: number, rows: string[][]): void {
+    if (length > this.rules.maxCellBytes) this.tooLarge(rows);
+  }
+
+  private tooLarge(rows: string[][]): never {
+    return this.fail(`a cell is larger than ${describeBytes(this.rules.maxCellBytes)} (--max-cell)`, rows);
+  }
+
+  private checkCell(cell: string, rows: string[][]): void {
+    if (cellTooLarge(cell, this.rules.maxCellBytes)) this.tooLarge(rows);
+    if (this.nul && cell.includes('\0')) this.fail('a cell holds a NUL character', rows);
   }
 
   /** Parses whole rows from `text` into `rows`; returns how many characters it consumed. */
@@ -84,7 +148,11 @@ export class CsvParser {
         for (;;) {
           const close = text.indexOf('"', j);
           if (close === -1) {
-            if (!final) return rowStart;
+            if (!final) {
+              this.checkOpen(length - i, rows);
+              return rowStart;
+            }
+            if (this.rules.strict) this.fail('a quoted cell is never closed (a quote is missing)', rows);
             // An unterminated quote at the end of the file: keep what was read.
             value += text.slice(j);
             j = length;
@@ -107,7 +175,10 @@ export class CsvParser {
           if (code === delimiter || code === LF || code === CR) break;
           k++;
         }
-        if (k === length && !final) return rowStart;
+        if (k === length && !final) {
+          this.checkOpen(k - i, rows);
+          return rowStart;
+        }
         cell = k > j ? value + text.slice(j, k) : value;
         i = k;
       } else {
@@ -117,10 +188,14 @@ export class CsvParser {
           if (code === delimiter || code === LF || code === CR) break;
           k++;
         }
-        if (k === length && !final) return rowStart;
+        if (k === length && !final) {
+          this.checkOpen(k - i, rows);
+          return rowStart;
+        }
         cell = text.slice(i, k);
         i = k;
       }
+      this.checkCell(cell, rows);
       row.push(cell);
       if (i >= length) {
         rows.push(row);
@@ -166,35 +241,59 @@ export interface CsvFileReader {
 
 const CHUNK_BYTES = 1 << 20;
 
+/** A piece of the file as text; `invalid` is the byte strict rules stopped at, if any. */
+interface Decoded {
+  text: string;
+  invalid: number | null;
+}
+
 /**
- * Streams a CSV file synchronously (so that ingest can run inside one SQLite transaction). The file
- * must be UTF-8; an invalid byte sequence throws.
+ * Streams a CSV file synchronously (so that ingest can run inside one SQLite transaction). Under
+ * strict rules the file must be UTF-8: the rows before an invalid byte are read, then a
+ * CsvFormatError names the row it is in; lenient rules read it as U+FFFD.
  */
-export function readCsvFile(file: string, delimiter?: string): CsvFileReader {
+export function readCsvFile(file: string, rules: CsvRules = STRICT_CSV, delimiter?: string): CsvFileReader {
   const fd = openSync(file, 'r');
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  let first: string;
+  // Pieces are cut between characters here, so each decodes alone; the BOM is dropped once, below.
+  const decoder = new TextDecoder('utf-8', { fatal: rules.strict, ignoreBOM: true });
+  let carry: Buffer = Buffer.alloc(0);
   let done = false;
-  try {
+  const readPiece = (): Decoded => {
     const read = readSync(fd, buffer, 0, CHUNK_BYTES, null);
     done = read === 0;
-    first = decoder.decode(buffer.subarray(0, read), { stream: !done });
+    const bytes =
+      carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+    const cut = done ? bytes.length : completeLength(bytes);
+    const body = bytes.subarray(0, cut);
+    carry = Buffer.from(bytes.subarray(cut));
+    try {
+      return { text: decoder.decode(body), invalid: null };
+    } catch {
+      const at = firstInvalidUtf8(body);
+      return { text: decoder.decode(body.subarray(0, at)), invalid: body[at]! };
+    }
+  };
+  let first: Decoded;
+  try {
+    first = readPiece();
   } catch (error) {
     closeSync(fd);
     throw error;
   }
-  const chosen = delimiter ?? sniffDelimiter(first);
+  first.text = stripBom(first.text);
+  const chosen = delimiter ?? sniffDelimiter(first.text);
   function* rows(): Generator<string[], void, undefined> {
-    const parser = new CsvParser(chosen);
+    const parser = new CsvParser(chosen, rules);
     try {
-      yield* parser.push(first);
-      first = '';
-      while (!done) {
-        const read = readSync(fd, buffer, 0, CHUNK_BYTES, null);
-        done = read === 0;
-        const text = decoder.decode(buffer.subarray(0, read), { stream: !done });
-        yield* parser.push(text);
+      let piece: Decoded | null = first;
+      while (piece) {
+        yield* parser.push(piece.text);
+        if (piece.invalid !== null) {
+          const byte = piece.invalid.toString(16).toUpperCase().padStart(2, '0');
+          throw new CsvFormatError(parser.rowCount + 1, `not valid UTF-8 (byte 0x${byte})`);
+        }
+        piece = done ? null : readPiece();
       }
       yield* parser.end();
     } finally {

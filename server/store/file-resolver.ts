@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize, sep } from 'node:path';
 import type Database from 'better-sqlite3';
 import { imageSize, mimetypeOf } from './media';
@@ -77,6 +77,11 @@ export class FileResolver {
       isFile = statSync(path).isFile();
     } catch {}
     if (!isFile) throw new ValueError(`names file "${name}", which is not in files/`);
+    // A symbolic link may point anywhere on the machine: only what really lies inside files/ is served.
+    const root = realpathSync(this.filesDir);
+    if (!realpathSync(path).startsWith(`${root}${sep}`)) {
+      throw new ValueError(`names file "${name}", a link that leads outside files/`);
+    }
     return path;
   }
 }

@@ -390,7 +390,7 @@ describe('ingest', () => {
     expect(portal.store.snapshots('places')).toHaveLength(1);
   });
 
-  it('removes a dataset whose source is gone, keeping its snapshots', () => {
+  it('removes a dataset whose source is gone, and its snapshots with it', () => {
     portal = tempPortal();
     writePlaces();
     portal.write('other.csv', 'a\n1\n2\n');
@@ -405,7 +405,8 @@ describe('ingest', () => {
     expect(portal.store.dataset('places')).toBeUndefined();
     expect(portal.store.layout('places')).toBeUndefined();
     expect(tableExists(layout.table)).toBe(false);
-    expect(tableExists(snapshot.layout.table)).toBe(true);
+    expect(tableExists(snapshot.layout.table)).toBe(false);
+    expect(portal.store.snapshots('places')).toEqual([]);
     expect(portal.store.datasets().map((d) => d.dataset_id)).toEqual(['other']);
   });
 

@@ -1,14 +1,16 @@
 import type { Dataset, DatasetField, DatasetMetasDefault } from '../../common/ods-api/types';
 import { isValidTimezone } from '../time';
+import { type CsvRules, STRICT_CSV } from './csv';
 import { datasetObject, metasOf } from './dataset-object';
 import { buildTables, dropLayoutTables, IngestError, makeLayout } from './dataset-tables';
 import type { DatasetLayout } from './layout';
 import { type DatasetSource, displayPath, readPortalFolder } from './portal-folder';
 import { attachmentFiles, readReuses, writeAttachmentsAndReuses } from './side-files';
-import { createSnapshot } from './snapshot';
+import { createSnapshot, DEFAULT_KEEP_SNAPSHOTS, pruneSnapshots, removeSnapshots } from './snapshot';
 import { type ContentHashes, contentHashes, statFingerprint } from './source-fingerprint';
 import { openDeclaredRows, openInferredRows, SourceError } from './source-rows';
 import type { PortalInfo, Store } from './store';
+import { isWriteFailure } from './write-failure';
 
 /**
  * Keeping the store in step with a portal folder. Each dataset's sources are fingerprinted: file
@@ -40,6 +42,10 @@ export interface SyncOptions {
   log?: (line: string) => void;
   /** The clock (tests pin it). */
   now?: () => Date;
+  /** How CSV files are read: strict with 1 MiB cells unless `--lenient` or `--max-cell` say otherwise. */
+  csv?: CsvRules;
+  /** Snapshots kept per dataset (`--keep-snapshots`); older ones are dropped at ingest. */
+  keepSnapshots?: number;
 }
 
 export interface IngestedDataset {
@@ -98,6 +104,8 @@ interface IngestContext {
   store: Store;
   info: PortalInfo;
   now: () => Date;
+  csv: CsvRules;
+  keepSnapshots: number;
 }
 
 /** Rebuilds a dataset's tables from its sources and swaps them in, in one transaction. */
@@ -123,9 +131,9 @@ function ingestDataset(
       let rows: ReturnType<typeof openDeclaredRows>;
       if (source.descriptor) {
         fields = source.descriptor.fields;
-        rows = openDeclaredRows(source.dataFile, fields);
+        rows = openDeclaredRows(source.dataFile, fields, context.csv);
       } else {
-        const opened = openInferredRows(source.dataFile);
+        const opened = openInferredRows(source.dataFile, context.csv);
         fields = opened.schema.fields;
         rows = opened.rows;
       }
@@ -162,6 +170,7 @@ function ingestDataset(
         previous ? 'Taken at ingest: the data changed' : 'Taken at ingest: first version of the data',
         now,
       );
+      pruneSnapshots(store.db, source.datasetId, context.keepSnapshots);
       if (previousLayout && previousLayout.table !== layout.table) dropLayoutTables(store.db, previousLayout);
       return count;
     })(),
@@ -221,6 +230,7 @@ function removeDataset(store: Store, previous: PreviousRow): void {
   const layout = JSON.parse(previous.layout) as DatasetLayout;
   store.db.transaction(() => {
     dropLayoutTables(store.db, layout);
+    removeSnapshots(store.db, previous.dataset_id);
     for (const table of ['files', 'attachments', 'reuses', 'datasets']) {
       store.db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(previous.dataset_id);
     }
@@ -242,7 +252,13 @@ export function syncPortal(store: Store, dir: string, options: SyncOptions = {})
   const started = performance.now();
   const portal = readPortalFolder(dir);
   const report: SyncReport = { ingested: [], updated: [], unchanged: [], removed: [], failed: [] };
-  const context: IngestContext = { store, info: portal.info, now };
+  const context: IngestContext = {
+    store,
+    info: portal.info,
+    now,
+    csv: options.csv ?? STRICT_CSV,
+    keepSnapshots: options.keepSnapshots ?? DEFAULT_KEEP_SNAPSHOTS,
+  };
 
   const current = store.portalInfo();
   if (portal.infoProblem) {
@@ -310,6 +326,8 @@ export function syncPortal(store: Store, dir: string, options: SyncOptions = {})
       }
       kept.add(source.datasetId);
     } catch (error) {
+      // A full disk is no fault of this dataset's sources: the caller serves the store read-only.
+      if (isWriteFailure(error)) throw error;
       if (error instanceof IngestError || error instanceof SourceError) {
         failure(source.datasetId, error.message);
       } else {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DatasetField } from '../../common/ods-api/types';
-import { readCsvFile } from './csv';
+import { CsvFormatError, type CsvRules, readCsvFile, STRICT_CSV } from './csv';
 import { type FieldSource, type InferredSchema, inferCsvSchema, inferGeoJsonSchema } from './infer-schema';
 import { displayPath } from './portal-folder';
 
@@ -72,13 +72,12 @@ function* numbered<T>(items: readonly T[], file: string, what: string): Generato
   }
 }
 
-function utf8Guard<T>(file: string, read: () => T): T {
+/** A broken CSV file's error, as one line naming the file, the row and the reason. */
+function csvGuard<T>(file: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof TypeError && /encoded data was not valid|invalid/i.test(error.message)) {
-      throw new SourceError(`${displayPath(file)}: not valid UTF-8`);
-    }
+    if (error instanceof CsvFormatError) throw new SourceError(`${displayPath(file)} ${error.message}`);
     throw error;
   }
 }
@@ -92,16 +91,30 @@ function closingOnError<T>(close: () => void, make: () => T): T {
   }
 }
 
-/** Rows of a CSV file after its header, skipping blank lines. */
-function* csvRows(file: string, rows: Iterator<string[]>): Generator<[number, unknown]> {
+/**
+ * Rows of a CSV file after its header, skipping blank lines. Strict rules refuse a row whose cells
+ * do not match the header one for one: a cell too many or too few means a delimiter or a quote is
+ * wrong, and the values would land in the wrong fields.
+ */
+function* csvRows(
+  file: string,
+  header: readonly string[],
+  rows: Iterator<string[]>,
+  rules: CsvRules,
+): Generator<[number, unknown]> {
   let rowNumber = 1;
   try {
     for (;;) {
-      const next = utf8Guard(file, () => rows.next());
+      const next = csvGuard(file, () => rows.next());
       if (next.done) return;
       rowNumber++;
       const row = next.value;
       if (row.length === 1 && row[0] === '') continue;
+      if (rules.strict && row.length !== header.length) {
+        throw new SourceError(
+          `${displayPath(file)} row ${rowNumber}: ${row.length} cells, but the header has ${header.length} columns`,
+        );
+      }
       yield [rowNumber, row];
     }
   } finally {
@@ -110,12 +123,16 @@ function* csvRows(file: string, rows: Iterator<string[]>): Generator<[number, un
   }
 }
 
-function csvHeader(file: string): { header: string[]; rows: Iterator<string[]> } {
-  const reader = utf8Guard(file, () => readCsvFile(file));
+function csvHeader(file: string, rules: CsvRules): { header: string[]; rows: Iterator<string[]> } {
+  const reader = csvGuard(file, () => readCsvFile(file, rules));
   const rows = reader.rows[Symbol.iterator]();
-  const first = utf8Guard(file, () => rows.next());
+  const first = csvGuard(file, () => rows.next());
   if (first.done) throw new SourceError(`${displayPath(file)}: empty file, expected a header row`);
   return { header: first.value.map((name) => name.trim()), rows };
+}
+
+function* cellsOf(rows: Iterable<[number, unknown]>): Generator<string[]> {
+  for (const [, row] of rows) yield row as string[];
 }
 
 /** The column of a declared field: its name, else its label, exactly then ignoring case. */
@@ -185,16 +202,20 @@ function geometryFieldOf(fields: readonly DatasetField[]): string | null {
 }
 
 /** Opens a data file with a declared schema. */
-export function openDeclaredRows(file: string, fields: readonly DatasetField[]): RowSource {
+export function openDeclaredRows(
+  file: string,
+  fields: readonly DatasetField[],
+  rules: CsvRules = STRICT_CSV,
+): RowSource {
   const format = formatOf(file);
   const shown = displayPath(file);
   if (format === 'csv') {
-    const { header, rows } = csvHeader(file);
+    const { header, rows } = csvHeader(file, rules);
     const close = () => void rows.return?.();
     const accessors = closingOnError(close, () =>
       fields.map((field) => csvAccessor(header, file, field, { kind: 'key', key: field.name })),
     );
-    return { file: shown, accessors, rows: csvRows(file, rows), close };
+    return { file: shown, accessors, rows: csvRows(file, header, rows, rules), close };
   }
   const parsed = parseJsonFile(file);
   if (format === 'geojson') {
@@ -217,24 +238,26 @@ export function openDeclaredRows(file: string, fields: readonly DatasetField[]):
 }
 
 /** Infers a data file's schema, then opens it (a CSV file is read twice, streaming both times). */
-export function openInferredRows(file: string): { schema: InferredSchema; rows: RowSource } {
+export function openInferredRows(
+  file: string,
+  rules: CsvRules = STRICT_CSV,
+): { schema: InferredSchema; rows: RowSource } {
   const format = formatOf(file);
   const shown = displayPath(file);
   if (format === 'csv') {
-    const first = csvHeader(file);
+    const first = csvHeader(file, rules);
+    // The first pass checks every rule too, so a broken file stops before its schema is guessed.
+    const checked = csvRows(file, first.header, first.rows, rules);
     const schema = closingOnError(
-      () => void first.rows.return?.(),
-      () =>
-        inferCsvSchema(first.header, {
-          [Symbol.iterator]: () => ({ next: () => utf8Guard(file, () => first.rows.next()) }),
-        }),
+      () => void checked.return(undefined),
+      () => inferCsvSchema(first.header, cellsOf(checked)),
     );
-    const { header, rows } = csvHeader(file);
+    const { header, rows } = csvHeader(file, rules);
     const close = () => void rows.return?.();
     const accessors = closingOnError(close, () =>
       schema.fields.map((field) => csvAccessor(header, file, field, schema.sources.get(field.name)!)),
     );
-    return { schema, rows: { file: shown, accessors, rows: csvRows(file, rows), close } };
+    return { schema, rows: { file: shown, accessors, rows: csvRows(file, header, rows, rules), close } };
   }
   const parsed = parseJsonFile(file);
   if (format === 'geojson') {

@@ -66,7 +66,25 @@ export class Store {
   readonly db: Database.Database;
   private readonly layoutCache = new Map<string, DatasetLayout>();
 
-  constructor(file: string) {
+  /**
+   * @param readOnly open an existing store without writing to it (a full disk at start): nothing is
+   *   created or upgraded, and feedback answers 503.
+   */
+  constructor(
+    file: string,
+    readonly readOnly = false,
+  ) {
+    if (readOnly) {
+      this.db = new Database(file, { readonly: true, fileMustExist: true });
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      if (version !== STORE_FORMAT_VERSION) {
+        this.db.close();
+        throw new Error(
+          `the store ${file} is from another version of the portal and cannot be upgraded read-only`,
+        );
+      }
+      return;
+    }
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');

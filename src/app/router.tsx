@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-router';
 import { parseCatalogSearch } from '../features/catalog/catalog-search-params';
 import { parseDatasetSearch } from '../features/dataset/dataset-search-params';
-import { readPortalParam } from '../lib/portal';
+import { DEFAULT_PORTAL, readPortalParam } from '../lib/portal';
 import { parseSearchString, stringifySearchObject } from '../lib/search-codec';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
@@ -30,7 +30,8 @@ function parseRootSearch(raw: Record<string, unknown>): RootSearch {
     typeof window === 'undefined' ? undefined : window.location.origin,
   );
   if (!param.ok) return { portal: param.raw };
-  return param.portal ? { portal: param.portal } : {};
+  // The default portal (embedded, or baked in at build) is written as no parameter at all.
+  return param.portal && param.portal !== DEFAULT_PORTAL ? { portal: param.portal } : {};
 }
 
 const rootRoute = createRootRoute({

@@ -21,6 +21,18 @@ describe('portal addresses', () => {
     },
   );
 
+  it('reads an absent parameter as the portal a build baked in (VITE_DEFAULT_PORTAL), if any', () => {
+    expect(readPortalParam(undefined, undefined, 'https://data.economie.gouv.fr')).toEqual({
+      ok: true,
+      portal: 'https://data.economie.gouv.fr',
+    });
+    expect(readPortalParam('', undefined, 'https://data.economie.gouv.fr').ok).toBe(true);
+    expect(readPortalParam('opendata.paris.fr', undefined, 'https://data.economie.gouv.fr')).toEqual({
+      ok: true,
+      portal: 'https://opendata.paris.fr',
+    });
+  });
+
   it('reads the portal search parameter', () => {
     expect(readPortalParam(undefined)).toEqual({ ok: true, portal: '' });
     expect(readPortalParam('')).toEqual({ ok: true, portal: '' });

@@ -1,8 +1,9 @@
 /**
- * Which portal the explorer talks to. The embedded portal (same origin) is the default and is
- * absent from URLs; any other portal is named by its origin in the `portal` search parameter,
- * which travels in every link. Real ODS portals live at their domain's root, so an address is
- * normalized to its origin.
+ * Which portal the explorer talks to. The default portal is absent from URLs: the embedded portal
+ * (same origin), or the portal a build baked in (`VITE_DEFAULT_PORTAL=https://… npm run build`, to
+ * deploy the explorer on a static host for one portal). Any other portal is named by its origin in
+ * the `portal` search parameter, which travels in every link. Real ODS portals live at their
+ * domain's root, so an address is normalized to its origin.
  */
 
 /** The embedded portal writes its title into index.html (`<meta name="ods-portal-title">`). */
@@ -33,14 +34,22 @@ export function normalizePortalAddress(input: string): string | null {
   return url.origin;
 }
 
+/** The portal baked in at build ('' for the embedded portal); vite.config.ts refuses a bad address. */
+export const DEFAULT_PORTAL = normalizePortalAddress(import.meta.env?.VITE_DEFAULT_PORTAL ?? '') ?? '';
+
 export type PortalParam = { ok: true; portal: string } | { ok: false; raw: string };
 
 /**
- * Reads the `portal` search parameter. Absent or empty is the embedded portal (''); a valid address
- * becomes its origin; anything else is kept as typed, so the explorer can say what is wrong with it.
+ * Reads the `portal` search parameter. Absent or empty is the default portal (the embedded one, '',
+ * unless a build baked one in); a valid address becomes its origin; anything else is kept as typed,
+ * so the explorer can say what is wrong with it.
  */
-export function readPortalParam(value: unknown, embeddedOrigin?: string): PortalParam {
-  if (value === undefined || value === null || value === '') return { ok: true, portal: '' };
+export function readPortalParam(
+  value: unknown,
+  embeddedOrigin?: string,
+  defaultPortal: string = DEFAULT_PORTAL,
+): PortalParam {
+  if (value === undefined || value === null || value === '') return { ok: true, portal: defaultPortal };
   const raw = String(value);
   const origin = normalizePortalAddress(raw);
   if (!origin) return { ok: false, raw };
