@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { DEFAULT_SAMPLE_DIR, ensureSamplePortal } from './seed/sample-portal';
+import type { ApiVersion } from './serializers/api-version';
 import { staticSite } from './static-site';
 import { syncPortal } from './store/ingest';
 import { Store } from './store/store';
@@ -13,16 +14,20 @@ import { Store } from './store/store';
  * loaded from the portal folder, then the API and the built explorer served on one port.
  */
 
-export const USAGE = `Usage: portal [--port N] [--host H] [--data DIR] [--db FILE] [--dist DIR]
+export const USAGE = `Usage: portal [--port N] [--host H] [--data DIR] [--db FILE] [--dist DIR] [--api 2.0|2.1]
   --port   port to listen on (default: $PORT or 8080)
   --host   address to bind (default: 127.0.0.1)
   --data   portal folder to serve (default: the sample portal, built into .portal/sample)
   --db     SQLite file of the portal (default: .portal/portal.sqlite for the sample portal,
            .portal/<folder name>-<hash of its path>.sqlite for --data)
   --dist   built explorer to serve (default: dist)
+  --api    serve only this Explore API version, as portals that dropped the other do (the other's
+           paths answer 404); repeat it to name both (default: both)
 
        portal snapshot <dataset_id> [--data DIR] [--db FILE] [--description TEXT]
   takes a snapshot of a dataset (ingesting the folder first when it changed) and prints its id`;
+
+type ApiVersionName = ApiVersion['name'];
 
 export interface ServeOptions {
   port: number;
@@ -31,6 +36,8 @@ export interface ServeOptions {
   data?: string | undefined;
   db: string;
   dist: string;
+  /** The Explore API versions served; both when absent. */
+  api?: readonly ApiVersionName[] | undefined;
   /** Startup lines (ingest timings, problems); console.log by default. */
   log?: (line: string) => void;
 }
@@ -70,6 +77,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       data: { type: 'string' },
       db: { type: 'string' },
       dist: { type: 'string' },
+      api: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -83,18 +91,27 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     throw new Error(`--port must be a whole number between 0 and 65535, got "${values.port ?? env.PORT}"`);
   }
   const data = values.data === undefined ? undefined : resolve(values.data);
+  const api = values.api?.map((name) => {
+    if (name !== '2.0' && name !== '2.1') throw new Error(`--api takes 2.0 or 2.1, got "${name}"`);
+    return name;
+  });
   return {
     port,
     host: values.host ?? '127.0.0.1',
     data,
     db: values.db === undefined ? defaultDbFor(data) : resolve(values.db),
     dist: resolve(values.dist ?? 'dist'),
+    api: api && [...new Set(api)],
   };
 }
 
 export function servePortal(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const { store } = openPortal(options.data, options.db, options.log);
-  const app = createApp({ store, staticSite: staticSite(options.dist, store.portalInfo().title) });
+  const app = createApp({
+    store,
+    staticSite: staticSite(options.dist, store.portalInfo().title),
+    ...(options.api ? { api: options.api } : {}),
+  });
   return new Promise((resolveServer, rejectServer) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
       const host = options.host.includes(':') ? `[${options.host}]` : options.host;
