@@ -5,15 +5,16 @@ import type { DatasetLayout } from '../server/store/layout';
 import { fmt, machine, median, memoryOf, quantile, startPortal, writeSection } from './bench-lib';
 
 /**
- * `npm run bench:portal`: the embedded portal's query latency over HTTP, beside the same work done
- * with hand-written SQL straight through better-sqlite3 on the same file, in the same run. Queries
+ * `npm run bench:portal`: the embedded portal's query latency over HTTP, in Explore v2.0 and v2.1
+ * (the same query under each base), beside the same work done with hand-written SQL straight
+ * through better-sqlite3 on the same file, in the same run. Queries
  * run on the sample portal's cities (135k rows) and on the generated 1,000,000-row dataset
  * (`npm run bench:make-portal`). Writes its section of BENCHMARKS.md.
  */
 
 interface BenchQuery {
   name: string;
-  /** Path and query string under /api/v2/catalog/datasets/{id}/. */
+  /** Path and query string under {base}/catalog/datasets/{id}/, the same in both versions. */
   http: string;
   /** The raw baseline: the same answer computed with plain SQL. */
   raw: (db: Database.Database, layout: DatasetLayout) => void;
@@ -169,6 +170,8 @@ interface Row {
   query: string;
   httpMedian: number;
   httpP95: number;
+  v21Median: number;
+  v21P95: number;
   rawMedian: number;
   rawP95: number;
 }
@@ -210,21 +213,26 @@ async function benchDataset(dataset: BenchDataset): Promise<{
   const floor = median(floorTimes.slice(20));
   try {
     for (const query of queries(dataset)) {
-      const url = `${portal.url}/api/v2/catalog/datasets/${dataset.id}/${query.http}`;
-      const fetchOnce = async () => {
+      const fetchOnce = (base: string) => async () => {
+        const url = `${portal.url}${base}/catalog/datasets/${dataset.id}/${query.http}`;
         const response = await fetch(url);
         if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
         await response.arrayBuffer();
       };
+      const v20 = fetchOnce('/api/v2');
+      const v21 = fetchOnce('/api/explore/v2.1');
       for (let k = 0; k < 3; k++) {
-        await fetchOnce();
+        await v20();
+        await v21();
         query.raw(db, layout);
       }
       const http: number[] = [];
+      const http21: number[] = [];
       const raw: number[] = [];
-      // Interleaved, so both sides see the same machine state.
+      // Interleaved, so every side sees the same machine state.
       for (let k = 0; k < dataset.iterations; k++) {
-        http.push(await timeAsync(fetchOnce));
+        http.push(await timeAsync(v20));
+        http21.push(await timeAsync(v21));
         raw.push(time(() => query.raw(db, layout)));
       }
       rows.push({
@@ -232,10 +240,14 @@ async function benchDataset(dataset: BenchDataset): Promise<{
         query: query.name,
         httpMedian: median(http),
         httpP95: quantile(http, 0.95),
+        v21Median: median(http21),
+        v21P95: quantile(http21, 0.95),
         rawMedian: median(raw),
         rawP95: quantile(raw, 0.95),
       });
-      console.log(`${dataset.id} · ${query.name}: http ${fmt(median(http))} ms, raw ${fmt(median(raw))} ms`);
+      console.log(
+        `${dataset.id} · ${query.name}: v2.0 ${fmt(median(http))} ms, v2.1 ${fmt(median(http21))} ms, raw ${fmt(median(raw))} ms`,
+      );
     }
   } finally {
     clearInterval(sampler);
@@ -257,19 +269,20 @@ export async function benchPortal(only?: string): Promise<void> {
   const lines = [
     '## Portal queries',
     '',
-    `Machine: ${machine()}. Each query ${datasets.map((d) => `${d.iterations}×`).join(' / ')} over HTTP (a fresh`,
-    'portal process, records with total_count, as the explorer asks) beside hand-written SQL for the same',
-    'answer run straight through better-sqlite3 on the same file, interleaved in the same run. Times in ms.',
+    `Machine: ${machine()}. Each query ${datasets.map((d) => `${d.iterations}×`).join(' / ')} over HTTP in v2.0 and in v2.1 (a fresh`,
+    'portal process, records with total_count, the same query string under each base) beside hand-written',
+    'SQL for the same answer run straight through better-sqlite3 on the same file, interleaved in the same',
+    'run. Times in ms.',
     '',
     'The last column takes away the HTTP floor (a round trip to `GET /api/v2`, which reads no data), so it',
     'shows what the portal adds to the SQL: parsing, compiling, decoding and JSON.',
     '',
-    '| dataset | query | HTTP median | HTTP p95 | raw SQL median | raw p95 | median ratio | ratio above the floor |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| dataset | query | v2.0 median | v2.0 p95 | v2.1 median | v2.1 p95 | v2.1 / v2.0 | raw SQL median | raw p95 | v2.0 / raw | ratio above the floor |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.flatMap((r) =>
       r.rows.map(
         (row) =>
-          `| ${row.dataset === 'bench-1m' ? 'bench-1m (1,000,000)' : 'cities (135k)'} | ${row.query} | ${fmt(row.httpMedian)} | ${fmt(row.httpP95)} | ${fmt(row.rawMedian)} | ${fmt(row.rawP95)} | ${(row.httpMedian / row.rawMedian).toFixed(2)}× | ${(Math.max(row.rawMedian, row.httpMedian - r.floor) / row.rawMedian).toFixed(2)}× |`,
+          `| ${row.dataset === 'bench-1m' ? 'bench-1m (1,000,000)' : 'cities (135k)'} | ${row.query} | ${fmt(row.httpMedian)} | ${fmt(row.httpP95)} | ${fmt(row.v21Median)} | ${fmt(row.v21P95)} | ${(row.v21Median / row.httpMedian).toFixed(2)}× | ${fmt(row.rawMedian)} | ${fmt(row.rawP95)} | ${(row.httpMedian / row.rawMedian).toFixed(2)}× | ${(Math.max(row.rawMedian, row.httpMedian - r.floor) / row.rawMedian).toFixed(2)}× |`,
       ),
     ),
     '',
@@ -282,12 +295,15 @@ export async function benchPortal(only?: string): Promise<void> {
   const cities = all.filter((row) => row.dataset !== 'bench-1m');
   const worstCityP95 = Math.max(...cities.map((row) => row.httpP95));
   const overRatio = all.filter((row) => row.httpMedian / row.rawMedian > 1.5);
+  // Both versions run the same engine; only the envelope differs. A tenth covers this run's noise.
+  const v21Slower = all.filter((row) => row.v21Median > row.httpMedian * 1.1);
   const servingRss = Math.max(...results.map((r) => r.peakRss));
   const buildRss = Math.max(...results.map((r) => r.buildPeak));
   lines.push(
     '',
     `Targets: p95 at most 100 ms for every cities query: ${worstCityP95 <= 100 ? 'met' : 'missed'} (worst ${fmt(worstCityP95)} ms).`,
     `Median at most 1.5× the raw SQL: ${overRatio.length === 0 ? 'met' : `met for ${all.length - overRatio.length} of ${all.length} queries; missed by ${overRatio.map((row) => `${row.query} on ${row.dataset === 'bench-1m' ? 'bench-1m' : 'cities'}`).join('; ')}: their raw SQL takes under a few milliseconds, so that the HTTP round trip alone (the floor) and the JSON of each record weigh more than the query`}.`,
+    `v2.1 no slower than v2.0 (median within 10 %): ${v21Slower.length === 0 ? 'met' : `missed by ${v21Slower.map((row) => `${row.query} on ${row.dataset === 'bench-1m' ? 'bench-1m' : 'cities'} (${(row.v21Median / row.httpMedian).toFixed(2)}×)`).join('; ')}`}.`,
     `Server RSS under 300 MB: ${servingRss < 300 ? 'met while serving' : 'missed while serving'} (at most ${servingRss.toFixed(0)} MB); ${buildRss < 300 ? 'met' : 'missed'} by the first start that loads the folder into an empty store (${buildRss.toFixed(0)} MB: SQLite's 64 MiB build cache and the tables it builds).`,
   );
   if (!only) writeSection('portal', lines.join('\n'));

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   }
   const running = await servePortal(options);
   console.log(
-    `ODS Explorer and portal API at ${running.url}  (data: ${options.data ?? 'the sample portal'}, db: ${options.db})`,
+    `ODS Explorer and portal API at ${running.url}  (data: ${options.data ?? 'the sample portal'}, db: ${options.db}, API: ${(options.api ?? ['2.0', '2.1']).join(' and ')})`,
   );
   let stopping = false;
   const stop = (signal: string) => {

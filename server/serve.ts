@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { answerClientErrors, MAX_HEADER_BYTES } from './client-errors';
 import { DEFAULT_SAMPLE_DIR, ensureSamplePortal } from './seed/sample-portal';
+import type { ApiVersion } from './serializers/api-version';
 import { staticSite } from './static-site';
 import { type CsvRules, DEFAULT_MAX_CELL_BYTES } from './store/csv';
 import { type SyncOptions, syncPortal } from './store/ingest';
@@ -19,7 +20,7 @@ import { isWriteFailure } from './store/write-failure';
  * loaded from the portal folder, then the API and the built explorer served on one port.
  */
 
-export const USAGE = `Usage: portal [--port N] [--host H] [--data DIR] [--db FILE] [--dist DIR]
+export const USAGE = `Usage: portal [--port N] [--host H] [--data DIR] [--db FILE] [--dist DIR] [--api 2.0|2.1]
   --port   port to listen on (default: $PORT or 8080)
   --host   address to bind (default: 127.0.0.1)
   --data   portal folder to serve (default: the sample portal, built into .portal/sample)
@@ -30,9 +31,13 @@ export const USAGE = `Usage: portal [--port N] [--host H] [--data DIR] [--db FIL
               possible (by default such a file fails its dataset's load, naming file and row)
   --max-cell  the largest CSV cell, in bytes, or with K or M (default: 1M); larger fails the load
   --keep-snapshots N  snapshots kept per dataset at ingest, the newest (default: 10)
+  --api    serve only this Explore API version, as portals that dropped the other do (the other's
+           paths answer 404); repeat it to name both (default: both)
 
        portal snapshot <dataset_id> [--data DIR] [--db FILE] [--description TEXT]
   takes a snapshot of a dataset (ingesting the folder first when it changed) and prints its id`;
+
+type ApiVersionName = ApiVersion['name'];
 
 export interface ServeOptions {
   port: number;
@@ -41,6 +46,8 @@ export interface ServeOptions {
   data?: string | undefined;
   db: string;
   dist: string;
+  /** The Explore API versions served; both when absent. */
+  api?: readonly ApiVersionName[] | undefined;
   /** Startup lines (ingest timings, problems); console.log by default. */
   log?: (line: string) => void;
   /** How CSV files are read (`--lenient`, `--max-cell`); strict with 1 MiB cells by default. */
@@ -105,6 +112,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       lenient: { type: 'boolean' },
       'max-cell': { type: 'string' },
       'keep-snapshots': { type: 'string' },
+      api: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -118,6 +126,10 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     throw new Error(`--port must be a whole number between 0 and 65535, got "${values.port ?? env.PORT}"`);
   }
   const data = values.data === undefined ? undefined : resolve(values.data);
+  const api = values.api?.map((name) => {
+    if (name !== '2.0' && name !== '2.1') throw new Error(`--api takes 2.0 or 2.1, got "${name}"`);
+    return name;
+  });
   return {
     port,
     host: values.host ?? '127.0.0.1',
@@ -126,6 +138,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     dist: resolve(values.dist ?? 'dist'),
     csv: { strict: !values.lenient, maxCellBytes: parseSize(values['max-cell']) },
     keepSnapshots: parseKeep(values['keep-snapshots'], '--keep-snapshots'),
+    api: api && [...new Set(api)],
   };
 }
 
@@ -156,7 +169,11 @@ export function servePortal(options: ServeOptions): Promise<{ url: string; close
     { csv: options.csv, keepSnapshots: options.keepSnapshots },
     options.openStore,
   );
-  const app = createApp({ store, staticSite: staticSite(options.dist, store.portalInfo().title) });
+  const app = createApp({
+    store,
+    staticSite: staticSite(options.dist, store.portalInfo().title),
+    ...(options.api ? { api: options.api } : {}),
+  });
   return new Promise((resolveServer, rejectServer) => {
     const server = serve(
       {

@@ -1,7 +1,9 @@
 import type { AttachmentsResponse } from '../../common/ods-api/types';
-import { apiUrl, datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
+import type { AttachmentsResponseV21 } from '../../common/ods-api/types-v21';
+import { apiUrl, byVersion, datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
 import type { Attachment } from './model';
 import { attachmentsFromV20 } from './wire-v20';
+import { attachmentsFromV21 } from './wire-v21';
 
 /** `GET …/attachments`: files the publisher attached to the dataset (ods-api.md §7). */
 export function getAttachments(
@@ -9,9 +11,11 @@ export function getAttachments(
   datasetId: string,
   options: RequestOptions = {},
 ): Promise<Attachment[]> {
-  return getJson<AttachmentsResponse>(target, datasetPath(datasetId, '/attachments'), {}, options).then(
-    attachmentsFromV20,
-  );
+  const path = datasetPath(datasetId, '/attachments');
+  return byVersion(target, {
+    '2.0': () => getJson<AttachmentsResponse>(target, path, {}, options).then(attachmentsFromV20),
+    '2.1': () => getJson<AttachmentsResponseV21>(target, path, {}, options).then(attachmentsFromV21),
+  });
 }
 
 /** `GET …/attachments/{attachment_id}`: the file itself. The id is the title with `.` as `_`. */

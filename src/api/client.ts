@@ -1,4 +1,4 @@
-import { API_BASE } from '../../common/ods-api/params';
+import { API_BASE, EXPLORE_V21_BASE } from '../../common/ods-api/params';
 import { errorFromResponse, PortalUnreachableError, UnexpectedResponseError } from './errors';
 import type { ApiVersion } from './model';
 import { readRateLimit, recordRateLimit } from './rate-limit';
@@ -17,7 +17,16 @@ export interface PortalTarget {
   apiKey?: string;
 }
 
-const API_BASES: Record<ApiVersion, string> = { '2.0': API_BASE, '2.1': '/api/explore/v2.1' };
+const API_BASES: Record<ApiVersion, string> = { '2.0': API_BASE, '2.1': EXPLORE_V21_BASE };
+
+/**
+ * The arm of a call written for the target's API version: every fetcher whose request or answer
+ * differs between versions passes one function per version (see wire-v21.ts), and the type
+ * makes both required.
+ */
+export function byVersion<T>(target: PortalTarget, arms: Record<ApiVersion, () => T>): T {
+  return arms[target.apiVersion]();
+}
 
 export interface RequestOptions {
   signal?: AbortSignal;

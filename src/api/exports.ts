@@ -1,7 +1,9 @@
 import type { ExportFormatsResponse } from '../../common/ods-api/types';
-import { apiUrl, datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
+import type { ExportFormatsResponseV21 } from '../../common/ods-api/types-v21';
+import { apiUrl, byVersion, datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
 import { type ExportParams, filteredQuery } from './params';
 import { exportFormatsFromV20 } from './wire-v20';
+import { exportFormatsFromV21 } from './wire-v21';
 
 /** Dataset export formats of the v2.0 API (ods-api.md §6); a portal lists its own at `…/exports`. */
 export const EXPORT_FORMATS = [
@@ -26,9 +28,11 @@ export function getExportFormats(
   datasetId: string,
   options: RequestOptions = {},
 ): Promise<string[]> {
-  return getJson<ExportFormatsResponse>(target, datasetPath(datasetId, '/exports'), {}, options).then(
-    exportFormatsFromV20,
-  );
+  const path = datasetPath(datasetId, '/exports');
+  return byVersion(target, {
+    '2.0': () => getJson<ExportFormatsResponse>(target, path, {}, options).then(exportFormatsFromV20),
+    '2.1': () => getJson<ExportFormatsResponseV21>(target, path, {}, options).then(exportFormatsFromV21),
+  });
 }
 
 /** `GET …/exports/{format}`: a streamed file, with no 10,000 cap. Download it with `download()`. */
@@ -38,5 +42,7 @@ export function exportUrl(
   format: ExportFormat,
   params: ExportParams = {},
 ): string {
-  return apiUrl(target, datasetPath(datasetId, `/exports/${format}`), filteredQuery(params));
+  // v2.1 renamed the spreadsheet export (ods-api.md §6); a caller asks for "the spreadsheet" alike.
+  const name = byVersion(target, { '2.0': () => format, '2.1': () => (format === 'xls' ? 'xlsx' : format) });
+  return apiUrl(target, datasetPath(datasetId, `/exports/${name}`), filteredQuery(params));
 }

@@ -2,7 +2,7 @@ import type { Dataset, FacetGroup } from '../../common/ods-api/types';
 
 /**
  * The explorer's model of what a portal answers. Fetchers return these shapes whatever API version
- * the portal speaks; each version has one adapter from its wire shapes (wire-v20.ts), so features
+ * the portal speaks; each version has one adapter from its wire shapes (wire-v20.ts, wire-v21.ts), so features
  * never read `links`, envelopes such as `records[].record`, or other wire details.
  */
 
@@ -14,8 +14,9 @@ export type { Dataset, FacetGroup };
 
 export interface OdsRecord {
   id: string;
-  timestamp: string;
-  size: number;
+  /** When the portal last wrote the record, and its size in bytes: v2.0 always says, v2.1 may not. */
+  timestamp: string | null;
+  size: number | null;
   /** Field name → value, as the portal sent it. */
   values: Record<string, unknown>;
 }

@@ -4,7 +4,12 @@ import type {
   RecordResponse,
   RecordsResponse,
 } from '../../common/ods-api/types';
-import { datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
+import type {
+  GroupedRecordsResponseV21,
+  RecordsResponseV21,
+  RecordV21,
+} from '../../common/ods-api/types-v21';
+import { byVersion, datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
 import type { GroupRow, OdsRecord, RecordsPage } from './model';
 import {
   type AggregatesParams,
@@ -14,20 +19,27 @@ import {
   type RecordsParams,
 } from './params';
 import { aggregationsFromV20, groupRowsFromV20, recordResponseFromV20, recordsPageFromV20 } from './wire-v20';
+import { groupRowsFromV21, recordResponseFromV21, recordsPageFromV21 } from './wire-v21';
 
-/** `GET …/records` without group_by: a page of records with `total_count` (ods-api.md §3.4). */
+/**
+ * `GET …/records` without group_by: a page of records with `total_count` (ods-api.md §3.4). v2.1
+ * writes record ids only in links, so it is asked for them.
+ */
 export function getRecords(
   target: PortalTarget,
   datasetId: string,
   params: RecordsParams = {},
   options: RequestOptions = {},
 ): Promise<RecordsPage> {
-  return getJson<RecordsResponse>(
-    target,
-    datasetPath(datasetId, '/records'),
-    filteredQuery(params),
-    options,
-  ).then(recordsPageFromV20);
+  const path = datasetPath(datasetId, '/records');
+  const query = filteredQuery(params);
+  return byVersion(target, {
+    '2.0': () => getJson<RecordsResponse>(target, path, query, options).then(recordsPageFromV20),
+    '2.1': () =>
+      getJson<RecordsResponseV21>(target, path, { ...query, include_links: true }, options).then(
+        recordsPageFromV21,
+      ),
+  });
 }
 
 /** `GET …/records` with group_by: one row per group, no `total_count`, no record ids (§3.4). */
@@ -37,12 +49,12 @@ export function getGroupedRecords(
   params: GroupedRecordsParams,
   options: RequestOptions = {},
 ): Promise<GroupRow[]> {
-  return getJson<GroupedRecordsResponse>(
-    target,
-    datasetPath(datasetId, '/records'),
-    filteredQuery(params),
-    options,
-  ).then(groupRowsFromV20);
+  const path = datasetPath(datasetId, '/records');
+  const query = filteredQuery(params);
+  return byVersion(target, {
+    '2.0': () => getJson<GroupedRecordsResponse>(target, path, query, options).then(groupRowsFromV20),
+    '2.1': () => getJson<GroupedRecordsResponseV21>(target, path, query, options).then(groupRowsFromV21),
+  });
 }
 
 /** `GET …/records/{record_id}` (§3.5). */
@@ -53,25 +65,34 @@ export function getRecord(
   params: RecordParams = {},
   options: RequestOptions = {},
 ): Promise<OdsRecord> {
-  return getJson<RecordResponse>(
-    target,
-    datasetPath(datasetId, `/records/${encodeURIComponent(recordId)}`),
-    { ...params },
-    options,
-  ).then(recordResponseFromV20);
+  const path = datasetPath(datasetId, `/records/${encodeURIComponent(recordId)}`);
+  return byVersion(target, {
+    '2.0': () => getJson<RecordResponse>(target, path, { ...params }, options).then(recordResponseFromV20),
+    '2.1': () =>
+      getJson<RecordV21>(target, path, { ...params }, options).then(recordResponseFromV21(recordId)),
+  });
 }
 
-/** `GET …/aggregates` (v2.0 only): `{"aggregations": […]}`, one object per group (§3.6). */
+/**
+ * Aggregates: one object per group, or exactly one without group_by (§3.6). v2.0 has the
+ * `…/aggregates` endpoint; v2.1 dropped it, and records with an aggregate select and the same
+ * group_by answer the same rows (without group_by, all records form the one group).
+ */
 export function getAggregates(
   target: PortalTarget,
   datasetId: string,
   params: AggregatesParams,
   options: RequestOptions = {},
 ): Promise<GroupRow[]> {
-  return getJson<AggregatesResponse>(
-    target,
-    datasetPath(datasetId, '/aggregates'),
-    filteredQuery(params),
-    options,
-  ).then(aggregationsFromV20);
+  const query = filteredQuery(params);
+  return byVersion(target, {
+    '2.0': () =>
+      getJson<AggregatesResponse>(target, datasetPath(datasetId, '/aggregates'), query, options).then(
+        aggregationsFromV20,
+      ),
+    '2.1': () =>
+      getJson<GroupedRecordsResponseV21>(target, datasetPath(datasetId, '/records'), query, options).then(
+        groupRowsFromV21,
+      ),
+  });
 }

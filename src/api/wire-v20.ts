@@ -21,7 +21,12 @@ import type { Attachment, CatalogPage, GroupRow, OdsRecord, RecordsPage, Reuse, 
 /**
  * The Explore API v2.0's wire shapes (common/ods-api/types.ts) turned into the app model: envelopes
  * (`{links, record}`, `{links, dataset}`) and links dropped, names made the model's. Pure functions,
- * so the fetchers stay one line each and a v2.1 adapter can sit beside this one.
+ * one per response shape; wire-v21.ts is the same for v2.1.
+ *
+ * Adding an API call, for both versions: `<thing>FromV20(body)` here and `<thing>FromV21(body)` in
+ * wire-v21.ts return the same model type (model.ts); the fetcher (records.ts, catalog.ts …) picks
+ * one per target with `byVersion(target, {'2.0': …, '2.1': …})` (client.ts), which will not compile
+ * without both. wire-v21.ts says more (endpoints v2.1 lacks, calls alike in both versions).
  */
 
 export function recordFromV20(body: RecordBody): OdsRecord {

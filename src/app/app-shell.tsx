@@ -3,7 +3,7 @@ import { ChevronDown, Database, Globe, KeyRound, Server } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { PortalTarget } from '../api/client';
 import { Button } from '../components/button';
-import { EmptyState } from '../components/states';
+import { EmptyState, PendingState } from '../components/states';
 import { embeddedPortalTitle, portalName, readPortalParam } from '../lib/portal';
 import { PortalContext, type PortalContextValue } from '../lib/portal-context';
 import { apiKeyFor, rememberPortal, subscribePortalStorage } from '../lib/portal-storage';
@@ -11,11 +11,12 @@ import styles from './app-shell.module.css';
 import { PortalPicker } from './portal-picker';
 import { QuotaBadge } from './quota-badge';
 import { ThemeToggle } from './theme-toggle';
+import { useApiVersion } from './use-api-version';
 
 /**
  * The frame of every page: the header (portal name, portal picker, quota, theme) and the page.
- * It turns the `portal` search parameter and the key kept for that portal into the PortalTarget
- * every query uses.
+ * It turns the `portal` search parameter, the key kept for that portal and the API version it
+ * speaks into the PortalTarget every query uses; pages wait for the version.
  */
 export function AppShell() {
   const { portal: portalParam } = useSearch({ from: '__root__' });
@@ -23,6 +24,7 @@ export function AppShell() {
   const portal = param.ok ? param.portal : '';
   const keyOrigin = portal || window.location.origin;
   const apiKey = useSyncExternalStore(subscribePortalStorage, () => apiKeyFor(keyOrigin));
+  const apiVersion = useApiVersion(portal, keyOrigin, apiKey);
   const [picker, setPicker] = useState<'address' | 'api-key' | null>(null);
   const name = portalName(portal, embeddedPortalTitle());
 
@@ -31,13 +33,11 @@ export function AppShell() {
   }, [portal]);
 
   const openPicker = useCallback((focus: 'address' | 'api-key' = 'address') => setPicker(focus), []);
-  const context = useMemo<PortalContextValue>(() => {
-    // v2.1 detection comes later; every portal is spoken to in v2.0 for now.
-    const target: PortalTarget = apiKey
-      ? { portal, apiVersion: '2.0', apiKey }
-      : { portal, apiVersion: '2.0' };
+  const context = useMemo<PortalContextValue | null>(() => {
+    if (!apiVersion) return null;
+    const target: PortalTarget = apiKey ? { portal, apiVersion, apiKey } : { portal, apiVersion };
     return { target, name, openPicker };
-  }, [portal, apiKey, name, openPicker]);
+  }, [portal, apiKey, apiVersion, name, openPicker]);
 
   return (
     <PortalContext.Provider value={context}>
@@ -68,7 +68,13 @@ export function AppShell() {
           <ThemeToggle />
         </header>
         <main id="main" className={styles.main} tabIndex={-1}>
-          {param.ok ? <Outlet /> : <InvalidPortal raw={param.raw} onChoose={() => openPicker('address')} />}
+          {!param.ok ? (
+            <InvalidPortal raw={param.raw} onChoose={() => openPicker('address')} />
+          ) : context ? (
+            <Outlet />
+          ) : (
+            <PendingState label={`Asking ${name} which API it speaks…`} />
+          )}
         </main>
       </div>
       {picker && <PortalPicker current={portal} focus={picker} onClose={() => setPicker(null)} />}

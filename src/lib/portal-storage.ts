@@ -1,11 +1,15 @@
+import type { ApiVersion } from '../api/model';
+
 /**
  * What the portal picker remembers, in this browser only (localStorage): recently used portals,
- * and an API key per portal origin. Keys never go into URLs or query caches. Both lists notify
- * subscribers, so React reads them with useSyncExternalStore and other tabs stay in step.
+ * an API key per portal origin, and the Explore API version each portal was found to speak. Keys
+ * never go into URLs or query caches. The lists notify subscribers, so React reads them with
+ * useSyncExternalStore and other tabs stay in step.
  */
 
 const RECENT_KEY = 'ods-explorer.recent-portals';
 const API_KEYS_KEY = 'ods-explorer.api-keys';
+const API_VERSIONS_KEY = 'ods-explorer.api-versions';
 export const MAX_RECENT_PORTALS = 8;
 
 const listeners = new Set<() => void>();
@@ -40,7 +44,7 @@ function writeRaw(key: string, value: string | null): void {
 export function subscribePortalStorage(listener: () => void): () => void {
   listeners.add(listener);
   const onStorage = (event: StorageEvent) => {
-    if (event.key === RECENT_KEY || event.key === API_KEYS_KEY) listener();
+    if (event.key === RECENT_KEY || event.key === API_KEYS_KEY || event.key === API_VERSIONS_KEY) listener();
   };
   if (typeof window !== 'undefined') window.addEventListener('storage', onStorage);
   return () => {
@@ -76,6 +80,9 @@ export function rememberPortal(origin: string): void {
 export function forgetPortal(origin: string): void {
   writeRaw(RECENT_KEY, JSON.stringify(recentPortals().filter((item) => item !== origin)));
   saveApiKey(origin, '');
+  const versions = apiVersions();
+  delete versions[origin];
+  writeRaw(API_VERSIONS_KEY, Object.keys(versions).length ? JSON.stringify(versions) : null);
 }
 
 function apiKeys(): Record<string, string> {
@@ -100,4 +107,24 @@ export function saveApiKey(origin: string, key: string): void {
   if (trimmed) keys[origin] = trimmed;
   else delete keys[origin];
   writeRaw(API_KEYS_KEY, Object.keys(keys).length ? JSON.stringify(keys) : null);
+}
+
+function apiVersions(): Record<string, ApiVersion> {
+  try {
+    const parsed: unknown = JSON.parse(readRaw(API_VERSIONS_KEY) ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, ApiVersion>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The Explore API version a portal origin was found to speak, or null when it was never asked. */
+export function rememberedApiVersion(origin: string): ApiVersion | null {
+  const version = apiVersions()[origin];
+  return version === '2.0' || version === '2.1' ? version : null;
+}
+
+export function rememberApiVersion(origin: string, version: ApiVersion): void {
+  if (rememberedApiVersion(origin) === version) return;
+  writeRaw(API_VERSIONS_KEY, JSON.stringify({ ...apiVersions(), [origin]: version }));
 }

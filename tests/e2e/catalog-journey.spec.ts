@@ -1,13 +1,13 @@
 import { expectNoSeriousA11yViolations } from '../helpers/axe';
 import { expect, test } from '../helpers/browser-test';
-import { SAMPLE_PORTAL_URL } from '../helpers/portals';
+import { isApiPath } from '../helpers/portals';
 import { screen } from '../helpers/screens';
 
 /**
  * A new user on the sample portal: opens the explorer, searches, refines by a theme, excludes a
  * keyword, opens a dataset, goes back, and finds the catalog exactly as they left it.
  */
-test.use({ baseURL: SAMPLE_PORTAL_URL });
+test.use({ baseURL: async ({ samplePortal }, use) => use(samplePortal) });
 
 const CITIES = 'GeoNames: all cities with a population over 1,000';
 
@@ -115,7 +115,9 @@ test('sort, year → month, and the keyboard', async ({ page }) => {
 test('paging stays within the API’s first 10,000 results; loading and empty states', async ({ page }) => {
   // A catalog of 25,000 datasets: the sample portal's answer with a larger total.
   const offsets: string[] = [];
-  const catalogRequests = (url: URL) => url.pathname === '/api/v2/catalog/datasets';
+  // Catalog pages only: the explorer's question of which API version the portal speaks (limit=0) passes.
+  const catalogRequests = (url: URL) =>
+    isApiPath(url, '/catalog/datasets') && url.searchParams.get('limit') !== '0';
   await page.route(catalogRequests, async (route) => {
     const url = new URL(route.request().url());
     offsets.push(url.searchParams.get('offset') ?? '');

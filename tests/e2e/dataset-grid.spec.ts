@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../helpers/axe';
 import { expect, test } from '../helpers/browser-test';
-import { SAMPLE_PORTAL_URL } from '../helpers/portals';
+import { isApiPath, SAMPLE_PORTAL_URL } from '../helpers/portals';
 import { screen } from '../helpers/screens';
 
 /**
@@ -303,7 +303,7 @@ test('two million rows: the scroll space is scaled under the browser’s height 
   // The cities' count, as a portal with two million of them would answer it.
   await page.route(
     (url) =>
-      url.pathname === `/api/v2/catalog/datasets/${CITIES}/records` &&
+      isApiPath(url, `/catalog/datasets/${CITIES}/records`) &&
       url.searchParams.get('limit') === '0' &&
       !url.searchParams.has('where'),
     async (route) => {
@@ -344,7 +344,9 @@ test.describe('a failed download', () => {
 
   test('says why and tries again', async ({ page }) => {
     let refuse = true;
-    await page.route('**/api/v2/catalog/datasets/earthquakes/attachments/*', async (route) => {
+    const attachment = (url: URL) =>
+      /^\/api\/[^?]*\/catalog\/datasets\/earthquakes\/attachments\/[^/]+$/.test(url.pathname);
+    await page.route(attachment, async (route) => {
       if (!refuse) return route.fallback();
       await route.fulfill({
         status: 503,

@@ -1,5 +1,11 @@
 import { expect, test } from '../helpers/browser-test';
-import { FIXTURE_PORT, FIXTURE_PORTAL_URL, SAMPLE_PORTAL_URL } from '../helpers/portals';
+import {
+  FIXTURE_PORT,
+  FIXTURE_PORTAL_URL,
+  isApiPath,
+  isUnderApiPath,
+  SAMPLE_PORTAL_URL,
+} from '../helpers/portals';
 import { screen } from '../helpers/screens';
 
 /**
@@ -21,8 +27,8 @@ test('open another portal by address, with an API key kept in this browser only'
   await dialog.getByLabel('Portal address').fill(`${FIXTURE_PORTAL_URL}/explore/somewhere?x=1`);
   await dialog.getByLabel('API key (optional)').fill('my-secret-key');
   await screen(page, '10-portal-picker', { fullPage: false });
-  const request = page.waitForRequest((r) =>
-    r.url().startsWith(`${FIXTURE_PORTAL_URL}/api/v2/catalog/datasets`),
+  const request = page.waitForRequest(
+    (r) => r.url().startsWith(FIXTURE_PORTAL_URL) && isApiPath(new URL(r.url()), '/catalog/datasets'),
   );
   await dialog.getByRole('button', { name: 'Open portal' }).click();
   expect((await request).headers().authorization).toBe('Apikey my-secret-key');
@@ -78,7 +84,8 @@ test.describe('failures, each with its own message', () => {
   });
 
   test('a 401, a 404 and a 429', async ({ page }) => {
-    await page.route('**/api/v2/catalog/**', (route) =>
+    const catalogApi = (url: URL) => isUnderApiPath(url, '/catalog/');
+    await page.route(catalogApi, (route) =>
       route.fulfill({
         status: 401,
         contentType: 'application/json',
@@ -94,7 +101,7 @@ test.describe('failures, each with its own message', () => {
     ).toBeFocused();
     await screen(page, '13-error-401', { fullPage: false });
     await page.keyboard.press('Escape');
-    await page.unroute('**/api/v2/catalog/**');
+    await page.unroute(catalogApi);
 
     await page.goto('/datasets/no-such-dataset');
     await expect(page.getByRole('alert')).toContainText(
@@ -104,7 +111,7 @@ test.describe('failures, each with its own message', () => {
     await screen(page, '14-error-404');
 
     await page.route(
-      (url) => url.pathname === '/api/v2/catalog/datasets',
+      (url) => isApiPath(url, '/catalog/datasets'),
       (route) =>
         route.fulfill({
           status: 429,

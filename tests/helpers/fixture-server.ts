@@ -1,12 +1,13 @@
 import { afterAll, beforeAll } from 'vitest';
-import { servePortal } from '../../server/serve';
+import { type ServeOptions, servePortal } from '../../server/serve';
 import { temporaryPortalDb } from './temp';
 
 /**
  * Serves the fixture portal (tests/fixtures/portal) on a free port for the tests of one file, from a
- * fresh SQLite file; `onReady` receives its address before the first test runs.
+ * fresh SQLite file; `onReady` receives its address before the first test runs. `api` serves only
+ * those Explore API versions, as `--api` does.
  */
-export function serveFixturePortal(onReady: (url: string) => void): void {
+export function serveFixturePortal(onReady: (url: string) => void, api?: ServeOptions['api']): void {
   const db = temporaryPortalDb();
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
@@ -17,6 +18,7 @@ export function serveFixturePortal(onReady: (url: string) => void): void {
       db: db.file,
       dist: 'dist',
       log: () => {},
+      api,
     });
     close = portal.close;
     onReady(portal.url);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cmp, field, fullText } from '../../common/odsql/build';
 import { attachmentUrl, getAttachments } from '../../src/api/attachments';
 import { getCatalogDatasets, getCatalogFacets } from '../../src/api/catalog';
@@ -15,15 +15,15 @@ import { getSnapshots } from '../../src/api/snapshots';
 import { serveFixturePortal } from '../helpers/fixture-server';
 
 /**
- * Every fetcher against the embedded portal serving the fixture portal, over a real socket: what
- * the explorer sends is what the server reads, and what the server answers is what the explorer's
- * types say.
+ * Every fetcher against the embedded portal serving the fixture portal, over a real socket, in each
+ * API version: what the explorer sends is what the server reads, and what the server answers is
+ * what the explorer's types say, the same app model whichever version carried it.
  */
 
-let target: PortalTarget;
+let portal = '';
 const CITIES = 'fixture-cities';
 serveFixturePortal((url) => {
-  target = { portal: url, apiVersion: '2.0' };
+  portal = url;
 });
 
 const fail = (promise: Promise<unknown>) =>
@@ -32,7 +32,13 @@ const fail = (promise: Promise<unknown>) =>
     (error: unknown) => error,
   );
 
-describe('fetchers against the fixture portal', () => {
+describe.each(['2.0', '2.1'] as const)('v%s fetchers against the fixture portal', (apiVersion) => {
+  let target: PortalTarget;
+  beforeAll(() => {
+    target = { portal, apiVersion };
+  });
+  const base = apiVersion === '2.0' ? '/api/v2' : '/api/explore/v2.1';
+
   it('catalog datasets: full text, refine, exclude, order and paging', async () => {
     const all = await getCatalogDatasets(target);
     expect(all.datasets.map((d) => d.metas.default.title)).toContain('European cities');
@@ -124,7 +130,7 @@ describe('fetchers against the fixture portal', () => {
     const attachment = await download(target, attachmentUrl(target, CITIES, attachments[0]!.id));
     expect(attachment.blob.size).toBeGreaterThan(0);
     expect(attachmentUrl(target, CITIES, 'x_txt')).toBe(
-      `${target.portal}/api/v2/catalog/datasets/${CITIES}/attachments/x_txt`,
+      `${target.portal}${base}/catalog/datasets/${CITIES}/attachments/x_txt`,
     );
 
     const formats = await getExportFormats(target, CITIES);
@@ -192,5 +198,21 @@ describe('fetchers against the fixture portal', () => {
       return null;
     })();
     expect(error).toBeInstanceOf(OdsqlError);
+  });
+});
+
+describe('both versions, one model', () => {
+  it('gives the same records, ids, dataset, facets and aggregates whichever version carried them', async () => {
+    const [v20, v21] = (['2.0', '2.1'] as const).map((apiVersion) => ({ portal, apiVersion }));
+    const params = { filter: { where: cmp('>', field('population'), 100_000) }, order_by: 'name', limit: 20 };
+    const [a, b] = await Promise.all([getRecords(v20!, CITIES, params), getRecords(v21!, CITIES, params)]);
+    expect(b.total).toBe(a.total);
+    expect(b.records.map((r) => [r.id, r.values])).toEqual(a.records.map((r) => [r.id, r.values]));
+    expect(await getDataset(v21!, CITIES)).toEqual(await getDataset(v20!, CITIES));
+    expect(await getDatasetFacets(v21!, CITIES)).toEqual(await getDatasetFacets(v20!, CITIES));
+    const aggregate = { select: 'count(*) as n, sum(population) as total', group_by: 'country_code' };
+    expect(await getAggregates(v21!, CITIES, aggregate)).toEqual(
+      await getAggregates(v20!, CITIES, aggregate),
+    );
   });
 });
