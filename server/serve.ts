@@ -3,8 +3,10 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { WorkerPool } from './pool/worker-pool';
 import { DEFAULT_SAMPLE_DIR, ensureSamplePortal } from './seed/sample-portal';
 import { staticSite } from './static-site';
+import { ensureVocabTables } from './store/dataset-tables';
 import { syncPortal } from './store/ingest';
 import { Store } from './store/store';
 
@@ -20,6 +22,9 @@ export const USAGE = `Usage: portal [--port N] [--host H] [--data DIR] [--db FIL
   --db     SQLite file of the portal (default: .portal/portal.sqlite for the sample portal,
            .portal/<folder name>-<hash of its path>.sqlite for --data)
   --dist   built explorer to serve (default: dist)
+  --workers  query worker threads (default: one per core); each has its own read-only
+           connection, and heavy queries (exports, group_by, geometry, search()) take at most
+           all but one of them
 
        portal snapshot <dataset_id> [--data DIR] [--db FILE] [--description TEXT]
   takes a snapshot of a dataset (ingesting the folder first when it changed) and prints its id`;
@@ -31,6 +36,8 @@ export interface ServeOptions {
   data?: string | undefined;
   db: string;
   dist: string;
+  /** Query worker threads (server/pool); one per core when undefined. */
+  workers?: number | undefined;
   /** Startup lines (ingest timings, problems); console.log by default. */
   log?: (line: string) => void;
 }
@@ -54,6 +61,11 @@ export function openPortal(
   const store = new Store(db);
   try {
     syncPortal(store, dir, { log });
+    // Query workers read the store read-only: what search() needs is made here, on the writer.
+    ensureVocabTables(
+      store.db,
+      store.datasets().map((d) => store.layout(d.dataset_id)!),
+    );
   } catch (error) {
     store.close();
     throw error;
@@ -70,6 +82,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       data: { type: 'string' },
       db: { type: 'string' },
       dist: { type: 'string' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -82,8 +95,13 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be a whole number between 0 and 65535, got "${values.port ?? env.PORT}"`);
   }
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 256)) {
+    throw new Error(`--workers must be a whole number between 1 and 256, got "${values.workers}"`);
+  }
   const data = values.data === undefined ? undefined : resolve(values.data);
   return {
+    workers,
     port,
     host: values.host ?? '127.0.0.1',
     data,
@@ -92,9 +110,19 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   };
 }
 
-export function servePortal(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
+export async function servePortal(
+  options: ServeOptions,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const { store } = openPortal(options.data, options.db, options.log);
-  const app = createApp({ store, staticSite: staticSite(options.dist, store.portalInfo().title) });
+  const queries = new WorkerPool({ file: options.db, workers: options.workers });
+  try {
+    await queries.ready();
+  } catch (error) {
+    await queries.close();
+    store.close();
+    throw error;
+  }
+  const app = createApp({ store, queries, staticSite: staticSite(options.dist, store.portalInfo().title) });
   return new Promise((resolveServer, rejectServer) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
       const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -104,8 +132,10 @@ export function servePortal(options: ServeOptions): Promise<{ url: string; close
         close: () =>
           new Promise((done) => {
             server.close(() => {
-              store.close();
-              done();
+              queries.close().finally(() => {
+                store.close();
+                done();
+              });
             });
             // Keep-alive connections would hold close() open; end them.
             if ('closeAllConnections' in server) server.closeAllConnections();
@@ -113,6 +143,7 @@ export function servePortal(options: ServeOptions): Promise<{ url: string; close
       });
     });
     server.once('error', (error) => {
+      queries.close();
       store.close();
       rejectServer(error);
     });
