@@ -10,8 +10,8 @@ import type { QueryRunner } from './query-runner';
 
 /**
  * The query workers: threads with a read-only connection each (query-worker.ts), fed from two
- * queues. A free worker takes the oldest quick job first; heavy jobs (lanes.ts) run on all workers
- * but one at most, so a quick query never waits behind more than the quick queries before it.
+ * queues. A free worker takes the oldest job waiting, but heavy jobs (lanes.ts) run on all workers
+ * but one at most: a quick query waits behind the jobs before it, never behind a heavy one's run.
  * Exports stream at the pace of their clients, so a slow download would hold a worker for
  * minutes: they run on threads of their own (one started with the pool, more when needed, up to
  * one per query worker, each kept for the next export), so they never take a query worker.
@@ -206,7 +206,13 @@ export class WorkerPool implements QueryRunner {
       if (!slot.ready || slot.task) continue;
       let task: Task | undefined;
       if (slot.group === 'export') task = this.queues.export.shift();
-      else task = this.queues.cheap.shift() ?? (this.heavyMayStart() ? this.queues.heavy.shift() : undefined);
+      else {
+        // The older of the two queues' heads, so neither starves; heavy only within its cap.
+        const cheap = this.queues.cheap[0];
+        const heavy = this.heavyMayStart() ? this.queues.heavy[0] : undefined;
+        const lane = heavy && (!cheap || heavy.id < cheap.id) ? 'heavy' : 'cheap';
+        task = this.queues[lane].shift();
+      }
       if (task) this.start(slot, task);
     }
     // Exports waiting with no idle thread: start another, up to one per query worker.
