@@ -15,16 +15,16 @@ import { Store } from './store/store';
  * loaded from the portal folder, then the API and the built explorer served on one port.
  */
 
-export const USAGE = `Usage: portal [--port N] [--host H] [--data DIR] [--db FILE] [--dist DIR]
-  --port   port to listen on (default: $PORT or 8080)
-  --host   address to bind (default: 127.0.0.1)
-  --data   portal folder to serve (default: the sample portal, built into .portal/sample)
-  --db     SQLite file of the portal (default: .portal/portal.sqlite for the sample portal,
-           .portal/<folder name>-<hash of its path>.sqlite for --data)
-  --dist   built explorer to serve (default: dist)
-  --workers  query worker threads (default: one per core); each has its own read-only
-           connection, and heavy queries (exports, group_by, geometry, search()) take at most
-           all but one of them
+export const USAGE = `Usage: portal [--port N] [--host H] [--data DIR] [--db FILE] [--dist DIR] [--workers N]
+  --port     port to listen on (default: $PORT or 8080)
+  --host     address to bind (default: 127.0.0.1)
+  --data     portal folder to serve (default: the sample portal, built into .portal/sample)
+  --db       SQLite file of the portal (default: .portal/portal.sqlite for the sample portal,
+             .portal/<folder name>-<hash of its path>.sqlite for --data)
+  --dist     built explorer to serve (default: dist)
+  --workers  query worker threads, each with a read-only connection (default: one per core);
+             heavy queries (group_by, geometry, search()) take all but one at most. Queries stop
+             after 10 s, exports after 10 minutes
 
        portal snapshot <dataset_id> [--data DIR] [--db FILE] [--description TEXT]
   takes a snapshot of a dataset (ingesting the folder first when it changed) and prints its id`;
