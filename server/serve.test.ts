@@ -9,7 +9,7 @@ describe('parseServeArgs', () => {
 
   it('refuses a worker count that is not a whole number from 1', () => {
     for (const bad of ['0', '-2', '1.5', 'many']) {
-      expect(() => parseServeArgs(['--workers', bad], {})).toThrow(/--workers must be a whole number/);
+      expect(() => parseServeArgs([`--workers=${bad}`], {})).toThrow(/--workers must be a whole number/);
     }
   });
 });
