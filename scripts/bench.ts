@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchExports } from './bench-exports';
 import { benchGrid } from './bench-grid';
+import { benchLoad } from './bench-load';
 import { benchMap } from './bench-map';
 import { benchPortal } from './bench-portal';
 
@@ -19,5 +20,6 @@ if (!existsSync('.portal/bench')) {
 }
 await benchPortal();
 await benchExports();
+await benchLoad();
 await benchGrid();
 await benchMap();

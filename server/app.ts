@@ -6,6 +6,7 @@ import { compression } from './compression';
 import { OdsHttpError } from './errors';
 import { SlidingWindowLimiter } from './feedback/rate-limit';
 import { registerSqlFunctions } from './odsql/sql-functions';
+import { InlineRunner, type QueryRunner } from './pool/query-runner';
 import { redactUrl } from './redact';
 import { attachmentRoutes } from './routes/attachments';
 import { catalogRoutes } from './routes/catalog';
@@ -27,6 +28,11 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** The Explore API versions served (both by default), as portals that dropped one do. */
   api?: readonly ('2.0' | '2.1')[];
+  /**
+   * Where the dataset queries and exports run: serve.ts passes the worker pool; by default they
+   * run in-process on the store's connection (server/pool/query-runner.ts says when that is right).
+   */
+  queries?: QueryRunner;
 }
 
 /**
@@ -40,6 +46,7 @@ export function createApp({
   staticSite,
   log = console.error,
   api = ['2.0', '2.1'],
+  queries = new InlineRunner(store.db),
 }: AppOptions): Hono {
   const app = new Hono({ strict: false });
 
@@ -82,8 +89,8 @@ export function createApp({
     routes.route('/catalog', catalogRoutes(catalog, version));
     routes.route('/catalog', catalogExportRoutes(catalog, version, { log }));
     for (const datasetApi of [
-      datasetRoutes(store, version),
-      exportRoutes(store, version, { log }),
+      datasetRoutes(store, version, queries),
+      exportRoutes(store, version, queries, { log }),
       attachmentRoutes(store, version),
       fileRoutes(store, version),
       reuseRoutes(store, version),

@@ -6,10 +6,12 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { answerClientErrors, MAX_HEADER_BYTES } from './client-errors';
+import { WorkerPool } from './pool/worker-pool';
 import { DEFAULT_SAMPLE_DIR, ensureSamplePortal } from './seed/sample-portal';
 import type { ApiVersion } from './serializers/api-version';
 import { staticSite } from './static-site';
 import { type CsvRules, DEFAULT_MAX_CELL_BYTES } from './store/csv';
+import { ensureVocabTables } from './store/dataset-tables';
 import { type SyncOptions, syncPortal } from './store/ingest';
 import { DEFAULT_KEEP_SNAPSHOTS } from './store/snapshot';
 import { Store } from './store/store';
@@ -20,7 +22,7 @@ import { isWriteFailure } from './store/write-failure';
  * loaded from the portal folder, then the API and the built explorer served on one port.
  */
 
-export const USAGE = `Usage: portal [--port N] [--host H] [--data DIR] [--db FILE] [--dist DIR] [--api 2.0|2.1]
+export const USAGE = `Usage: portal [--port N] [--host H] [--data DIR] [--db FILE] [--dist DIR] [--api 2.0|2.1] [--workers N]
   --port   port to listen on (default: $PORT or 8080)
   --host   address to bind (default: 127.0.0.1)
   --data   portal folder to serve (default: the sample portal, built into .portal/sample)
@@ -33,6 +35,9 @@ export const USAGE = `Usage: portal [--port N] [--host H] [--data DIR] [--db FIL
   --keep-snapshots N  snapshots kept per dataset at ingest, the newest (default: 10)
   --api    serve only this Explore API version, as portals that dropped the other do (the other's
            paths answer 404); repeat it to name both (default: both)
+  --workers  query worker threads, each with a read-only connection (default: one per core);
+             heavy queries (group_by, geometry, search()) take all but one at most. Queries stop
+             after 10 s, exports after 10 minutes
 
        portal snapshot <dataset_id> [--data DIR] [--db FILE] [--description TEXT]
   takes a snapshot of a dataset (ingesting the folder first when it changed) and prints its id`;
@@ -48,6 +53,8 @@ export interface ServeOptions {
   dist: string;
   /** The Explore API versions served; both when absent. */
   api?: readonly ApiVersionName[] | undefined;
+  /** Query worker threads (server/pool); one per core when undefined. */
+  workers?: number | undefined;
   /** Startup lines (ingest timings, problems); console.log by default. */
   log?: (line: string) => void;
   /** How CSV files are read (`--lenient`, `--max-cell`); strict with 1 MiB cells by default. */
@@ -88,6 +95,12 @@ export function openPortal(
   try {
     store = openStore(db);
     syncPortal(store, dir, { ...sync, log });
+    // Query workers read the store read-only: what search() needs is made here, on the writer.
+    const opened = store;
+    ensureVocabTables(
+      opened.db,
+      opened.datasets().map((d) => opened.layout(d.dataset_id)!),
+    );
     return { store, dir };
   } catch (error) {
     store?.close();
@@ -113,6 +126,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'max-cell': { type: 'string' },
       'keep-snapshots': { type: 'string' },
       api: { type: 'string', multiple: true },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -125,12 +139,17 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be a whole number between 0 and 65535, got "${values.port ?? env.PORT}"`);
   }
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 256)) {
+    throw new Error(`--workers must be a whole number between 1 and 256, got "${values.workers}"`);
+  }
   const data = values.data === undefined ? undefined : resolve(values.data);
   const api = values.api?.map((name) => {
     if (name !== '2.0' && name !== '2.1') throw new Error(`--api takes 2.0 or 2.1, got "${name}"`);
     return name;
   });
   return {
+    workers,
     port,
     host: values.host ?? '127.0.0.1',
     data,
@@ -161,7 +180,9 @@ export function parseSize(text: string | undefined): number {
   return bytes;
 }
 
-export function servePortal(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
+export async function servePortal(
+  options: ServeOptions,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const { store } = openPortal(
     options.data,
     options.db,
@@ -169,8 +190,17 @@ export function servePortal(options: ServeOptions): Promise<{ url: string; close
     { csv: options.csv, keepSnapshots: options.keepSnapshots },
     options.openStore,
   );
+  const queries = new WorkerPool({ file: options.db, workers: options.workers });
+  try {
+    await queries.ready();
+  } catch (error) {
+    await queries.close();
+    store.close();
+    throw error;
+  }
   const app = createApp({
     store,
+    queries,
     staticSite: staticSite(options.dist, store.portalInfo().title),
     ...(options.api ? { api: options.api } : {}),
   });
@@ -190,8 +220,10 @@ export function servePortal(options: ServeOptions): Promise<{ url: string; close
           close: () =>
             new Promise((done) => {
               server.close(() => {
-                store.close();
-                done();
+                queries.close().finally(() => {
+                  store.close();
+                  done();
+                });
               });
               // Keep-alive connections would hold close() open; end them.
               if ('closeAllConnections' in server) server.closeAllConnections();
@@ -201,6 +233,7 @@ export function servePortal(options: ServeOptions): Promise<{ url: string; close
     );
     answerClientErrors(server as Server);
     server.once('error', (error) => {
+      queries.close();
       store.close();
       rejectServer(error);
     });

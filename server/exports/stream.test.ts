@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
+import { InlineRunner } from '../pool/query-runner';
 import { exportRoutes } from '../routes/exports';
 import { V20 } from '../serializers/api-version';
 import { exportTestPortal, MANY_ROWS } from '../testing/export-test-portal';
@@ -19,7 +20,7 @@ const ends: { label: string; end: ExportEnd }[] = [];
 const waiters: (() => void)[] = [];
 // The app under test, with a hook that sees every export end.
 const app = createApp({ store: portal.store, log: (line) => portal.logs.push(line) });
-const hooked = exportRoutes(portal.store, V20, {
+const hooked = exportRoutes(portal.store, V20, new InlineRunner(portal.store.db), {
   log: (line) => portal.logs.push(line),
   onExportEnd: (label, end) => {
     ends.push({ label, end });

@@ -1,5 +1,5 @@
 import type { Expr } from '../../common/odsql/ast';
-import type { FieldLayout } from '../store/layout';
+import { type FieldLayout, vocabTableOf } from '../store/layout';
 import type { Compiler } from './compile';
 import { fail } from './compiled';
 
@@ -39,7 +39,9 @@ export function fullTextSql(
   if (fields && searchable?.length === 0) return '0';
   let query: string;
   if (mode === 'fuzzy') {
-    query = terms.map((term, k) => fuzzyAlternatives(compiler, term, k === terms.length - 1)).join(' AND ');
+    query = terms
+      .map((term, k) => fuzzyAlternatives(compiler, term, k, k === terms.length - 1))
+      .join(' AND ');
   } else {
     query = terms
       .map((term) => quoteFtsToken(mode === 'prefix' ? `${term.replace(/\*$/, '')}*` : term))
@@ -50,37 +52,57 @@ export function fullTextSql(
 }
 
 /**
+ * search()'s expansions are bounded by count, so that a long text costs what a short one does
+ * rather than the time limit: only the first words look for typos, each takes its most frequent
+ * near terms, and the last word's prefix takes its most frequent completions. The other words
+ * match as written. A word past these bounds still has to match; it is only not forgiven.
+ */
+export const FUZZY_WORDS = 8;
+export const FUZZY_CANDIDATES = 50;
+export const PREFIX_COMPLETIONS = 200;
+
+/**
  * `search()` forgives typos: a term longer than 5 characters matches terms within edit distance 2,
  * longer than 2 within 1, and the last term also matches as a prefix (ods-api.md §4.2). Candidates
  * come from the FTS vocabulary, sharing the first letter (an assumption that keeps the lookup
  * fast; documented in ARCHITECTURE.md).
  */
-function fuzzyAlternatives(compiler: Compiler, term: string, prefix: boolean): string {
+function fuzzyAlternatives(compiler: Compiler, term: string, position: number, last: boolean): string {
   const word = normalizeTerm(term.replace(/\*$/, ''));
+  const fts = compiler.options.layout.ftsTable!;
+  const vocab = `"${vocabTableOf(fts)}"`;
+  const db = compiler.options.db;
+  const alternatives = new Set<string>([word]);
+  if (last) {
+    // Completions from the vocabulary, most frequent first, instead of FTS5's unbounded `word*`.
+    const completions = db
+      .prepare(`SELECT term FROM ${vocab} WHERE term >= ? AND term < ? ORDER BY cnt DESC LIMIT ?`)
+      .pluck()
+      .all(word, `${word}\u{10ffff}`, PREFIX_COMPLETIONS) as string[];
+    for (const completion of completions) alternatives.add(completion);
+  }
   const distance = word.length > 5 ? 2 : word.length > 2 ? 1 : 0;
-  const exact = quoteFtsToken(prefix ? `${word}*` : word);
-  if (distance === 0) return exact;
-  const vocab = `${compiler.options.layout.ftsTable}_vocab`;
-  compiler.options.db.exec(
-    `CREATE VIRTUAL TABLE IF NOT EXISTS temp."${vocab}" USING fts5vocab(main, "${compiler.options.layout.ftsTable}", 'row')`,
-  );
-  const first = word[0]!;
-  const candidates = compiler.options.db
-    .prepare(
-      `SELECT term FROM temp."${vocab}" WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?
-       AND ods_levenshtein(term, ?, ?) <= ? ORDER BY cnt DESC LIMIT 50`,
-    )
-    .pluck()
-    .all(
-      first,
-      `${first}\u{10ffff}`,
-      word.length - distance,
-      word.length + distance,
-      word,
-      distance,
-      distance,
-    ) as string[];
-  return `(${[exact, ...candidates.filter((c) => c !== word).map(quoteFtsToken)].join(' OR ')})`;
+  if (distance > 0 && position < FUZZY_WORDS) {
+    const first = word[0]!;
+    const candidates = db
+      .prepare(
+        `SELECT term FROM ${vocab} WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?
+         AND ods_levenshtein(term, ?, ?) <= ? ORDER BY cnt DESC LIMIT ${FUZZY_CANDIDATES}`,
+      )
+      .pluck()
+      .all(
+        first,
+        `${first}\u{10ffff}`,
+        word.length - distance,
+        word.length + distance,
+        word,
+        distance,
+        distance,
+      ) as string[];
+    for (const candidate of candidates) alternatives.add(candidate);
+  }
+  const tokens = [...alternatives].map(quoteFtsToken);
+  return tokens.length === 1 ? tokens[0]! : `(${tokens.join(' OR ')})`;
 }
 
 export function textTargets(compiler: Compiler, args: readonly Expr[], name: string): FieldLayout[] | null {

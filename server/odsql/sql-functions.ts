@@ -29,19 +29,35 @@ let deadline = Number.POSITIVE_INFINITY;
 let deadlineLimit = 0;
 
 /**
+ * The deadline of the whole job a query worker runs (server/pool): set when the job starts, so
+ * that every statement of it, and withDeadline inside it, stops by then; null clears it.
+ */
+export function setJobDeadline(limitMs: number | null): void {
+  deadline = limitMs === null ? Number.POSITIVE_INFINITY : Date.now() + limitMs;
+  deadlineLimit = limitMs ?? 0;
+}
+
+/** Whether a statement failed because ods_deadline() found its time up. */
+export function isDeadlineError(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('ods_query_timeout');
+}
+
+/**
  * Runs `work` with a time limit. Compiled queries call `ods_deadline()` every 1024 rows they
  * examine, which throws once the limit has passed; better-sqlite3 then abandons the statement.
+ * An earlier deadline already set (the job's) is kept.
  */
 export function withDeadline<T>(limitMs: number, work: () => T): T {
   const previous = deadline;
   const previousLimit = deadlineLimit;
-  deadline = Date.now() + limitMs;
-  deadlineLimit = limitMs;
+  if (Date.now() + limitMs < deadline) {
+    deadline = Date.now() + limitMs;
+    deadlineLimit = limitMs;
+  }
   try {
     return work();
   } catch (error) {
-    if (error instanceof Error && error.message.includes('ods_query_timeout'))
-      throw new QueryTimeoutError(limitMs);
+    if (isDeadlineError(error)) throw new QueryTimeoutError(deadlineLimit);
     throw error;
   } finally {
     deadline = previous;

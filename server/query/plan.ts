@@ -43,7 +43,9 @@ export interface QuerySpec {
 /**
  * `ods_deadline()` runs once every 1024 rows examined and bounds a query's time. The check costs a
  * few operations per row, so it goes only into queries that call our JavaScript functions (`ods_…`),
- * the ones that can run for long: plain SQL over the datasets we serve finishes within seconds.
+ * the ones that can run for long: plain SQL over the datasets we serve finishes within seconds. It
+ * comes first, before the filter: after it, it would run only on rows that pass the filter, and a
+ * filter that matches nothing (`not disjoint(…)` far from every record) would never be stopped.
  */
 const DEADLINE_CHECK = '((t.rid & 1023) != 0 OR ods_deadline())';
 
@@ -118,7 +120,8 @@ function balanced(items: readonly string[], op: 'AND' | 'OR'): string {
 
 export function whereSql(conditions: readonly string[], rest: readonly string[] = []): string {
   const usesJavaScript = [...conditions, ...rest].some((sql) => sql.includes('ods_'));
-  const all = usesJavaScript ? [...conditions, DEADLINE_CHECK] : conditions;
+  const all = usesJavaScript ? [DEADLINE_CHECK, ...conditions] : conditions;
+  // The deadline first: SQLite checks it on every row, also those the filter then rejects.
   return all.length > 0 ? ` WHERE ${balanced(all, 'AND')}` : '';
 }
 

@@ -8,6 +8,15 @@ import type { Plan } from './plan';
 /** How long one API query may run before it is stopped and answered with an error. */
 export const QUERY_TIME_LIMIT_MS = 10_000;
 
+/** ODS's 400 for a query stopped at its time limit. */
+export function queryTimeout(limitMs: number): OdsHttpError {
+  return new OdsHttpError(
+    400,
+    'QueryTimeoutError',
+    `${new QueryTimeoutError(limitMs).message} Narrow it with a where clause or a refine, or group fewer records.`,
+  );
+}
+
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 const STATEMENT_CACHE_SIZE = 500;
 
@@ -38,13 +47,7 @@ export function timed<T>(work: () => T): T {
   try {
     return withDeadline(QUERY_TIME_LIMIT_MS, work);
   } catch (error) {
-    if (error instanceof QueryTimeoutError) {
-      throw new OdsHttpError(
-        400,
-        'QueryTimeoutError',
-        `${error.message} Narrow it with a where clause or a refine, or group fewer records.`,
-      );
-    }
+    if (error instanceof QueryTimeoutError) throw queryTimeout(error.limitMs);
     throw error;
   }
 }

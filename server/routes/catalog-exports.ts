@@ -3,6 +3,7 @@ import type { Dataset } from '../../common/ods-api/types';
 import type { CatalogIndex } from '../catalog/catalog-index';
 import { exportFormats } from '../exports/formats';
 import { link } from '../links';
+import { InlineRunner } from '../pool/query-runner';
 import type { ApiVersion } from '../serializers/api-version';
 import { type ExportRoutesOptions, sendExport, unknownFormat } from './exports';
 
@@ -51,6 +52,8 @@ export function catalogExportRoutes(
   const app = new Hono({ strict: false });
   const names = ['csv', 'json', version.spreadsheet];
   const offered = exportFormats(version.spreadsheet).filter((format) => names.includes(format.name));
+  // The catalog index is an in-memory database of this thread: its exports run here.
+  const queries = new InlineRunner(catalog.db);
 
   app.get('/exports', (c) => {
     const url = new URL(c.req.url);
@@ -63,8 +66,8 @@ export function catalogExportRoutes(
     const name = c.req.param('format');
     const format = offered.find((f) => f.name === name.toLowerCase());
     if (!format) throw unknownFormat(name, offered, 'the catalog');
-    const source = { dataset: catalogDataset(catalog), layout: catalog.layout, db: catalog.db };
-    return sendExport(c, source, format, version, options);
+    const source = { dataset: catalogDataset(catalog), layout: catalog.layout };
+    return sendExport(c, queries, source, format, version, options);
   });
 
   return app;

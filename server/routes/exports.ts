@@ -1,25 +1,24 @@
-import type Database from 'better-sqlite3';
 import { type Context, Hono } from 'hono';
 import type { Dataset, Link } from '../../common/ods-api/types';
 import { invalidParameter } from '../errors';
-import { exportColumns } from '../exports/columns';
 import { readExportParams } from '../exports/export-params';
 import { type ExportFormat, exportFormat, exportFormats } from '../exports/formats';
 import { type ExportEnd, exportStream, gzipped } from '../exports/stream';
 import { link } from '../links';
-import { planQuery } from '../query/plan';
-import { timed } from '../query/read';
+import type { ExportJob } from '../pool/jobs';
+import type { QueryRunner } from '../pool/query-runner';
 import type { ApiVersion } from '../serializers/api-version';
 import type { DatasetLayout } from '../store/layout';
 import type { Store } from '../store/store';
-import { datasetPath, decodeContext, findDataset, querySpec } from './dataset-context';
+import { datasetPath, findDataset } from './dataset-context';
 
 /**
  * `GET …/datasets/{dataset_id}/exports` (the formats the dataset offers, as links) and
  * `…/exports/{format}` (ods-api.md §6): the whole query result, streamed, in any format, with no
- * 10,000-record cap. Each export runs the records endpoint's query (planQuery) without its
- * time limit, and reads its rows batch by batch (exports/stream.ts). The catalog's own exports
- * (catalog-exports.ts) go through `sendExport` too.
+ * 10,000-record cap. Each export runs the records endpoint's query (planQuery) as a job on the
+ * query runner (server/pool), under the exports' own, longer time limit, and streams its rows batch
+ * by batch (exports/stream.ts). The catalog's own exports (catalog-exports.ts) go through
+ * `sendExport` too.
  */
 
 export interface ExportRoutesOptions {
@@ -32,7 +31,6 @@ export interface ExportRoutesOptions {
 export interface ExportSource {
   dataset: Dataset;
   layout: DatasetLayout;
-  db: Database.Database;
 }
 
 /** The 400 ODS answers for a format name it does not offer. */
@@ -44,38 +42,23 @@ export function unknownFormat(name: string, offered: readonly ExportFormat[], of
 
 export async function sendExport(
   c: Context,
+  queries: QueryRunner,
   source: ExportSource,
   format: ExportFormat,
   version: ApiVersion,
   options: ExportRoutesOptions,
 ): Promise<Response> {
-  const { dataset, layout, db } = source;
+  const { dataset, layout } = source;
   const url = new URL(c.req.url);
   const params = readExportParams(url, version.exportDefaults);
-  const plan = planQuery(layout, db, querySpec(params.request, version));
-  const skip = plan.grouped ? 0 : 4;
-  const context = decodeContext(version, url, dataset.dataset_id, params.request.timezone);
-  const columns = exportColumns(plan.outputs, context, skip);
-  const sql = plan.rowsSql(params.limit, params.offset);
-  const query = { db, sql, params: plan.params };
-  const producer = format.prepare({
+  const job: ExportJob = {
+    kind: 'export',
+    base: version.base,
+    url: url.href,
     dataset,
-    query,
-    columns,
-    idAt: plan.grouped ? null : 1,
-    params,
-    host: url.hostname,
-    count: () => {
-      // Grouped rows have no count query: count the page itself (limit and offset included).
-      if (!plan.countSql) {
-        return timed(() => db.prepare(`SELECT count(*) FROM (${sql})`).pluck().get(plan.params) as number);
-      }
-      const total = timed(() => db.prepare(plan.countSql!).pluck().get(plan.params) as number);
-      const after = Math.max(0, total - params.offset);
-      return params.limit < 0 ? after : Math.min(after, params.limit);
-    },
-  });
-
+    layout,
+    format: format.name,
+  };
   const filename = `${dataset.dataset_id}.${format.extension}${params.compressed ? '.gz' : ''}`;
   const headers = {
     'Content-Type': format.contentType,
@@ -83,11 +66,14 @@ export async function sendExport(
     'Cache-Control': 'no-cache, no-store',
     'X-Content-Type-Options': 'nosniff',
   };
-  // A HEAD request never reads the body: start nothing that would wait on it.
-  if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+  // A HEAD request never reads the body: the export is only checked, so it answers what GET would.
+  if (c.req.method === 'HEAD') {
+    await queries.export(job);
+    return c.body(null, 200, headers);
+  }
 
   const label = `${dataset.dataset_id}.${format.name}`;
-  const { stream, started } = exportStream(producer, {
+  const { stream, started } = exportStream((sink) => queries.export(job, sink), {
     label,
     log: options.log ?? console.error,
     signal: c.req.raw.signal,
@@ -100,7 +86,12 @@ export async function sendExport(
   return c.body(body, 200, headers);
 }
 
-export function exportRoutes(store: Store, version: ApiVersion, options: ExportRoutesOptions = {}): Hono {
+export function exportRoutes(
+  store: Store,
+  version: ApiVersion,
+  queries: QueryRunner,
+  options: ExportRoutesOptions = {},
+): Hono {
   const app = new Hono({ strict: false });
   const offeredFor = (dataset: Dataset) =>
     exportFormats(version.spreadsheet).filter((format) => format.offeredFor(dataset.fields));
@@ -120,7 +111,7 @@ export function exportRoutes(store: Store, version: ApiVersion, options: ExportR
     // A known format the dataset cannot hold (geojson without a geo field) gets its own 400, from prepare.
     const format = exportFormat(name, version.spreadsheet);
     if (!format) throw unknownFormat(name, offeredFor(dataset), `dataset ${dataset.dataset_id}`);
-    return sendExport(c, { dataset, layout, db: store.db }, format, version, options);
+    return sendExport(c, queries, { dataset, layout }, format, version, options);
   });
 
   return app;

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { DatasetField } from '../../common/ods-api/types';
 import { createIndexes } from './dataset-indexes';
 import { FileResolver } from './file-resolver';
-import { type DatasetLayout, type FieldLayout, isMultivalued } from './layout';
+import { type DatasetLayout, type FieldLayout, isMultivalued, vocabTableOf } from './layout';
 import type { RowSource } from './source-rows';
 import {
   isEmptyValue,
@@ -86,7 +86,7 @@ export function makeLayout(
 /** Every table a layout owns (the records table last, as side tables refer to its rows). */
 export function layoutTables(layout: DatasetLayout): string[] {
   const tables: string[] = [];
-  if (layout.ftsTable) tables.push(layout.ftsTable);
+  if (layout.ftsTable) tables.push(vocabTableOf(layout.ftsTable), layout.ftsTable);
   for (const f of layout.fields) {
     if (f.valuesTable) tables.push(f.valuesTable);
     if (f.rtreeTable) tables.push(f.rtreeTable);
@@ -138,7 +138,24 @@ function createTables(db: Database.Database, layout: DatasetLayout): void {
     db.exec(
       `CREATE VIRTUAL TABLE "${layout.ftsTable}" USING fts5(${ftsColumns.join(', ')}, content='', tokenize='unicode61 remove_diacritics 2')`,
     );
+    createVocabTable(db, layout.ftsTable);
   }
+}
+
+/**
+ * search() looks typos up in the FTS vocabulary. The vocabulary table is schema, made here on the
+ * writer: query connections are read-only, and DDL on a connection that is streaming an export
+ * fails with "connection is busy".
+ */
+function createVocabTable(db: Database.Database, ftsTable: string): void {
+  db.exec(
+    `CREATE VIRTUAL TABLE IF NOT EXISTS "${vocabTableOf(ftsTable)}" USING fts5vocab("${ftsTable}", 'row')`,
+  );
+}
+
+/** Adds the vocabulary tables a store written before they existed lacks (run once at open). */
+export function ensureVocabTables(db: Database.Database, layouts: readonly DatasetLayout[]): void {
+  for (const layout of layouts) if (layout.ftsTable) createVocabTable(db, layout.ftsTable);
 }
 
 /** Converts one field's raw values, binds them to the records table and feeds the side tables. */

@@ -19,6 +19,8 @@ import type { DatasetField, FieldType } from '../../common/ods-api/types';
  *   - full text: one FTS5 table (contentless, `content=''`, tokenizer `unicode61 remove_diacritics 2`)
  *     whose rowid is `rid` and whose columns are the text fields, named as the fields; a multivalued
  *     field is indexed as its values joined by spaces.
+ *   - full-text vocabulary: an fts5vocab table over the FTS5 table, `<fts table>_vocab` (search()
+ *     looks typos and prefixes up in it).
  *   - geo: one R*Tree per geo field, `(id = rid, min_lon, max_lon, min_lat, max_lat)`; a point is a
  *     degenerate box.
  *   A multivalued value is stored once per record in its side table even when the source repeats it
@@ -91,4 +93,9 @@ export function fieldLayout(layout: DatasetLayout, name: string): FieldLayout | 
 
 export function isMultivalued(field: DatasetField): boolean {
   return field.annotations.multivalued !== undefined;
+}
+
+/** The fts5vocab table beside a dataset's FTS5 table (ingest creates it with the FTS5 table). */
+export function vocabTableOf(ftsTable: string): string {
+  return `${ftsTable}_vocab`;
 }

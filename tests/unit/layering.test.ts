@@ -56,6 +56,7 @@ const SERVER_FOLDERS = [
   'exports',
   'feedback',
   'odsql',
+  'pool',
   'query',
   'routes',
   'seed',

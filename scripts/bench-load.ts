@@ -1,0 +1,250 @@
+import { pathToFileURL } from 'node:url';
+import { fmt, machine, quantile, startPortal, writeSection } from './bench-lib';
+
+/**
+ * `npm run bench:load`: the embedded portal under load, once with one query worker (`--workers 1`)
+ * and once with the default (one per core), in the same run, on the sample portal's cities.
+ * - 200 clients for 30 s, each sending the next request as soon as the last is answered, over a mix
+ *   of every endpoint: records (where, order_by, offset), full text, facets, group_by, single
+ *   records, small exports, the dataset and the catalog. Errors (non-2xx, broken bodies) and
+ *   timeouts (no complete answer within 30 s) are counted.
+ * - A cheap query's p95 alone, then beside heavy work: 4 full CSV exports, 4 group_by of 20,000
+ *   groups and 1 geo_cluster, each repeated for as long as the cheap query is measured.
+ * Targets (issue 14): 0 errors and 0 timeouts in both runs; the default's throughput at least 1.7×
+ * the single worker's on 2 cores; the cheap p95 beside heavy work at most 5× its p95 alone.
+ */
+
+const DATASET = 'geonames-all-cities-with-a-population-1000';
+const DB_ARGS = ['--db', '.bench/sample.sqlite'];
+const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+const TIMEOUT_MS = 30_000;
+const CHEAP_SAMPLES = 100;
+/** Beside heavy work one worker answers a cheap query slowly: sampling stops after this long. */
+const CHEAP_BUDGET_MS = 30_000;
+
+const WORDS = ['saint', 'paris', 'london', 'springfield', 'san', 'new', 'lake', 'port', 'mount', 'villa'];
+const TYPOS = ['pariss', 'londn', 'berlinn', 'madird', 'springfeld', 'marseile'];
+const COUNTRIES = ['FR', 'US', 'DE', 'IT', 'ES', 'BR', 'IN', 'CN', 'MX', 'PH'];
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+const q = (text: string) => encodeURIComponent(text);
+
+/** The mix: each entry a weight and a path maker. */
+function mix(base: string, recordIds: readonly string[]): [number, () => string][] {
+  const records = `${base}/catalog/datasets/${DATASET}/records`;
+  return [
+    [
+      20,
+      () =>
+        `${records}?limit=20&offset=${Math.floor(Math.random() * 500)}&where=${q(`population > ${Math.floor(Math.random() * 100_000)}`)}&order_by=${q('population desc')}`,
+    ],
+    [10, () => `${records}?limit=10&where=${q(`"${pick(WORDS)}"`)}`],
+    [5, () => `${records}?limit=10&where=${q(`search(name, "${pick(TYPOS)}")`)}`],
+    [10, () => `${records}?limit=20&refine=country_code:${pick(COUNTRIES)}&order_by=name`],
+    [10, () => `${base}/catalog/datasets/${DATASET}/facets?refine=country_code:${pick(COUNTRIES)}`],
+    [
+      10,
+      () =>
+        `${records}?group_by=feature_code&select=${q('count(*) as n, sum(population) as p')}&where=${q(`country_code = "${pick(COUNTRIES)}"`)}`,
+    ],
+    [15, () => `${records}/${pick(recordIds)}`],
+    [
+      5,
+      () =>
+        `${base}/catalog/datasets/${DATASET}/exports/csv?limit=100&refine=country_code:${pick(COUNTRIES)}`,
+    ],
+    [5, () => `${base}/catalog/datasets/${DATASET}`],
+    [
+      5,
+      () => `${base}/catalog/datasets?limit=10&where=${q(`"${pick(['cities', 'countries', 'weather'])}"`)}`,
+    ],
+    [5, () => `${base}/catalog/facets`],
+  ];
+}
+
+interface Outcome {
+  ms: number;
+  ok: boolean;
+  timedOut: boolean;
+}
+
+/** What failed, for the console: a figure of errors says nothing of why. */
+const failures: string[] = [];
+
+function reportFailures(label: string): void {
+  if (failures.length === 0) return;
+  const counts = new Map<string, number>();
+  for (const line of failures.splice(0)) counts.set(line, (counts.get(line) ?? 0) + 1);
+  console.log(`[bench:load] ${label} failures:`);
+  for (const [line, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 10))
+    console.log(`  ${n} × ${line}`);
+}
+
+async function get(url: string): Promise<Outcome> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const body = await response.arrayBuffer();
+    if (!response.ok)
+      failures.push(`${response.status} ${url.split('?')[0]}: ${Buffer.from(body).toString().slice(0, 160)}`);
+    return {
+      ms: performance.now() - started,
+      ok: response.ok,
+      timedOut: false,
+    };
+  } catch (error) {
+    const name = (error as Error).name;
+    failures.push(`${name} ${url.split('?')[0]}: ${(error as Error).message}`);
+    return { ms: performance.now() - started, ok: false, timedOut: name === 'TimeoutError' };
+  }
+}
+
+interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  errors: number;
+  timeouts: number;
+}
+
+async function load(origin: string, recordIds: readonly string[]): Promise<LoadResult> {
+  const entries = mix('/api/explore/v2.1', recordIds);
+  const total = entries.reduce((sum, [weight]) => sum + weight, 0);
+  const next = () => {
+    let r = Math.random() * total;
+    for (const [weight, make] of entries) {
+      r -= weight;
+      if (r <= 0) return make();
+    }
+    return entries[0]![1]();
+  };
+  const outcomes: Outcome[] = [];
+  const started = performance.now();
+  const until = started + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < until) outcomes.push(await get(`${origin}${next()}`));
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const times = outcomes.map((o) => o.ms);
+  return {
+    requests: outcomes.length,
+    perSecond: outcomes.length / seconds,
+    p50: quantile(times, 0.5),
+    p95: quantile(times, 0.95),
+    errors: outcomes.filter((o) => !o.ok && !o.timedOut).length,
+    timeouts: outcomes.filter((o) => o.timedOut).length,
+  };
+}
+
+const cheapPath = () =>
+  `/api/explore/v2.1/catalog/datasets/${DATASET}/records?limit=10&where=${q(`country_code = "${pick(COUNTRIES)}" and population > 50000`)}&order_by=${q('population desc')}`;
+
+async function cheapP95(origin: string): Promise<{ p95: number; errors: number; samples: number }> {
+  const outcomes: Outcome[] = [];
+  const until = performance.now() + CHEAP_BUDGET_MS;
+  while (outcomes.length < CHEAP_SAMPLES && performance.now() < until) {
+    outcomes.push(await get(`${origin}${cheapPath()}`));
+  }
+  return {
+    p95: quantile(
+      outcomes.map((o) => o.ms),
+      0.95,
+    ),
+    errors: outcomes.filter((o) => !o.ok).length,
+    samples: outcomes.length,
+  };
+}
+
+/** The heavy work, each piece repeated until `stop` is set; resolves to its failures. */
+function heavy(origin: string, stop: { done: boolean }): Promise<number> {
+  const dataset = `${origin}/api/explore/v2.1/catalog/datasets/${DATASET}`;
+  const paths = [
+    ...Array.from({ length: 4 }, () => `${dataset}/exports/csv`),
+    ...Array.from(
+      { length: 4 },
+      () => `${dataset}/records?group_by=name&select=${q('count(*) as n, avg(population) as p')}&limit=20000`,
+    ),
+    `${dataset}/records?group_by=${q('geo_cluster(coordinates, 6)')}&select=count(*)&limit=20000`,
+  ];
+  return Promise.all(
+    paths.map(async (url) => {
+      let failures = 0;
+      while (!stop.done) if (!(await get(url)).ok) failures++;
+      return failures;
+    }),
+  ).then((failures) => failures.reduce((a, b) => a + b, 0));
+}
+
+interface RunResult {
+  label: string;
+  load: LoadResult;
+  cheapAlone: number;
+  cheapBeside: number;
+  besideSamples: number;
+  heavyFailures: number;
+  cheapErrors: number;
+}
+
+async function run(label: string, args: string[]): Promise<RunResult> {
+  const portal = await startPortal([...DB_ARGS, ...args]);
+  try {
+    const listed = (await (
+      await fetch(`${portal.url}/api/v2/catalog/datasets/${DATASET}/records?limit=100&select=name`)
+    ).json()) as { records: { record: { id: string } }[] };
+    const recordIds = listed.records.map((r) => r.record.id);
+    // Warm up: statements prepared, pages cached, in every worker.
+    await Promise.all(Array.from({ length: 20 }, () => get(`${portal.url}${cheapPath()}`)));
+    console.log(`[bench:load] ${label}: ${CLIENTS} clients for ${SECONDS} s…`);
+    const loaded = await load(portal.url, recordIds);
+    const alone = await cheapP95(portal.url);
+    const stop = { done: false };
+    const heavyDone = heavy(portal.url, stop);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const besideHeavy = await cheapP95(portal.url);
+    stop.done = true;
+    const heavyFailures = await heavyDone;
+    reportFailures(label);
+    return {
+      label,
+      load: loaded,
+      cheapAlone: alone.p95,
+      cheapBeside: besideHeavy.p95,
+      besideSamples: besideHeavy.samples,
+      heavyFailures,
+      cheapErrors: alone.errors + besideHeavy.errors,
+    };
+  } finally {
+    await portal.stop();
+  }
+}
+
+export async function benchLoad(): Promise<void> {
+  const single = await run('--workers 1', ['--workers', '1']);
+  const pooled = await run('default workers', []);
+  const rows = [single, pooled].map(
+    (r) =>
+      `| ${r.label} | ${r.load.requests} | ${r.load.perSecond.toFixed(1)} | ${fmt(r.load.p50)} | ${fmt(r.load.p95)} | ${r.load.errors} | ${r.load.timeouts} | ${fmt(r.cheapAlone)} | ${fmt(r.cheapBeside)} (${r.besideSamples}) | ${(r.cheapBeside / r.cheapAlone).toFixed(1)}× | ${r.heavyFailures + r.cheapErrors} |`,
+  );
+  const ratio = pooled.load.perSecond / single.load.perSecond;
+  const clean = [single, pooled].every((r) => r.load.errors === 0 && r.load.timeouts === 0);
+  const lane = pooled.cheapBeside / pooled.cheapAlone;
+  const markdown = [
+    '## Under load (`npm run bench:load`)',
+    '',
+    `${machine()}. The sample portal's cities (135k records); ${CLIENTS} clients for ${SECONDS} s over a mix of every endpoint, then a cheap query (records with a where and an order_by) 100 times alone and beside (100 times or for 30 s, the count in brackets) 4 full CSV exports, 4 group_by of 20,000 groups and 1 geo_cluster. Times in ms.`,
+    '',
+    '| run | requests | req/s | p50 | p95 | errors | timeouts | cheap p95 alone | cheap p95 beside heavy | ratio | heavy/cheap failures |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `Targets: 0 errors and 0 timeouts in both: ${clean ? 'met' : 'missed'}. Throughput of the default ≥ 1.7× one worker: ${ratio >= 1.7 ? 'met' : 'missed'} (${ratio.toFixed(2)}×). Cheap p95 beside heavy ≤ 5× alone: ${lane <= 5 ? 'met' : 'missed'} (${lane.toFixed(1)}×).`,
+  ].join('\n');
+  console.log(markdown);
+  writeSection('bench-load', markdown);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) await benchLoad();

@@ -1,0 +1,24 @@
+import type { ErrorBody } from '../../common/ods-api/errors';
+import type { Job } from './jobs';
+
+/** What the pool (worker-pool.ts) and its workers (query-worker.ts) say to each other. */
+
+export type ToWorker =
+  /** `checkOnly`: an export is planned and checked, not streamed (a HEAD request). */
+  | { type: 'job'; id: number; job: Job; limitMs: number; checkOnly?: boolean }
+  /** The main thread has handed `bytes` of the export on to the client: the worker may send more. */
+  | { type: 'more'; id: number; bytes: number }
+  /** The client went away: the export stops and closes its statement. */
+  | { type: 'cancel'; id: number };
+
+/** A failure as it crosses threads: ODS's answer when it has one, else what the log needs. */
+export type JobFailure =
+  | { kind: 'ods'; status: number; body: ErrorBody }
+  | { kind: 'crash'; message: string; stack: string | undefined };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'answer'; id: number; body: string }
+  | { type: 'chunk'; id: number; bytes: Uint8Array; rows: number }
+  | { type: 'end'; id: number; rows: number }
+  | { type: 'failed'; id: number; failure: JobFailure };

@@ -1,0 +1,120 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { OdsHttpError } from '../errors';
+import { ExportCancelled, type ExportSink } from '../exports/stream';
+import {
+  isDeadlineError,
+  QueryTimeoutError,
+  registerSqlFunctions,
+  setJobDeadline,
+} from '../odsql/sql-functions';
+import { queryTimeout } from '../query/read';
+import { prepareExport, runQuery } from './jobs';
+import type { FromWorker, JobFailure, ToWorker } from './messages';
+
+/**
+ * A query worker: one read-only connection to the store, one job at a time (better-sqlite3 is
+ * synchronous, so a job holds its thread until it ends). The whole job, compile included, runs
+ * under the deadline the pool gave it; the pool ends this thread if the job outlives it.
+ */
+
+const port = parentPort!;
+const { file } = workerData as { file: string };
+const db = new Database(file, { readonly: true, fileMustExist: true });
+registerSqlFunctions(db);
+
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+function failureOf(error: unknown, limitMs: number): JobFailure {
+  const ods =
+    error instanceof QueryTimeoutError || isDeadlineError(error)
+      ? queryTimeout(limitMs)
+      : error instanceof OdsHttpError
+        ? error
+        : null;
+  if (ods) return { kind: 'ods', status: ods.status, body: ods.body() };
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { kind: 'crash', message: e.message, stack: e.stack };
+}
+
+/** Chunks the main thread has not yet handed on, at most; past them the export waits. */
+const WINDOW_BYTES = 1 << 20;
+
+/** The export's side of the stream: chunks cross to the main thread, which says when it wants more. */
+class PortSink implements ExportSink {
+  rows = 0;
+  cancelled = false;
+  private inFlight = 0;
+  private wake: (() => void) | null = null;
+  private readonly closers = new Set<() => void>();
+
+  constructor(private readonly id: number) {}
+
+  async write(chunk: Uint8Array | string): Promise<void> {
+    if (this.cancelled) throw new ExportCancelled();
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk);
+    if (bytes.byteLength === 0) return;
+    this.inFlight += bytes.byteLength;
+    send({ type: 'chunk', id: this.id, bytes, rows: this.rows }, [bytes.buffer as ArrayBuffer]);
+    while (this.inFlight > WINDOW_BYTES && !this.cancelled) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    }
+    if (this.cancelled) throw new ExportCancelled();
+  }
+
+  onCancel(close: () => void): () => void {
+    this.closers.add(close);
+    return () => this.closers.delete(close);
+  }
+
+  handedOn(bytes: number): void {
+    this.inFlight -= bytes;
+    this.resume();
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    for (const close of this.closers) close();
+    this.closers.clear();
+    this.resume();
+  }
+
+  private resume(): void {
+    const waiting = this.wake;
+    this.wake = null;
+    waiting?.();
+  }
+}
+
+let sink: PortSink | null = null;
+
+port.on('message', async (message: ToWorker) => {
+  if (message.type === 'more') return sink?.handedOn(message.bytes);
+  if (message.type === 'cancel') return sink?.cancel();
+  const { id, job, limitMs } = message;
+  setJobDeadline(limitMs);
+  try {
+    if (job.kind !== 'export') {
+      send({ type: 'answer', id, body: runQuery(db, job) });
+      return;
+    }
+    const producer = prepareExport(db, job);
+    if (message.checkOnly) {
+      send({ type: 'end', id, rows: 0 });
+      return;
+    }
+    sink = new PortSink(id);
+    await producer(sink);
+    send({ type: 'end', id, rows: sink.rows });
+  } catch (error) {
+    if (error instanceof ExportCancelled) send({ type: 'end', id, rows: sink?.rows ?? 0 });
+    else send({ type: 'failed', id, failure: failureOf(error, limitMs) });
+  } finally {
+    sink = null;
+    setJobDeadline(null);
+  }
+});
+
+send({ type: 'ready' });
