@@ -3,6 +3,7 @@ import { ChevronDown, Database, Globe, KeyRound, Server } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { PortalTarget } from '../api/client';
 import { Button } from '../components/button';
+import { DownloadsTray } from '../components/downloads-tray';
 import { EmptyState } from '../components/states';
 import { embeddedPortalTitle, portalName, readPortalParam } from '../lib/portal';
 import { PortalContext, type PortalContextValue } from '../lib/portal-context';
@@ -71,6 +72,7 @@ export function AppShell() {
           {param.ok ? <Outlet /> : <InvalidPortal raw={param.raw} onChoose={() => openPicker('address')} />}
         </main>
       </div>
+      <DownloadsTray />
       {picker && <PortalPicker current={portal} focus={picker} onClose={() => setPicker(null)} />}
     </PortalContext.Provider>
   );
