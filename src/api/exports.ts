@@ -1,9 +1,12 @@
 import type { ExportFormatsResponse } from '../../common/ods-api/types';
-import { apiUrl, datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
+import { apiUrl, datasetPath, getJson, type PortalTarget, type RequestOptions, send } from './client';
 import { type ExportParams, filteredQuery } from './params';
 import { exportFormatsFromV20 } from './wire-v20';
 
-/** Dataset export formats of the v2.0 API (ods-api.md §6); a portal lists its own at `…/exports`. */
+/**
+ * Dataset export formats of the Explore API (ods-api.md §6): v2.0's, with kml and gpx, which v2.1
+ * documents. A portal lists its own at `…/exports`; this list stands in where that endpoint is missing.
+ */
 export const EXPORT_FORMATS = [
   'csv',
   'json',
@@ -11,6 +14,8 @@ export const EXPORT_FORMATS = [
   'geojson',
   'xls',
   'shp',
+  'kml',
+  'gpx',
   'ov2',
   'ical',
   'jsonld',
@@ -39,4 +44,26 @@ export function exportUrl(
   params: ExportParams = {},
 ): string {
   return apiUrl(target, datasetPath(datasetId, `/exports/${format}`), filteredQuery(params));
+}
+
+/**
+ * The size in bytes of an export (a sample of it, with `limit`), counted as it streams and never
+ * kept: what the Export view scales up to estimate the whole file.
+ */
+export async function exportSize(
+  target: PortalTarget,
+  datasetId: string,
+  format: ExportFormat,
+  params: ExportParams,
+  { signal }: RequestOptions = {},
+): Promise<number> {
+  const response = await send(target, exportUrl(target, datasetId, format, params), { signal });
+  if (!response.body) return (await response.blob()).size;
+  const reader = response.body.getReader();
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return bytes;
+    bytes += value.byteLength;
+  }
 }
