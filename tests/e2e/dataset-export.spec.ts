@@ -118,7 +118,7 @@ test('export the French cities as CSV: the records, order and columns of the vie
   await screen(page, 'export-02-view-dark');
 });
 
-test('a large export cancelled midway saves no file', async ({ page }) => {
+test('two large exports at once, cancelled midway, save no file', async ({ page }) => {
   let downloads = 0;
   page.on('download', () => downloads++);
   await page.goto(`/datasets/${CITIES}?tab=export`);
@@ -133,12 +133,24 @@ test('a large export cancelled midway saves no file', async ({ page }) => {
     uploadThroughput: -1,
   });
   await page.getByRole('button', { name: 'Download CSV' }).click();
-  const entry = tray(page).getByRole('listitem');
-  await expect(entry).toContainText(/[\d.]+ (KB|MB)/);
-  await expect(entry).toContainText(/\/s/);
+  // A second one at once: the JSON of the same records.
+  await page
+    .getByRole('radio', { name: /^JSON\b/ })
+    .first()
+    .check();
+  await page.getByRole('button', { name: 'Download JSON' }).click();
+  await expect(tray(page).getByRole('heading')).toHaveText('Downloads (2 running)');
+  const entries = tray(page).getByRole('listitem');
+  await expect(entries).toHaveCount(2);
+  const csv = entries.filter({ hasText: ', CSV' });
+  await expect(csv).toContainText(/[\d.]+ (KB|MB)/);
+  await expect(csv).toContainText(/\/s/);
   await screen(page, 'export-03-progress', { fullPage: false });
-  await entry.getByRole('button', { name: /^Cancel the download/ }).click();
-  await expect(entry).toContainText('Cancelled: nothing was saved.');
+  for (const entry of await entries.all()) {
+    await entry.getByRole('button', { name: /^Cancel the download/ }).click();
+    await expect(entry).toContainText('Cancelled: nothing was saved.');
+  }
+  await expect(tray(page).getByRole('heading')).toHaveText('Downloads');
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false,
     latency: 0,
