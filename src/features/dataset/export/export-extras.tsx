@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import type { Dataset } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import { NotFoundError } from '../../../api/errors';
@@ -22,7 +22,8 @@ function viewUrl(): string {
 export function CitationBlock({ dataset }: { dataset: Dataset }) {
   const id = useId();
   const { name } = usePortal();
-  const parts = useMemo(() => citationParts(dataset, name, viewUrl(), new Date()), [dataset, name]);
+  // Read at every render: a filter changed on this tab changes the address.
+  const parts = citationParts(dataset, name, viewUrl(), new Date());
   const text = citationText(parts);
   return (
     <section className={`${styles.panel} ${styles.wide}`} aria-labelledby={`${id}-cite`}>
