@@ -4,14 +4,17 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import type { DatasetLayout } from '../server/store/layout';
+import { type BrowserExportMeasure, benchBrowserExport, browserExportLines } from './bench-export-browser';
 import { machine, memoryOf, startPortal, writeSection } from './bench-lib';
+import { buildIfStale } from './build-state';
 
 /**
  * Export throughput and memory on the generated 1,000,000-row dataset (`npm run bench:make-portal`):
  * csv, json, geojson and xlsx downloaded over HTTP from a portal in its own process, whose resident
  * memory is sampled while each export runs, beside a baseline that writes the same CSV straight from
  * better-sqlite3 in this process, in the same run. The CSV export and the baseline must produce the
- * same bytes (their SHA-1 is compared), so the ratio compares equal work.
+ * same bytes (their SHA-1 is compared), so the ratio compares equal work. With csv, the same file is
+ * also downloaded through the Export view in Chromium, beside curl (bench-export-browser.ts).
  *
  * `npm run bench:portal` calls `benchExports()`; `tsx scripts/bench-exports.ts [formats…]` runs it
  * alone. It replaces its own section of BENCHMARKS.md (between `<!-- exports:start -->` and
@@ -149,11 +152,14 @@ export async function benchExports(formats: readonly string[] = EXPORT_BENCH_FOR
   if (!existsSync(PORTAL_DIR)) {
     throw new Error('The 1,000,000-row dataset is missing: run `npm run bench:make-portal` first.');
   }
+  // The browser side downloads through the explorer that the portal serves from dist/.
+  if (formats.includes('csv')) buildIfStale();
   const portal = await startPortal(['--data', PORTAL_DIR, '--db', DB_FILE]);
   const rssAtStart = memoryOf(portal.pid).rss;
   const exports: ExportMeasure[] = [];
   const baselines: Measure[] = [];
   const csvRuns: ExportMeasure[] = [];
+  let browser: BrowserExportMeasure | null = null;
   try {
     // Warm the page cache once, so neither side pays for the first read of the file.
     await baselineCsv();
@@ -178,6 +184,10 @@ export async function benchExports(formats: readonly string[] = EXPORT_BENCH_FOR
       console.log(
         `${format}: ${last.seconds.toFixed(1)} s, ${rate(last)} rows/s, ${mb(last.bytes).toFixed(0)} MB, server RSS +${(last.rssPeak - last.rssBefore).toFixed(0)} MB`,
       );
+    }
+    if (formats.includes('csv')) {
+      browser = await benchBrowserExport(portal.url, DATASET);
+      console.log(browserExportLines(browser).join('\n'));
     }
   } finally {
     await portal.stop();
@@ -214,6 +224,7 @@ export async function benchExports(formats: readonly string[] = EXPORT_BENCH_FOR
         : `**The export and the baseline wrote different bytes** (${csvRuns.map((r) => r.sha1?.slice(0, 12)).join(', ')} vs ${baseline.sha1!.slice(0, 12)}): the ratio compares unequal work.`,
     );
   }
+  if (browser) lines.push(...browserExportLines(browser));
   const markdown = lines.join('\n');
   if (formats.length === EXPORT_BENCH_FORMATS.length) writeSection('exports', markdown);
   console.log(markdown);

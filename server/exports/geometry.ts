@@ -10,9 +10,15 @@ import { isGeoKind } from './columns';
  * want outer rings clockwise, GeoJSON counter-clockwise).
  */
 
-/** The first geo column of the selection: the geometry of a geo format's features. */
+/**
+ * The geometry of a geo format's features: the selection's first shape when it has one, else its
+ * first geo value. A dataset with both a point and a shape (the countries: a centre and an outline)
+ * exports the shape, as ODS does; the point is usually the shape's centre and stays a property.
+ */
 export function geoColumn(columns: readonly ExportColumn[]): ExportColumn | undefined {
-  return columns.find((column) => isGeoKind(column.kind));
+  return (
+    columns.find((column) => column.kind === 'geo_shape') ?? columns.find((column) => isGeoKind(column.kind))
+  );
 }
 
 /** The GeoJSON geometry of an API value: a geo point {lat, lon}, or a shape (common/geo reads both). */

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetResponse, RecordsResponse } from '../../common/ods-api/types';
 import { createApp } from '../app';
@@ -21,7 +22,7 @@ import {
   type Expected,
   type ExpectedRecord,
 } from '../testing/export-checks';
-import { readCsv } from '../testing/read-back';
+import { readCsv, readKml, readShp } from '../testing/read-back';
 
 /**
  * Every export of the real sample portal (GeoNames cities, world countries with flags and shapes,
@@ -81,8 +82,8 @@ const CASES: { dataset: string; params: Params }[] = [
   { dataset: 'seattle-weather', params: {} },
   { dataset: 'us-zip-codes', params: { limit: '3000', offset: '1000' } },
   { dataset: 'world-countries', params: {} },
-  // The shapes rather than the centroids: the first geo field of the selection is the geometry.
-  { dataset: 'world-countries', params: { select: 'exclude(centroid)' } },
+  // The centres alone: a point field is the geometry when the selection has no shape.
+  { dataset: 'world-countries', params: { select: 'exclude(geo_shape)' } },
   { dataset: 'geonames-all-cities-with-a-population-1000', params: { refine: 'country_code:FR' } },
 ];
 
@@ -119,6 +120,26 @@ describe('exports of the sample portal', () => {
     },
     300_000,
   );
+
+  it('exports the outlines of the countries, not their centres, as the geometry of the geo formats', async () => {
+    // world-countries has a centre (geo_point_2d) before its outline (geo_shape), as ODS datasets often do.
+    const geojson = JSON.parse((await exported('world-countries', 'geojson', {})).text) as FeatureCollection;
+    const kinds = new Set(geojson.features.map((f) => f.geometry?.type ?? 'none'));
+    expect([...kinds].sort()).toEqual(['MultiPolygon', 'Polygon', 'none']);
+    const france = geojson.features.find((f) => f.properties?.cca2 === 'FR')!;
+    expect(france.geometry.type).toBe('MultiPolygon');
+    expect(france.properties?.centroid).toEqual({ lat: expect.any(Number), lon: expect.any(Number) });
+
+    const kml = readKml((await exported('world-countries', 'kml', {})).text);
+    expect(kml.features.filter((f) => f.geometry?.type === 'Point')).toEqual([]);
+    expect(kml.features.filter((f) => f.geometry !== null).length).toBe(249);
+
+    const layers = await readShp((await exported('world-countries', 'shp', {})).bytes);
+    const shapes = layers.flatMap((layer) => layer.features.map((f): string => f.geometry?.type ?? 'none'));
+    // Kosovo has no outline in world-countries: a null shape, never its centre.
+    expect(new Set(shapes)).toEqual(new Set(['Polygon', 'MultiPolygon', 'none']));
+    expect(shapes.filter((kind) => kind === 'none')).toHaveLength(1);
+  }, 120_000);
 
   it('exports all 135,000 cities as CSV, and their flags resolve', async () => {
     const count = store.dataset('geonames-all-cities-with-a-population-1000')!.metas.default.records_count;

@@ -38,7 +38,9 @@ export interface Expected {
 
 const typeOf = (e: Expected, key: string) => e.types.get(key) ?? 'text';
 const keysOf = (e: Expected) => Object.keys(e.records[0]?.fields ?? {});
-const geoKeyOf = (e: Expected) => keysOf(e).find((k) => /^geo_/.test(typeOf(e, k)));
+/** The geometry the geo formats write: the first shape, else the first geo value (exports/geometry.ts). */
+const geoKeyOf = (e: Expected) =>
+  keysOf(e).find((k) => typeOf(e, k) === 'geo_shape') ?? keysOf(e).find((k) => /^geo_/.test(typeOf(e, k)));
 const nameKeyOf = (e: Expected) =>
   keysOf(e).find((k) => (k === 'name' || k === 'title') && typeOf(e, k) === 'text') ??
   keysOf(e).find((k) => typeOf(e, k) === 'text');

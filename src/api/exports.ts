@@ -1,11 +1,14 @@
 import type { ExportFormatsResponse } from '../../common/ods-api/types';
 import type { ExportFormatsResponseV21 } from '../../common/ods-api/types-v21';
-import { apiUrl, byVersion, datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
+import { apiUrl, byVersion, datasetPath, getJson, type PortalTarget, type RequestOptions, send } from './client';
 import { type ExportParams, filteredQuery } from './params';
 import { exportFormatsFromV20 } from './wire-v20';
 import { exportFormatsFromV21 } from './wire-v21';
 
-/** Dataset export formats of the v2.0 API (ods-api.md §6); a portal lists its own at `…/exports`. */
+/**
+ * Dataset export formats of the Explore API (ods-api.md §6): v2.0's, with kml and gpx, which v2.1
+ * documents. A portal lists its own at `…/exports`; this list stands in where that endpoint is missing.
+ */
 export const EXPORT_FORMATS = [
   'csv',
   'json',
@@ -13,6 +16,8 @@ export const EXPORT_FORMATS = [
   'geojson',
   'xls',
   'shp',
+  'kml',
+  'gpx',
   'ov2',
   'ical',
   'jsonld',
@@ -45,4 +50,26 @@ export function exportUrl(
   // v2.1 renamed the spreadsheet export (ods-api.md §6); a caller asks for "the spreadsheet" alike.
   const name = byVersion(target, { '2.0': () => format, '2.1': () => (format === 'xls' ? 'xlsx' : format) });
   return apiUrl(target, datasetPath(datasetId, `/exports/${name}`), filteredQuery(params));
+}
+
+/**
+ * The size in bytes of an export (a sample of it, with `limit`), counted as it streams and never
+ * kept: what the Export view scales up to estimate the whole file.
+ */
+export async function exportSize(
+  target: PortalTarget,
+  datasetId: string,
+  format: ExportFormat,
+  params: ExportParams,
+  { signal }: RequestOptions = {},
+): Promise<number> {
+  const response = await send(target, exportUrl(target, datasetId, format, params), { signal });
+  if (!response.body) return (await response.blob()).size;
+  const reader = response.body.getReader();
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return bytes;
+    bytes += value.byteLength;
+  }
 }

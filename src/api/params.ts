@@ -112,6 +112,10 @@ export interface ExportParams extends FilteredParams {
   list_separator?: string;
   quote_all?: boolean;
   with_bom?: boolean;
+  /** gpx only: the field naming each waypoint, the fields of its description, fields as extensions. */
+  name_field?: string;
+  description_field_list?: string;
+  use_extension?: boolean;
 }
 
 /** Reuses use the 2019 API's paging names (ods-api.md §7). */

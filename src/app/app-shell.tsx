@@ -3,6 +3,7 @@ import { ChevronDown, Database, Globe, KeyRound, Server } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { PortalTarget } from '../api/client';
 import { Button } from '../components/button';
+import { DownloadsTray } from '../components/downloads-tray';
 import { EmptyState, PendingState } from '../components/states';
 import { embeddedPortalTitle, portalName, readPortalParam } from '../lib/portal';
 import { PortalContext, type PortalContextValue } from '../lib/portal-context';
@@ -77,6 +78,7 @@ export function AppShell() {
           )}
         </main>
       </div>
+      <DownloadsTray />
       {picker && <PortalPicker current={portal} focus={picker} onClose={() => setPicker(null)} />}
     </PortalContext.Provider>
   );

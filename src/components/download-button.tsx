@@ -4,16 +4,15 @@ import { type DownloadRequest, useDownload } from '../lib/use-download';
 import { Button } from './button';
 import styles from './download-button.module.css';
 
-export interface DownloadButtonProps extends DownloadRequest {
-  /** What is downloaded, for the accessible names ("Download <name>"). */
-  name: string;
-}
+/** `name` (what is downloaded) also makes the accessible names: "Download <name>". */
+export type DownloadButtonProps = DownloadRequest;
 
 /**
  * "Download", then the progress (bytes, and the percentage when the size is known) with Cancel,
  * then, if it failed, the reason and "Try again".
  */
-export function DownloadButton({ name, ...request }: DownloadButtonProps) {
+export function DownloadButton(request: DownloadButtonProps) {
+  const { name } = request;
   const download = useDownload(request);
   if (download.status === 'downloading') {
     const { progress, percent } = download;

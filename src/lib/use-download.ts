@@ -1,15 +1,16 @@
-import { useMutation } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import type { PortalTarget } from '../api/client';
-import { type DownloadProgress, downloadAndSave } from '../api/download';
+import { useState, useSyncExternalStore } from 'react';
+import type { DownloadProgress } from '../api/download';
+import {
+  cancelDownload,
+  type DownloadEntry,
+  type DownloadRequest,
+  downloadPercent,
+  downloadsSnapshot,
+  startDownload,
+  subscribeDownloads,
+} from './downloads';
 
-/** What to download: the same for attachments, snapshots and exports. */
-export interface DownloadRequest {
-  target: PortalTarget;
-  url: string;
-  /** The file's name when the portal sends no Content-Disposition. */
-  fallbackName?: string;
-}
+export type { DownloadRequest };
 
 export interface DownloadState {
   status: 'idle' | 'downloading' | 'failed';
@@ -23,40 +24,27 @@ export interface DownloadState {
   cancel: () => void;
 }
 
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
+/** Every download of the session, as the downloads tray lists them. */
+export function useDownloads(): readonly DownloadEntry[] {
+  return useSyncExternalStore(subscribeDownloads, downloadsSnapshot);
 }
 
 /**
- * One download through fetch (the API key stays in a header, never a URL) into the browser's save
- * flow, with its progress, a cancel, and the failure kept until the next try.
+ * A button's download: it starts one in the session's list (lib/downloads.ts, shown in the tray
+ * too) and follows the last one it started: its progress, a cancel, the failure until the next try.
  */
-export function useDownload({ target, url, fallbackName }: DownloadRequest): DownloadState {
-  const [progress, setProgress] = useState<DownloadProgress | null>(null);
-  const controller = useRef<AbortController | null>(null);
-  const mutation = useMutation({
-    mutationFn: async () => {
-      controller.current = new AbortController();
-      setProgress({ received: 0, total: null });
-      try {
-        return await downloadAndSave(target, url, {
-          signal: controller.current.signal,
-          onProgress: setProgress,
-          fallbackName,
-        });
-      } finally {
-        setProgress(null);
-      }
-    },
-  });
-  const error = mutation.isError && !isAbort(mutation.error) ? mutation.error : null;
+export function useDownload(request: DownloadRequest): DownloadState {
+  const [id, setId] = useState<number | null>(null);
+  const entry = useDownloads().find((item) => item.id === id) ?? null;
+  const running = entry?.status === 'running';
   return {
-    status: mutation.isPending ? 'downloading' : error ? 'failed' : 'idle',
-    progress: mutation.isPending ? progress : null,
-    percent:
-      mutation.isPending && progress?.total ? Math.round((progress.received / progress.total) * 100) : null,
-    error,
-    start: () => mutation.mutate(),
-    cancel: () => controller.current?.abort(),
+    status: running ? 'downloading' : entry?.status === 'failed' ? 'failed' : 'idle',
+    progress: running ? { received: entry.received, total: entry.total } : null,
+    percent: running ? downloadPercent(entry) : null,
+    error: entry?.status === 'failed' ? entry.error : null,
+    start: () => setId(startDownload(request).id),
+    cancel: () => {
+      if (id !== null) cancelDownload(id);
+    },
   };
 }

@@ -247,8 +247,12 @@ test('the information tab: sanitized description, metadata, schema, files, reuse
   // The keyboard moves between the tabs.
   await page.getByRole('tab', { name: 'Information' }).focus();
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByRole('tab', { name: 'Map' })).toBeFocused();
-  await expect(page).toHaveURL(/\/datasets\/earthquakes\?tab=map$/);
+  await expect(page.getByRole('tab', { name: 'API' })).toBeFocused();
+  await expect(page).toHaveURL(/\/datasets\/earthquakes\?tab=api$/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Export' })).toBeFocused();
+  await expect(page).toHaveURL(/\/datasets\/earthquakes\?tab=export$/);
+  await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Table' })).toBeFocused();
   await expect(page).toHaveURL(/\/datasets\/earthquakes$/);

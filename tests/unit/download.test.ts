@@ -1,7 +1,22 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DownloadProgress, download, filenameFromContentDisposition } from '../../src/api/download';
+import {
+  type DownloadProgress,
+  download,
+  filenameFromContentDisposition,
+  renamed,
+} from '../../src/api/download';
 import { NotFoundError } from '../../src/api/errors';
+import {
+  cancelDownload,
+  type DownloadEntry,
+  dismissDownload,
+  downloadPercent,
+  downloadSpeed,
+  downloadsSnapshot,
+  startDownload,
+  subscribeDownloads,
+} from '../../src/lib/downloads';
 import { type RecordedPortal, startRecordedPortal } from '../helpers/recorded-portal';
 
 const CSV_LINES = Array.from({ length: 50 }, (_, i) => `${i};city ${i};${i * 1000}\r\n`);
@@ -84,6 +99,20 @@ describe('download()', () => {
     ).toBe('data.zip');
   });
 
+  it("saves under a chosen name with the portal's extensions", async () => {
+    const file = await download(
+      { portal: portal.url, apiVersion: '2.0' },
+      `${portal.url}${base}/exports/csv`,
+      {
+        baseName: 'cities_country_code-FR',
+      },
+    );
+    expect(file.filename).toBe('cities_country_code-FR.csv');
+    expect(renamed('world-countries.geojson', 'w')).toBe('w.geojson');
+    expect(renamed('cities.csv.gz', 'c_fr')).toBe('c_fr.csv.gz');
+    expect(renamed('data_zip', 'd')).toBe('d');
+  });
+
   it('sends the API key as a header', async () => {
     await download(
       { portal: portal.url, apiVersion: '2.0', apiKey: 'k1' },
@@ -110,6 +139,48 @@ describe('download()', () => {
     await expect(
       download({ portal: portal.url, apiVersion: '2.0' }, `${portal.url}${base}/exports/nothing`),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('the session downloads', () => {
+  it('lists a download while it runs, and a cancel ends it with nothing saved', async () => {
+    const seen: DownloadEntry[] = [];
+    const stop = subscribeDownloads(() => seen.push(...downloadsSnapshot()));
+    const { id, done } = startDownload({
+      target: { portal: portal.url, apiVersion: '2.0' },
+      url: `${portal.url}${base}/exports/slow`,
+      name: 'slow export',
+    });
+    expect(downloadsSnapshot().find((entry) => entry.id === id)?.status).toBe('running');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    cancelDownload(id);
+    expect(await done).toBe('cancelled');
+    const entry = downloadsSnapshot().find((item) => item.id === id)!;
+    expect(entry.filename).toBeNull();
+    expect(entry.received).toBeLessThan(40_000);
+    dismissDownload(id);
+    expect(downloadsSnapshot().some((item) => item.id === id)).toBe(false);
+    stop();
+    expect(seen.some((item) => item.id === id && item.status === 'running')).toBe(true);
+  });
+
+  it('works out the rate and the time left once half a second has passed', () => {
+    const entry: DownloadEntry = {
+      id: 1,
+      name: 'x',
+      url: 'x',
+      status: 'running',
+      received: 2_000_000,
+      total: 10_000_000,
+      startedAt: 0,
+      updatedAt: 2000,
+      filename: null,
+      error: null,
+    };
+    expect(downloadSpeed(entry)).toEqual({ rate: 1_000_000, secondsLeft: 8 });
+    expect(downloadPercent(entry)).toBe(20);
+    expect(downloadSpeed({ ...entry, updatedAt: 300 })).toEqual({ rate: null, secondsLeft: null });
+    expect(downloadSpeed({ ...entry, total: null }).secondsLeft).toBeNull();
   });
 });
 

@@ -24,7 +24,7 @@ import {
  * from the top.
  */
 
-export const DATASET_TABS = ['table', 'map', 'information'] as const;
+export const DATASET_TABS = ['table', 'map', 'export', 'api', 'information'] as const;
 export type DatasetTab = (typeof DATASET_TABS)[number];
 export const DEFAULT_TAB: DatasetTab = 'table';
 

@@ -20,6 +20,8 @@ import { ViewLayout } from './view-layout';
 const TableView = lazy(() => import('./table/table-view').then((m) => ({ default: m.TableView })));
 const MapView = lazy(() => import('./map/map-view').then((m) => ({ default: m.MapView })));
 const RecordMap = lazy(() => import('./map/record-map').then((m) => ({ default: m.RecordMap })));
+const ExportView = lazy(() => import('./export/export-view').then((m) => ({ default: m.ExportView })));
+const ApiView = lazy(() => import('./api/api-view').then((m) => ({ default: m.ApiView })));
 const DatasetInfo = lazy(() => import('./info/dataset-info').then((m) => ({ default: m.DatasetInfo })));
 
 export interface DatasetViewsProps extends Omit<DatasetPageProps, 'datasetId'> {
@@ -27,6 +29,14 @@ export interface DatasetViewsProps extends Omit<DatasetPageProps, 'datasetId'> {
   dataset: Dataset;
   tab: DatasetTab;
 }
+
+/** The name of each view's region beside the facets. */
+const VIEW_LABELS: Record<Exclude<DatasetTab, 'information'>, string> = {
+  table: 'Records',
+  map: 'Map',
+  export: 'Export',
+  api: 'API requests',
+};
 
 function ViewLoading({ label }: { label: string }) {
   return (
@@ -103,9 +113,17 @@ export function DatasetViews({
           search={search}
           filter={filter}
           onSearchChange={onSearchChange}
-          label={tab === 'map' ? 'Map' : 'Records'}
+          label={VIEW_LABELS[tab]}
         >
-          {tab === 'map' ? (
+          {tab === 'export' ? (
+            <Suspense fallback={<ViewLoading label="Loading the export" />}>
+              <ExportView target={target} dataset={dataset} search={search} filter={filter} />
+            </Suspense>
+          ) : tab === 'api' ? (
+            <Suspense fallback={<ViewLoading label="Loading the API requests" />}>
+              <ApiView target={target} dataset={dataset} search={search} filter={filter} />
+            </Suspense>
+          ) : tab === 'map' ? (
             <Suspense fallback={<ViewLoading label="Loading the map" />}>
               <MapView
                 target={target}

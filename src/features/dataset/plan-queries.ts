@@ -64,7 +64,8 @@ export function afterAnchor(terms: readonly SortTerm[], anchor: Anchor): Expr {
   return and(loose, or(strict, afterAnchor(rest, anchor)));
 }
 
-function printTerms(terms: readonly SortTerm[]): string | undefined {
+/** An order as `order_by` text (undefined for the portal's own order). */
+export function printTerms(terms: readonly SortTerm[]): string | undefined {
   if (terms.length === 0) return undefined;
   const items: OrderItem[] = terms.map((term) => ({
     kind: 'OrderItem',

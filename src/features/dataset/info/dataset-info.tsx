@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { ExternalLink, FileArchive, Paperclip } from 'lucide-react';
+import { ExternalLink, FileArchive } from 'lucide-react';
 import type { Dataset, DatasetField } from '../../../../common/ods-api/types';
-import { attachmentUrl } from '../../../api/attachments';
 import type { PortalTarget } from '../../../api/client';
 import { NotFoundError } from '../../../api/errors';
 import { snapshotUrl } from '../../../api/snapshots';
@@ -9,6 +8,7 @@ import { DownloadButton } from '../../../components/download-button';
 import { ApiErrorState, Skeleton } from '../../../components/states';
 import { formatCount, formatDate, formatDateTime } from '../../../lib/format';
 import { datasetQueries } from '../dataset-queries';
+import { AttachmentList, FileItem, FileList } from '../file-list';
 import styles from './dataset-info.module.css';
 import { sanitizeHtml } from './sanitize-html';
 
@@ -201,20 +201,7 @@ function Attachments({ target, datasetId }: { target: PortalTarget; datasetId: s
   const attachments = query.data ?? [];
   return (
     <OptionalSection id="info-attachments" title="Attachments" query={query} empty={attachments.length === 0}>
-      <ul className={styles.files}>
-        {attachments.map((attachment) => (
-          <li key={attachment.id} className={styles.file}>
-            <Paperclip aria-hidden size={15} className={styles.fileIcon} />
-            <span className={styles.fileName}>{attachment.title}</span>
-            <span className={styles.muted}>{attachment.mimeType}</span>
-            <DownloadButton
-              target={target}
-              url={attachmentUrl(target, datasetId, attachment.id)}
-              name={attachment.title}
-            />
-          </li>
-        ))}
-      </ul>
+      <AttachmentList target={target} datasetId={datasetId} attachments={attachments} />
     </OptionalSection>
   );
 }
@@ -253,25 +240,27 @@ function Snapshots({ target, datasetId }: { target: PortalTarget; datasetId: str
   const snapshots = query.data ?? [];
   return (
     <OptionalSection id="info-snapshots" title="Snapshots" query={query} empty={snapshots.length === 0}>
-      <ul className={styles.files}>
+      <FileList>
         {snapshots.map((snapshot) => {
           const created = new Date(snapshot.createdAt);
           const when = Number.isNaN(created.getTime()) ? snapshot.createdAt : formatDateTime(created);
           return (
-            <li key={snapshot.id} className={styles.file}>
-              <FileArchive aria-hidden size={15} className={styles.fileIcon} />
-              <span className={styles.fileName}>{when}</span>
-              <span className={styles.muted}>{snapshot.description}</span>
+            <FileItem
+              key={snapshot.id}
+              icon={<FileArchive aria-hidden size={15} />}
+              name={when}
+              detail={snapshot.description}
+            >
               <DownloadButton
                 target={target}
                 url={snapshotUrl(target, datasetId, snapshot.id)}
                 name={`snapshot of ${when}`}
                 fallbackName={`${datasetId}-${snapshot.id}.csv`}
               />
-            </li>
+            </FileItem>
           );
         })}
-      </ul>
+      </FileList>
     </OptionalSection>
   );
 }

@@ -1,0 +1,76 @@
+import { MAX_LIMIT } from '../../../../common/ods-api/params';
+import type { DatasetField } from '../../../../common/ods-api/types';
+import type { PortalTarget } from '../../../api/client';
+import { exportUrl } from '../../../api/exports';
+import type { ViewFilter } from '../../../api/params';
+import { facetsUrl, recordsUrl } from '../../../api/request-urls';
+import type { DatasetSearch } from '../dataset-search-params';
+
+/**
+ * The requests behind a dataset's view, as the API view lists them. Each entry is one builder, so
+ * a view with a request of its own adds a builder to VIEW_REQUESTS (the Analyze view's chart: its
+ * aggregation with the view's filter and its chart.* parameters from `search`) and the API view
+ * shows it with its snippets; nothing else changes.
+ */
+
+export interface ViewContext {
+  target: PortalTarget;
+  datasetId: string;
+  fields: readonly DatasetField[];
+  search: DatasetSearch;
+  filter: ViewFilter;
+  /** The table's order as order_by (view-order.ts); undefined: the portal's own. */
+  orderBy: string | undefined;
+  /** The table's visible columns, in its order; null: all. */
+  columns: readonly string[] | null;
+}
+
+export interface ViewRequest {
+  id: string;
+  title: string;
+  /** What the explorer uses it for. */
+  purpose: string;
+  url: string;
+  /** JSON to read in the browser (opens as a link), or a file to save (`saveAs` in the snippets). */
+  saveAs?: string;
+}
+
+export type ViewRequestBuilder = (context: ViewContext) => ViewRequest | null;
+
+const records: ViewRequestBuilder = ({ target, datasetId, filter, orderBy }) => ({
+  id: 'records',
+  title: 'Records',
+  purpose: `The table's first ${MAX_LIMIT} records, in its order, and how many records match.`,
+  url: recordsUrl(target, datasetId, { filter, ...(orderBy ? { order_by: orderBy } : {}), limit: MAX_LIMIT }),
+});
+
+const facets: ViewRequestBuilder = ({ target, datasetId, filter }) => ({
+  id: 'facets',
+  title: 'Facets',
+  purpose: 'The values of each facet and their counts under the filter, as the Filters panel shows them.',
+  url: facetsUrl(target, datasetId, { filter }),
+});
+
+const csvExport: ViewRequestBuilder = ({ target, datasetId, filter, orderBy, columns }) => ({
+  id: 'export',
+  title: 'Export (CSV)',
+  purpose: 'Every record of the view, in its order and columns, as one file with no 10,000 cap.',
+  url: exportUrl(target, datasetId, 'csv', {
+    filter,
+    ...(orderBy ? { order_by: orderBy } : {}),
+    ...(columns ? { select: columns.join(', ') } : {}),
+  }),
+  saveAs: `${datasetId}.csv`,
+});
+
+/** The builders, in the order the API view lists their requests. */
+export const VIEW_REQUESTS: readonly ViewRequestBuilder[] = [records, facets, csvExport];
+
+export function viewRequests(context: ViewContext): ViewRequest[] {
+  return VIEW_REQUESTS.map((build) => build(context)).filter((r): r is ViewRequest => r !== null);
+}
+
+/** An address to paste anywhere: the embedded portal's requests are relative to this page's origin. */
+export function absoluteUrl(url: string, origin: string): string {
+  return new URL(url, origin).toString();
+}

@@ -1,0 +1,101 @@
+import { isDateType, isGeoType } from '../../../../common/ods-api/field-types';
+import type { DatasetField } from '../../../../common/ods-api/types';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../api/exports';
+import { formatCount } from '../../../lib/format';
+
+/**
+ * What the Export view says about each format: its name for people, what it suits, what it needs
+ * from the dataset, and the options the API gives it (named as the API names them, ods-api.md §6).
+ */
+
+export type FormatOption =
+  | 'delimiter'
+  | 'list_separator'
+  | 'quote_all'
+  | 'with_bom'
+  | 'use_labels'
+  | 'gpx_fields';
+
+export interface FormatInfo {
+  name: ExportFormat;
+  label: string;
+  /** What it suits, in a few words ("Excel", "GIS", "calendar"). */
+  suits: string;
+  needs: 'geo' | 'date' | null;
+  options: readonly FormatOption[];
+}
+
+/** A shapefile holds at most this many records on ODS and on the embedded portal. */
+export const SHP_MAX_RECORDS = 50_000;
+
+const INFO: Record<ExportFormat, Omit<FormatInfo, 'name'>> = {
+  csv: {
+    label: 'CSV',
+    suits: 'spreadsheets, scripts, databases',
+    needs: null,
+    options: ['delimiter', 'list_separator', 'quote_all', 'with_bom', 'use_labels'],
+  },
+  xls: { label: 'Excel workbook', suits: 'Excel, LibreOffice', needs: null, options: ['use_labels'] },
+  json: { label: 'JSON', suits: 'programs, web pages', needs: null, options: [] },
+  jsonl: { label: 'JSON Lines', suits: 'streaming, big data tools', needs: null, options: [] },
+  geojson: { label: 'GeoJSON', suits: 'GIS, web maps', needs: 'geo', options: [] },
+  shp: { label: 'Shapefile', suits: 'GIS (QGIS, ArcGIS)', needs: 'geo', options: ['list_separator'] },
+  kml: { label: 'KML', suits: 'Google Earth', needs: 'geo', options: ['list_separator'] },
+  gpx: { label: 'GPX', suits: 'GPS devices, hiking apps', needs: 'geo', options: ['gpx_fields'] },
+  ov2: { label: 'OV2', suits: 'TomTom navigators', needs: 'geo', options: [] },
+  ical: { label: 'iCalendar', suits: 'calendars', needs: 'date', options: [] },
+  jsonld: { label: 'JSON-LD', suits: 'linked data', needs: null, options: [] },
+  rdfxml: { label: 'RDF/XML', suits: 'linked data', needs: null, options: [] },
+  turtle: { label: 'Turtle', suits: 'linked data', needs: null, options: [] },
+  n3: { label: 'N3', suits: 'linked data', needs: null, options: [] },
+};
+
+export function formatInfo(name: ExportFormat): FormatInfo {
+  return { name, ...INFO[name] };
+}
+
+/** The formats to show: every known one, in the table's order (common formats first). */
+export const SHOWN_FORMATS: readonly FormatInfo[] = EXPORT_FORMATS.map(formatInfo);
+
+/** The portal's name for a format (v2.1 says xlsx where v2.0 says xls): ours, or null if unknown. */
+export function knownFormat(name: string): ExportFormat | null {
+  const lower = name === 'xlsx' ? 'xls' : name;
+  return (EXPORT_FORMATS as readonly string[]).includes(lower) ? (lower as ExportFormat) : null;
+}
+
+/**
+ * Why a format cannot export this view, or null when it can: what the dataset lacks, the
+ * shapefile's cap, or the portal not offering it. `offered` is null while the list is loading.
+ */
+export function unavailableReason(
+  format: FormatInfo,
+  fields: readonly DatasetField[],
+  offered: ReadonlySet<ExportFormat> | null,
+  count: number | undefined,
+): string | null {
+  if (format.needs === 'geo' && !fields.some((f) => isGeoType(f.type))) return 'No geo field in this dataset';
+  if (format.needs === 'date' && !fields.some((f) => isDateType(f.type)))
+    return 'No date field in this dataset';
+  if (offered && !offered.has(format.name)) return 'This portal does not offer it for this dataset';
+  if (format.name === 'shp' && count !== undefined && count > SHP_MAX_RECORDS) {
+    return `A shapefile holds at most ${formatCount(SHP_MAX_RECORDS)} records; this export has ${formatCount(count)}`;
+  }
+  return null;
+}
+
+/**
+ * The field a format needs added to the selection when the visible columns lack it: a geo format's
+ * geometry (the shape first, as the portal draws it) or the calendar's date. Null when none is needed.
+ */
+export function neededField(format: FormatInfo, fields: readonly DatasetField[], select: readonly string[]) {
+  const chosen = new Set(select);
+  if (format.needs === 'geo') {
+    if (fields.some((f) => chosen.has(f.name) && isGeoType(f.type))) return null;
+    return fields.find((f) => f.type === 'geo_shape') ?? fields.find((f) => isGeoType(f.type)) ?? null;
+  }
+  if (format.needs === 'date') {
+    if (fields.some((f) => chosen.has(f.name) && isDateType(f.type))) return null;
+    return fields.find((f) => isDateType(f.type)) ?? null;
+  }
+  return null;
+}
