@@ -1,4 +1,4 @@
-import { Building2, Clock, Info, MapPin, Rows3, Scale, Table2 } from 'lucide-react';
+import { Building2, ChartColumn, Clock, Info, MapPin, Rows3, Scale, Table2 } from 'lucide-react';
 import { type KeyboardEvent, useRef } from 'react';
 import type { Dataset } from '../../../common/ods-api/types';
 import { FeatureIcons } from '../../components/feature-icons';
@@ -6,8 +6,18 @@ import { formatDate, plural } from '../../lib/format';
 import styles from './dataset-page.module.css';
 import type { DatasetTab } from './dataset-search-params';
 
-const TAB_LABELS: Record<DatasetTab, string> = { table: 'Table', map: 'Map', information: 'Information' };
-const TAB_ICONS: Record<DatasetTab, typeof Table2> = { table: Table2, map: MapPin, information: Info };
+const TAB_LABELS: Record<DatasetTab, string> = {
+  table: 'Table',
+  map: 'Map',
+  analyze: 'Analyze',
+  information: 'Information',
+};
+const TAB_ICONS: Record<DatasetTab, typeof Table2> = {
+  table: Table2,
+  map: MapPin,
+  analyze: ChartColumn,
+  information: Info,
+};
 
 /** Title and key facts; the description lives in the Information tab, so the grid gets the height. */
 export function DatasetHeader({ dataset, title }: { dataset: Dataset; title: string }) {

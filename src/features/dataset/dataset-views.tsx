@@ -16,6 +16,7 @@ import { ViewLayout } from './view-layout';
 // Each view is its own chunk: the map's MapLibre and basemap load only when the map is opened.
 const TableView = lazy(() => import('./table/table-view').then((m) => ({ default: m.TableView })));
 const MapView = lazy(() => import('./map/map-view').then((m) => ({ default: m.MapView })));
+const AnalyzeView = lazy(() => import('./analyze/analyze-view').then((m) => ({ default: m.AnalyzeView })));
 const RecordMap = lazy(() => import('./map/record-map').then((m) => ({ default: m.RecordMap })));
 const DatasetInfo = lazy(() => import('./info/dataset-info').then((m) => ({ default: m.DatasetInfo })));
 
@@ -96,9 +97,19 @@ export function DatasetViews({
           search={search}
           filter={filter}
           onSearchChange={onSearchChange}
-          label={tab === 'map' ? 'Map' : 'Records'}
+          label={tab === 'map' ? 'Map' : tab === 'analyze' ? 'Analyze' : 'Records'}
         >
-          {tab === 'map' ? (
+          {tab === 'analyze' ? (
+            <Suspense fallback={<ViewLoading label="Loading the chart" />}>
+              <AnalyzeView
+                target={target}
+                dataset={dataset}
+                search={search}
+                filter={filter}
+                onSearchChange={onSearchChange}
+              />
+            </Suspense>
+          ) : tab === 'map' ? (
             <Suspense fallback={<ViewLoading label="Loading the map" />}>
               <MapView
                 target={target}
