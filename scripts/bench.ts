@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { benchAnalyze } from './bench-analyze';
 import { benchExports } from './bench-exports';
 import { benchGrid } from './bench-grid';
 import { benchMap } from './bench-map';
@@ -21,3 +22,4 @@ await benchPortal();
 await benchExports();
 await benchGrid();
 await benchMap();
+await benchAnalyze();

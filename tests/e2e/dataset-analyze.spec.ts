@@ -77,7 +77,7 @@ test('seattle weather: records over time, then precipitation, then the weather a
   await page.getByRole('tab', { name: 'Analyze' }).click();
   await expect(page).toHaveURL(/tab=analyze/);
   // The first chart without a choice: the records per month of the date field.
-  await expect(page.getByRole('heading', { name: 'count(*) by Date' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Count of records by Date' })).toBeVisible();
   await expect(status(page)).toContainText('48 groups', { timeout: 30_000 });
   await expect.poll(() => pixelsNear(page, ACCENT_LIGHT)).toBeGreaterThan(2_000);
 
@@ -85,7 +85,7 @@ test('seattle weather: records over time, then precipitation, then the weather a
   await page.getByLabel('Series 1', { exact: true }).selectOption('sum');
   await page.getByLabel('Series 1 field').selectOption('precipitation');
   await expect(page).toHaveURL(/chart\.y=sum\(precipitation\)/);
-  await expect(page.getByRole('heading', { name: 'sum(precipitation) by Date' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sum of Precipitation (mm) by Date' })).toBeVisible();
   await page.getByLabel('Chart type').selectOption('line');
   await expect(status(page)).toContainText('48 groups');
   await page.getByRole('button', { name: 'Show as table' }).click();
@@ -170,6 +170,23 @@ test('a link with a value the chart cannot use says so, and draws the rest', asy
   );
   await expect(page.getByText('Ignored chart.x=no_such_field: no such field.')).toBeVisible();
   await expect(page.getByText(/Ignored chart\.top=500: not a whole number from 1 to 50\./)).toBeVisible();
-  await expect(page.getByRole('heading', { name: /^avg\(population\) by / })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Average of Population by / })).toBeVisible();
   await expect(status(page)).toContainText('groups', { timeout: 30_000 });
+});
+
+test('the Table view profiles a field from its column menu', async ({ page }) => {
+  await page.goto(`${CITIES}?refine=country_code:FR`);
+  await page.getByRole('button', { name: /^Columns/ }).click();
+  await page.getByRole('button', { name: 'Profile Population' }).click();
+  const profile = page.getByRole('region', { name: 'Profile of Population' });
+  await expect(profile.getByRole('definition').first()).toHaveText('8,836');
+  await expect(profile).toContainText('Distribution');
+  await expect(profile.getByRole('listitem')).not.toHaveCount(0);
+  await screen(page, 'analyze-06-profile', { fullPage: false });
+  await profile.getByRole('button', { name: 'Back to the columns' }).click();
+  await page.getByRole('button', { name: 'Profile Country code' }).click();
+  const country = page.getByRole('region', { name: 'Profile of Country code' });
+  await expect(country).toContainText('Top values');
+  await expect(country.getByRole('listitem')).toHaveCount(1);
+  await expect(country.getByRole('listitem')).toContainText('FR');
 });

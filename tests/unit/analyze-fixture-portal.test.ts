@@ -8,6 +8,7 @@ import { searchAfterClick } from '../../src/features/dataset/analyze/chart-click
 import type { GroupedData } from '../../src/features/dataset/analyze/chart-data';
 import { type ChartState, readChart } from '../../src/features/dataset/analyze/chart-state';
 import { parseDatasetSearch } from '../../src/features/dataset/dataset-search-params';
+import { fetchFieldProfile } from '../../src/features/dataset/field-profile';
 import { viewFilter } from '../../src/features/dataset/view-filter';
 import { serveFixturePortal } from '../helpers/fixture-server';
 
@@ -111,8 +112,8 @@ describe('charts against the fixture portal', () => {
     expect(kpi).toEqual({
       kind: 'kpi',
       series: [
-        { name: 'count(*)', values: [20] },
-        { name: 'avg(population)', values: [totals!.a] },
+        { name: 'Count of records', values: [20] },
+        { name: 'Average of Population', values: [totals!.a] },
       ],
     });
 
@@ -128,5 +129,36 @@ describe('charts against the fixture portal', () => {
     expect(scatter).toMatchObject({ kind: 'scatter', total: both.total });
     expect(scatter.kind === 'scatter' && scatter.points.length).toBe(both.total);
     expect(scatter.kind === 'scatter' && scatter.points).toContainEqual([2_138_551, 35]);
+  });
+
+  it('field profiles: counts, distinct values, range, mean and bars, over the filtered set', async () => {
+    const dataset = await getDataset(target, CITIES);
+    const byName = (name: string) => dataset.fields.find((f) => f.name === name)!;
+    const filter = { where: null, refine: ['country_code:FR'] };
+    const [expected] = await getAggregates(target, CITIES, {
+      select:
+        'count(*) as n, count(population) as p, min(population) as lo, max(population) as hi, avg(population) as mean',
+      filter,
+    });
+    const population = await fetchFieldProfile(target, CITIES, byName('population'), filter);
+    expect(population).toMatchObject({
+      total: expected!.n,
+      present: expected!.p,
+      min: expected!.lo,
+      max: expected!.hi,
+      mean: expected!.mean,
+    });
+    expect(population.bars?.kind).toBe('histogram');
+    expect(population.bars!.items.reduce((sum, item) => sum + item.count, 0)).toBe(expected!.p);
+
+    const country = await fetchFieldProfile(target, CITIES, byName('country_code'), { where: null });
+    const facets = await getDatasetFacets(target, CITIES, { facet: ['country_code'] });
+    const counts = facets.find((f) => f.name === 'country_code')!.facets;
+    expect(country.distinct).toEqual({ count: counts.length, atLeast: false });
+    expect(country.bars).toEqual({
+      kind: 'top',
+      items: counts.slice(0, 5).map((f) => ({ label: f.name, count: f.count })),
+    });
+    expect(country.min).toBeNull();
   });
 });

@@ -20,7 +20,8 @@ import {
  * records table). The map's, under ODS portals' names: `location=<zoom>,<lat>,<lon>`,
  * `geofilter.bbox=<s>,<w>,<n>,<e>` (Limit to the map view) and `geofilter.polygon=(<lat>,<lon>),…`
  * (a drawn area), both part of every view's filter; and ours, `map.field` (the geo field drawn)
- * and `map.color` (the facet colouring it). Defaults are never written; anything invalid is dropped
+ * and `map.color` (the facet colouring it); and the Analyze view's `chart.*` keys (analyze/chart-params.ts).
+ * Defaults are never written; anything invalid is dropped
  * rather than failing the page. Every filter or sort change makes a new view; the grid starts again
  * from the top.
  */

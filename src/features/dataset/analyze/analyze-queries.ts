@@ -16,7 +16,6 @@ import {
   sortGroups,
   toNumber,
 } from './chart-data';
-import { formatMeasure } from './chart-params';
 import {
   amongValues,
   extentSelect,
@@ -29,7 +28,7 @@ import {
   totalsSelect,
   X,
 } from './chart-query';
-import { axisKind, type ChartState } from './chart-state';
+import { axisKind, type ChartState, measureLabel } from './chart-state';
 
 /**
  * The Analyze view's requests. A chart is one query key (the state, the filter, the portal with
@@ -60,7 +59,7 @@ async function grouped(
   const id = dataset.dataset_id;
   const timezone = dataset.metas.default.timezone || 'UTC';
   const common = { timezone };
-  const names = state.measures.map(formatMeasure);
+  const names = state.measures.map((m) => measureLabel(m, dataset.fields));
   const kind = axisKind(x);
   let width: number | null = null;
   if (needsExtent(state, x) && 'count' in state.bins) {
@@ -141,7 +140,7 @@ export async function fetchChart(input: ChartInput, options: RequestOptions = {}
   const { target, dataset, filter, state } = input;
   const id = dataset.dataset_id;
   const timezone = dataset.metas.default.timezone || 'UTC';
-  const names = state.measures.map(formatMeasure);
+  const names = state.measures.map((m) => measureLabel(m, dataset.fields));
   if (state.type === 'kpi') {
     const row = await getTotals(
       target,

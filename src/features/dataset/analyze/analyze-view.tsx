@@ -15,8 +15,7 @@ import { ChartControls } from './chart-controls';
 import type { ChartData } from './chart-data';
 import type { ChartEngine } from './chart-engine';
 import { groupedOption, scatterOption } from './chart-option';
-import { formatMeasure } from './chart-params';
-import { readChart, withChart } from './chart-state';
+import { type ChartState, measureLabel, readChart, withChart } from './chart-state';
 import { ChartTableView } from './chart-table-view';
 import { CHART_PALETTES, type ChartTheme, currentChartTheme, watchChartTheme } from './chart-theme';
 import { SaveImage } from './save-image';
@@ -53,28 +52,32 @@ export function AnalyzeView({ target, dataset, search, filter, onSearchChange }:
   useEffect(() => watchChartTheme(setTheme), []);
   const engine = useRef<ChartEngine | null>(null);
   const palette = CHART_PALETTES[theme];
-  const data = query.data;
-  const xField = fields.find((f) => f.name === state.x);
+  // What is on screen: the chart of the last answer with the state that asked for it. While a new
+  // choice loads, the previous chart stays as it was (dimmed), not the old data in the new state.
+  const shown = useRef<{ data: ChartData; state: ChartState } | null>(null);
+  if (query.data && !query.isPlaceholderData) shown.current = { data: query.data, state };
+  const { data, state: drawnState } = shown.current ?? { data: undefined, state };
+  const xField = fields.find((f) => f.name === drawnState.x);
   const xLabel = xField ? xField.label || xField.name : 'Value';
-  const yField = fields.find((f) => f.name === state.measures[0]?.field);
+  const yField = fields.find((f) => f.name === drawnState.measures[0]?.field);
 
   const option = useMemo(() => {
     if (!data || data.kind === 'kpi') return null;
     if (data.kind === 'scatter')
       return scatterOption(
         data,
-        state,
+        drawnState,
         { x: xLabel, y: yField ? yField.label || yField.name : 'y' },
         palette,
       );
-    return groupedOption(data, state, palette);
-  }, [data, state, palette, xLabel, yField]);
+    return groupedOption(data, drawnState, palette);
+  }, [data, drawnState, palette, xLabel, yField]);
 
   const onClick = ({ dataIndex, seriesIndex }: { dataIndex: number; seriesIndex: number }) => {
     if (data?.kind !== 'grouped' || !xField) return;
     const bucket = data.buckets[dataIndex];
     if (!bucket) return;
-    const byField = fields.find((f) => f.name === state.by);
+    const byField = fields.find((f) => f.name === drawnState.by);
     const series = data.series[seriesIndex];
     const next = searchAfterClick(
       search,
@@ -91,7 +94,10 @@ export function AnalyzeView({ target, dataset, search, filter, onSearchChange }:
   };
 
   const pending = query.isFetching && query.isPlaceholderData;
-  const title = chartTitle(state.measures.map(formatMeasure), state.type === 'kpi' ? null : xLabel);
+  const title = chartTitle(
+    drawnState.measures.map((m) => measureLabel(m, fields)),
+    drawnState.type === 'kpi' ? null : xLabel,
+  );
 
   return (
     <div className={styles.view}>
@@ -124,7 +130,7 @@ export function AnalyzeView({ target, dataset, search, filter, onSearchChange }:
             </dl>
           ) : (
             <ChartCanvas
-              option={option ?? { series: [] }}
+              option={option}
               label={`Chart: ${title}`}
               dimmed={!data || pending}
               onClick={onClick}

@@ -4,7 +4,8 @@ import styles from './analyze-view.module.css';
 import { type ChartClickEvent, type ChartEngine, createChartEngine } from './chart-engine';
 
 export interface ChartCanvasProps {
-  option: EChartsCoreOption;
+  /** Null until the first answer: nothing is drawn (and no drawn mark set) before there is data. */
+  option: EChartsCoreOption | null;
   /** What the chart shows, for its accessible name (the table below gives the numbers). */
   label: string;
   dimmed: boolean;
@@ -37,7 +38,7 @@ export function ChartCanvas({ option, label, dimmed, onClick, onEngine }: ChartC
   }, []);
 
   useEffect(() => {
-    engine.current?.draw(option);
+    if (option) engine.current?.draw(option);
   }, [option]);
 
   return (

@@ -16,7 +16,7 @@ import {
   type Measure,
   parseBins,
 } from './chart-params';
-import { aggregationsFor, axisKind, type ChartState } from './chart-state';
+import { aggregationsFor, axisKind, type ChartState, defaultSortFor } from './chart-state';
 
 export interface ChartControlsProps {
   state: ChartState;
@@ -181,7 +181,12 @@ function MeasureEditor({
 
 /** Every choice of the chart, each written to the URL as soon as it is made. */
 export function ChartControls({ state, fields, onChange }: ChartControlsProps) {
-  const set = (patch: Partial<ChartState>) => onChange({ ...state, ...patch });
+  const set = (patch: Partial<ChartState>) => {
+    const next = { ...state, ...patch };
+    // A new axis or chart type starts from its own default order (time in order, categories biggest first).
+    const reordered = patch.x !== undefined || patch.type !== undefined;
+    onChange(reordered ? { ...next, sort: defaultSortFor(next, fields) } : next);
+  };
   const numbers = fields.filter((f) => isNumericType(f.type));
   const categories = fields.filter((f) => axisKind(f) === 'category');
   const xField = fields.find((f) => f.name === state.x);

@@ -171,3 +171,15 @@ export function totalsSelect(measures: readonly Measure[]): string {
 export function needsExtent(state: ChartState, x: DatasetField): boolean {
   return axisKind(x) === 'number' && 'count' in state.bins;
 }
+
+/** The records counted in equal-width bins of a number field (a field profile's histogram). */
+export function binsQuery(name: string, width: number): GroupsQuery {
+  return {
+    select: measuresSelect([{ fn: 'count', field: null }]),
+    group_by: printGroupBy({
+      kind: 'GroupBy',
+      items: [item(call('range', field(name), width), X)],
+      loc: NO_LOC,
+    }),
+  };
+}

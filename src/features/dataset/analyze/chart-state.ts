@@ -203,3 +203,33 @@ export function withChart(
   for (const key of Object.keys(cleared)) if (key.startsWith('chart.')) delete cleared[key];
   return parseDatasetSearch({ ...cleared, ...chartSearch(state, fields) });
 }
+
+const FN_NAMES: Record<Exclude<Measure['fn'], 'value' | 'percentile'>, string> = {
+  count: 'Count',
+  sum: 'Sum',
+  avg: 'Average',
+  min: 'Minimum',
+  max: 'Maximum',
+  median: 'Median',
+};
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** A measure in words, with the field's label: "Count of records", "90th percentile of Population". */
+export function measureLabel(measure: Measure, fields: readonly DatasetField[]): string {
+  const field = fields.find((f) => f.name === measure.field);
+  const name = field ? field.label || field.name : (measure.field ?? 'records');
+  if (measure.fn === 'value') return name;
+  if (measure.field === null) return 'Count of records';
+  if (measure.fn === 'percentile') return `${ordinal(measure.p ?? 50)} percentile of ${name}`;
+  return `${FN_NAMES[measure.fn]} of ${name}`;
+}
+
+/** The default order of a state's axis, which a change of axis or type goes back to. */
+export function defaultSortFor(state: ChartState, fields: readonly DatasetField[]): ChartSort {
+  return defaultSort(state.type, state.x, fields);
+}
