@@ -125,8 +125,17 @@ async function timeChoice(browser: Browser, portal: string, dataset: string, cho
   // The page's idle work (the map's code, prefetched on geo datasets) done before the clock starts.
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
-  const started = await page.evaluate(() => performance.now());
+  // The clock starts at the choice itself (the select's change event), not when Playwright is asked.
+  await page.evaluate(() => {
+    const w = window as unknown as { choiceAt?: number };
+    delete w.choiceAt;
+    document.addEventListener('change', () => (w.choiceAt = performance.now()), {
+      capture: true,
+      once: true,
+    });
+  });
   await page.getByLabel(choice.control, { exact: true }).selectOption(choice.option);
+  const started = await page.evaluate(() => (window as unknown as { choiceAt: number }).choiceAt);
   const drawn = await drawnAfter(page, started);
   const requests = await page.evaluate(
     (after) =>

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../helpers/browser-test';
 import { SAMPLE_PORTAL_URL } from '../helpers/portals';
@@ -107,6 +108,26 @@ test('seattle weather: records over time, then precipitation, then the weather a
   await expect.poll(() => pixelsNear(page, ACCENT_LIGHT)).toBeGreaterThan(2_000);
   await expect.poll(() => pixelsNear(page, ORANGE_LIGHT)).toBeGreaterThan(2_000);
   await screen(page, 'analyze-02-weather-pie', { fullPage: false });
+
+  // The numbers as CSV, the picture as PNG and SVG.
+  const saved = async (name: string) => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name }).click();
+    const file = await download;
+    const path = await file.path();
+    return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+  };
+  const csv = await saved('Download CSV');
+  expect(csv.name).toBe('seattle-weather-chart.csv');
+  const lines = csv.bytes.toString('utf8').trim().split('\r\n');
+  expect(lines[0]).toBe('Weather,Count of records');
+  expect(lines).toContain('rain,641');
+  const png = await saved('Save image (PNG)');
+  expect(png.name).toBe('seattle-weather-chart.png');
+  expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const svg = await saved('Save image (SVG)');
+  expect(svg.name).toBe('seattle-weather-chart.svg');
+  expect(svg.bytes.toString('utf8')).toMatch(/^<svg[\s\S]*<path[\s\S]*<\/svg>$/);
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect.poll(() => pixelsNear(page, ACCENT_DARK)).toBeGreaterThan(2_000);

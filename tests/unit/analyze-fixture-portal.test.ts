@@ -64,6 +64,13 @@ describe('charts against the fixture portal', () => {
       `country_code:${counts[0]!.name}`,
     ]);
     await expectClicksMatch(dataset, state, data);
+    // An average's Others is asked of the rest itself; its count agrees with the total less the top.
+    const averaged = await chartOf(dataset, {
+      'chart.x': 'country_code',
+      'chart.top': '3',
+      'chart.y': ['count(*)', 'avg(population)'],
+    });
+    expect(averaged.data.series[0]!.values).toEqual(data.series[0]!.values);
   });
 
   it('a date axis by year, number bins (equal and chosen), a boolean: clicks filter to each bucket', async () => {

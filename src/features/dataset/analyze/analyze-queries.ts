@@ -26,6 +26,7 @@ import {
   scatterQuery,
   topValuesQuery,
   totalsSelect,
+  valueAlias,
   X,
 } from './chart-query';
 import { axisKind, type ChartState, measureLabel } from './chart-state';
@@ -50,6 +51,20 @@ const scalars = (rows: readonly GroupRow[], key: string): Scalar[] =>
     const v = row[key];
     return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? [v] : [];
   });
+
+const isAdditive = (m: { fn: string }) => m.fn === 'count' || m.fn === 'sum';
+
+/** The totals less the groups', measure by measure (rounded: sums of decimals leave float dust). */
+function remainder(all: GroupRow, rows: readonly GroupRow[], count: number): GroupRow {
+  const rest: GroupRow = {};
+  for (let i = 0; i < count; i++) {
+    const key = valueAlias(i);
+    const total = toNumber(all[key]);
+    const shown = rows.reduce((sum, row) => sum + (toNumber(row[key]) ?? 0), 0);
+    rest[key] = total === null ? null : Number((total - shown).toPrecision(12));
+  }
+  return rest;
+}
 
 async function grouped(
   { target, dataset, filter, state }: ChartInput,
@@ -103,22 +118,24 @@ async function grouped(
     return sortGroups(ordered, state.sort, kind === 'category');
   }
 
-  const rows = await getGroups(target, id, { ...common, filter, ...groupsQuery(state, x, width) }, options);
+  const groups = () => getGroups(target, id, { ...common, filter, ...groupsQuery(state, x, width) }, options);
+  const totals = (where: ViewFilter) =>
+    getTotals(target, id, { ...common, filter: where, select: totalsSelect(state.measures) }, options);
+  if (kind !== 'category') return sortGroups(readGroups(await groups(), axis, names), state.sort, false);
+  let rows: GroupRow[];
   let others: GroupRow | null = null;
-  if (kind === 'category' && rows.length >= state.top) {
+  // Counts and sums add up: "Others" is the total less the top groups, asked at the same time; not
+  // on a multivalued field, whose record counts once per value.
+  if (state.measures.every(isAdditive) && !x.annotations.multivalued) {
+    const [top, all] = await Promise.all([groups(), totals(filter)]);
+    rows = top;
+    if (rows.length >= state.top) others = remainder(all, rows, state.measures.length);
+  } else {
+    // An average or a median of the rest needs the rest itself: asked once the top is known.
+    rows = await groups();
     const shown = scalars(rows, X);
-    others = shown.length
-      ? await getTotals(
-          target,
-          id,
-          {
-            ...common,
-            filter: withConditions(filter, [outsideValues(x.name, shown)]),
-            select: totalsSelect(state.measures),
-          },
-          options,
-        )
-      : null;
+    if (rows.length >= state.top && shown.length)
+      others = await totals(withConditions(filter, [outsideValues(x.name, shown)]));
   }
   return sortGroups(readGroups(rows, axis, names, { others }), state.sort, kind === 'category');
 }

@@ -1,6 +1,6 @@
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { type Expr, type IntervalUnit, NO_LOC, type SelectItem } from '../../../../common/odsql/ast';
-import { and, call, field, inList, isNull, not, star } from '../../../../common/odsql/build';
+import { and, call, field, inList, isNull, not, or, star } from '../../../../common/odsql/build';
 import { printGroupBy, printOrderBy, printSelect } from '../../../../common/odsql/printer';
 import type { Interval, Measure } from './chart-params';
 import { axisKind, type ChartState } from './chart-state';
@@ -123,9 +123,9 @@ export function amongValues(name: string, values: readonly (string | number | bo
   return inList(field(name), values);
 }
 
-/** The records outside the top categories: what "Others" adds up. */
+/** The records outside the top categories, empty values included: what "Others" adds up. */
 export function outsideValues(name: string, values: readonly (string | number | boolean)[]): Expr {
-  return not(inList(field(name), values));
+  return or(not(inList(field(name), values)), isNull(field(name)));
 }
 
 /** `min(f) AS lo, max(f) AS hi`: the span equal-width bins divide. */
