@@ -107,6 +107,41 @@ describe('chart state → ODSQL', () => {
     );
   });
 
+  it('any axis, interval, bins, top and breakdown print clauses the parser reads back', () => {
+    const axis = fc.constantFrom(
+      field('country_code', 'text'),
+      field('capital', 'boolean'),
+      field('date', 'date'),
+      field('time', 'datetime'),
+      field('population', 'int'),
+      field('elevation', 'double'),
+    );
+    const patch = fc.record({
+      interval: fc.constantFrom('year', 'month', 'day', 'hour' as const),
+      bins: fc.oneof(
+        fc.integer({ min: 1, max: 100 }).map((count) => ({ count })),
+        fc
+          .uniqueArray(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 5 })
+          .map((edges) => ({ edges: [...edges].sort((a, b) => a - b) })),
+      ),
+      top: fc.integer({ min: 1, max: 50 }),
+      by: fc.option(fc.constant('feature_code'), { nil: null }),
+      measures: fc.array(measure, { minLength: 1, maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(axis, patch, fc.double({ min: 0.001, max: 1e6, noNaN: true }), (x, p, width) => {
+        const query = groupsQuery({ ...STATE, ...p, x: x.name }, x, width);
+        expect(reprinted.select(query.select)).toBe(query.select);
+        expect(reprinted.groupBy(query.group_by)).toBe(query.group_by);
+        if (query.order_by) expect(reprinted.orderBy(query.order_by)).toBe(query.order_by);
+        // One key per axis, and one more for a breakdown.
+        expect(parseGroupBy(query.group_by).items.map((item) => item.alias)).toEqual(
+          p.by ? ['x', 'b'] : ['x'],
+        );
+      }),
+    );
+  });
+
   it('a click condition joins the user’s clause as a tree; a clause that does not parse is left alone', () => {
     const condition = parseWhere('population >= 1000').condition;
     expect(andWhere(undefined, condition)).toBe('population >= 1000');
