@@ -14,10 +14,12 @@ import {
   readKpi,
   readScatter,
   sortGroups,
+  timeStart,
   toNumber,
 } from './chart-data';
 import {
   amongValues,
+  autoInterval,
   extentSelect,
   groupsQuery,
   needsExtent,
@@ -67,15 +69,22 @@ function remainder(all: GroupRow, rows: readonly GroupRow[], count: number): Gro
 }
 
 async function grouped(
-  { target, dataset, filter, state }: ChartInput,
+  { target, dataset, filter, state: asked }: ChartInput,
   x: DatasetField,
   options: RequestOptions,
 ): Promise<ChartData> {
   const id = dataset.dataset_id;
   const timezone = dataset.metas.default.timezone || 'UTC';
   const common = { timezone };
-  const names = state.measures.map((m) => measureLabel(m, dataset.fields));
+  const names = asked.measures.map((m) => measureLabel(m, dataset.fields));
   const kind = axisKind(x);
+  let state = asked;
+  if (kind === 'time' && asked.interval === 'auto') {
+    const extent = await getTotals(target, id, { timezone, filter, select: extentSelect(x.name) }, options);
+    const low = timeStart(extent.lo);
+    const high = timeStart(extent.hi);
+    state = { ...asked, interval: low === null || high === null ? 'month' : autoInterval(low, high) };
+  }
   let width: number | null = null;
   if (needsExtent(state, x) && 'count' in state.bins) {
     const extent = await getTotals(target, id, { ...common, filter, select: extentSelect(x.name) }, options);
@@ -85,7 +94,11 @@ async function grouped(
   }
   const axis: AxisReading =
     kind === 'time'
-      ? { kind: 'time', interval: state.interval, timeZone: x.type === 'date' ? 'UTC' : timezone }
+      ? {
+          kind: 'time',
+          interval: state.interval === 'auto' ? 'month' : state.interval,
+          timeZone: x.type === 'date' ? 'UTC' : timezone,
+        }
       : kind === 'number'
         ? {
             kind: 'number',

@@ -218,10 +218,13 @@ export function ChartControls({ state, fields, onChange }: ChartControlsProps) {
         />
       )}
       {grouped && xKind === 'time' && (
-        <Select<Interval>
+        <Select<Interval | 'auto'>
           label="Interval"
           value={state.interval}
-          options={INTERVALS.map((i) => ({ value: i, label: i[0]!.toUpperCase() + i.slice(1) }))}
+          options={[
+            { value: 'auto' as const, label: 'Automatic' },
+            ...INTERVALS.map((i) => ({ value: i, label: i[0]!.toUpperCase() + i.slice(1) })),
+          ]}
           onChange={(interval) => set({ interval })}
         />
       )}

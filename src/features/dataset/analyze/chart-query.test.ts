@@ -7,7 +7,7 @@ import { withoutLoc } from '../../../../common/odsql/without-loc';
 import { andWhere } from './chart-click';
 import { bucketStart, rangeBucket, readGroups, sortGroups } from './chart-data';
 import type { Measure } from './chart-params';
-import { groupsQuery, measuresSelect, niceWidth, scatterQuery } from './chart-query';
+import { autoInterval, groupsQuery, measuresSelect, niceWidth, scatterQuery } from './chart-query';
 import type { ChartState } from './chart-state';
 import { nextBucketStart, timeLabel } from './time-buckets';
 
@@ -221,5 +221,15 @@ describe('reading the portal’s rows', () => {
       { name: 'PPL', key: 'PPL', values: [2, 4] },
       { name: 'PPLC', key: 'PPLC', values: [1, null] },
     ]);
+  });
+});
+
+describe('the automatic interval', () => {
+  it('gives a readable number of buckets', () => {
+    const day = 86_400_000;
+    expect(autoInterval(0, 4 * 365 * day)).toBe('month');
+    expect(autoInterval(0, 20 * 365 * day)).toBe('year');
+    expect(autoInterval(0, 30 * day)).toBe('day');
+    expect(autoInterval(0, day)).toBe('hour');
   });
 });

@@ -52,7 +52,9 @@ function interval(unit: Interval): Expr {
 /** The x axis' group key: the field itself, a time bucket, or number bins of `width` or at `edges`. */
 export function xKey(state: ChartState, x: DatasetField, width: number | null): Expr {
   const kind = axisKind(x);
-  if (kind === 'time') return call('range', field(x.name), interval(state.interval));
+  // 'auto' is resolved before the query (analyze-queries.ts); month stands in if it was not.
+  if (kind === 'time')
+    return call('range', field(x.name), interval(state.interval === 'auto' ? 'month' : state.interval));
   if (kind === 'number') {
     if ('edges' in state.bins) return call('range', field(x.name), star(), ...state.bins.edges, star());
     return call('range', field(x.name), width ?? 1);
@@ -182,4 +184,15 @@ export function binsQuery(name: string, width: number): GroupsQuery {
       loc: NO_LOC,
     }),
   };
+}
+
+const DAY = 86_400_000;
+
+/** The step that gives a readable number of time buckets over a span: about 4 to 150 of them. */
+export function autoInterval(low: number, high: number): Interval {
+  const span = high - low;
+  if (span > 6 * 365 * DAY) return 'year';
+  if (span > 120 * DAY) return 'month';
+  if (span > 4 * DAY) return 'day';
+  return 'hour';
 }

@@ -71,7 +71,7 @@ const chartState: fc.Arbitrary<ChartState> = fc
     measures: fc.uniqueArray(aggregate, { minLength: 1, maxLength: 3, selector: (m) => JSON.stringify(m) }),
     by: fc.option(fc.constantFrom(...categories), { nil: null }),
     top: fc.integer({ min: 1, max: 50 }),
-    interval: fc.constantFrom(...INTERVALS),
+    interval: fc.constantFrom('auto' as const, ...INTERVALS),
     bins: fc.oneof(
       fc.integer({ min: 1, max: 100 }).map((count) => ({ count })),
       fc

@@ -29,7 +29,8 @@ export interface ChartState {
   measures: Measure[];
   by: string | null;
   top: number;
-  interval: Interval;
+  /** 'auto' (the URL's default): chosen from the field's span when the chart is asked for. */
+  interval: Interval | 'auto';
   bins: Bins;
   sort: ChartSort;
   log: boolean;
@@ -42,7 +43,7 @@ export type AxisKind = 'category' | 'time' | 'number';
 
 export const DEFAULT_TOP = 10;
 export const DEFAULT_BINS: Bins = { count: 20 };
-export const DEFAULT_INTERVAL: Interval = 'month';
+export const DEFAULT_INTERVAL = 'auto' as const;
 
 /** How a field can stand on the x axis, or null when it cannot (geo, files, JSON). */
 export function axisKind(field: DatasetField): AxisKind | null {
