@@ -116,7 +116,7 @@ export function AnalyzeView({ target, dataset, search, filter, onSearchChange }:
             {!data ? 'Computing the chart…' : pending ? 'Updating the chart…' : statusText(data)}
           </output>
           {data?.kind === 'kpi' ? (
-            <dl className={`${styles.kpi} ${pending ? styles.dimmed : ''}`} data-drawn="1">
+            <dl className={`${styles.kpi} ${pending ? styles.dimmed : ''}`}>
               {data.series.map((s) => (
                 <div key={s.name}>
                   <dt>{s.name}</dt>

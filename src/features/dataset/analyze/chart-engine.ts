@@ -52,7 +52,6 @@ export function createChartEngine(
     if (!pending) return;
     pending = false;
     performance.mark(DRAWN_MARK);
-    container.dataset.drawn = String((Number(container.dataset.drawn) || 0) + 1);
   });
   return {
     draw: (option) => {
