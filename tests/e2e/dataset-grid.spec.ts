@@ -247,6 +247,9 @@ test('the information tab: sanitized description, metadata, schema, files, reuse
   // The keyboard moves between the tabs.
   await page.getByRole('tab', { name: 'Information' }).focus();
   await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Analyze' })).toBeFocused();
+  await expect(page).toHaveURL(/\/datasets\/earthquakes\?tab=analyze$/);
+  await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Map' })).toBeFocused();
   await expect(page).toHaveURL(/\/datasets\/earthquakes\?tab=map$/);
   await page.keyboard.press('ArrowLeft');
