@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { benchAnalyze } from './bench-analyze';
 import { benchExports } from './bench-exports';
 import { benchGrid } from './bench-grid';
 import { benchLoad } from './bench-load';
@@ -23,3 +24,4 @@ await benchExports();
 await benchLoad();
 await benchGrid();
 await benchMap();
+await benchAnalyze();

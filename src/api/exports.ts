@@ -1,6 +1,14 @@
 import type { ExportFormatsResponse } from '../../common/ods-api/types';
 import type { ExportFormatsResponseV21 } from '../../common/ods-api/types-v21';
-import { apiUrl, byVersion, datasetPath, getJson, type PortalTarget, type RequestOptions, send } from './client';
+import {
+  apiUrl,
+  byVersion,
+  datasetPath,
+  getJson,
+  type PortalTarget,
+  type RequestOptions,
+  send,
+} from './client';
 import { type ExportParams, filteredQuery } from './params';
 import { exportFormatsFromV20 } from './wire-v20';
 import { exportFormatsFromV21 } from './wire-v21';

@@ -253,6 +253,11 @@ test('the information tab: sanitized description, metadata, schema, files, reuse
   await expect(page.getByRole('tab', { name: 'Export' })).toBeFocused();
   await expect(page).toHaveURL(/\/datasets\/earthquakes\?tab=export$/);
   await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Analyze' })).toBeFocused();
+  await expect(page).toHaveURL(/\/datasets\/earthquakes\?tab=analyze$/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Map' })).toBeFocused();
+  await expect(page).toHaveURL(/\/datasets\/earthquakes\?tab=map$/);
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Table' })).toBeFocused();
   await expect(page).toHaveURL(/\/datasets\/earthquakes$/);

@@ -1,4 +1,15 @@
-import { Building2, Clock, Code, Download, Info, MapPin, Rows3, Scale, Table2 } from 'lucide-react';
+import {
+  Building2,
+  ChartColumn,
+  Clock,
+  Code,
+  Download,
+  Info,
+  MapPin,
+  Rows3,
+  Scale,
+  Table2,
+} from 'lucide-react';
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 import type { Dataset } from '../../../common/ods-api/types';
 import { FeatureIcons } from '../../components/feature-icons';
@@ -9,6 +20,7 @@ import type { DatasetTab } from './dataset-search-params';
 const TAB_LABELS: Record<DatasetTab, string> = {
   table: 'Table',
   map: 'Map',
+  analyze: 'Analyze',
   export: 'Export',
   api: 'API',
   information: 'Information',
@@ -16,6 +28,7 @@ const TAB_LABELS: Record<DatasetTab, string> = {
 const TAB_ICONS: Record<DatasetTab, typeof Table2> = {
   table: Table2,
   map: MapPin,
+  analyze: ChartColumn,
   export: Download,
   api: Code,
   information: Info,

@@ -7,6 +7,7 @@ import type { Dataset } from '../../../common/ods-api/types';
 import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { ApiErrorState, Skeleton } from '../../components/states';
 import { usePortal } from '../../lib/portal-context';
+import { chartParamChecks } from './analyze/chart-state';
 import { DatasetHeader, DatasetTabs } from './dataset-header';
 import styles from './dataset-page.module.css';
 import { datasetQueries } from './dataset-queries';
@@ -73,7 +74,12 @@ export function DatasetPage({
 
   return (
     <article className={styles.page} aria-labelledby="dataset-heading" data-wide>
-      <IgnoredParamsNotice checks={sortCheck ? { sort: sortCheck } : {}} />
+      <IgnoredParamsNotice
+        checks={{
+          ...(sortCheck ? { sort: sortCheck } : {}),
+          ...(dataset ? chartParamChecks(dataset.fields, search['chart.type']) : {}),
+        }}
+      />
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
         <Link to="/">Catalog</Link>
         <ChevronRight aria-hidden size={14} />

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ParamCheck } from '../../lib/ignored-params';
 import { filterList, listWithout, toggleExcludeIn, toggleRefineIn } from '../../lib/refine-filters';
+import { CHART_KEYS, type ChartSearch, chartSearchShape, pickChartSearch } from './analyze/chart-params';
 import { type ColumnFilter, decodeColumnFilter, encodeColumnFilter } from './column-filters';
 import {
   formatGeoBox,
@@ -19,16 +20,17 @@ import {
  * records table). The map's, under ODS portals' names: `location=<zoom>,<lat>,<lon>`,
  * `geofilter.bbox=<s>,<w>,<n>,<e>` (Limit to the map view) and `geofilter.polygon=(<lat>,<lon>),…`
  * (a drawn area), both part of every view's filter; and ours, `map.field` (the geo field drawn)
- * and `map.color` (the facet colouring it). Defaults are never written; anything invalid is dropped
+ * and `map.color` (the facet colouring it); and the Analyze view's `chart.*` keys (analyze/chart-params.ts).
+ * Defaults are never written; anything invalid is dropped
  * rather than failing the page. Every filter or sort change makes a new view; the grid starts again
  * from the top.
  */
 
-export const DATASET_TABS = ['table', 'map', 'export', 'api', 'information'] as const;
+export const DATASET_TABS = ['table', 'map', 'analyze', 'export', 'api', 'information'] as const;
 export type DatasetTab = (typeof DATASET_TABS)[number];
 export const DEFAULT_TAB: DatasetTab = 'table';
 
-export interface DatasetSearch {
+export interface DatasetSearch extends ChartSearch {
   q?: string;
   where?: string;
   refine?: string[];
@@ -102,6 +104,7 @@ const datasetSearchSchema = z.object({
   'geofilter.polygon': canonical(parseGeoPolygon, formatGeoPolygon),
   'map.field': name,
   'map.color': name,
+  ...chartSearchShape,
 });
 
 /**
@@ -126,6 +129,7 @@ export function parseDatasetSearch(raw: Record<string, unknown>): DatasetSearch 
     'geofilter.polygon': parsed['geofilter.polygon'],
     'map.field': parsed['map.field'],
     'map.color': parsed['map.color'],
+    ...pickChartSearch(parsed),
   };
 }
 
@@ -143,6 +147,10 @@ export function serializeDatasetSearch(search: DatasetSearch): URLSearchParams {
   for (const key of MAP_KEYS) {
     const value = clean[key];
     if (value) params.append(key, value);
+  }
+  for (const key of CHART_KEYS) {
+    const value = clean[key];
+    for (const item of Array.isArray(value) ? value : value ? [value] : []) params.append(key, item);
   }
   return params;
 }
@@ -236,9 +244,10 @@ export function withoutColumnFilter(search: DatasetSearch, encoded: string): Dat
   return parseDatasetSearch({ ...search, f: listWithout(search.f, encoded) });
 }
 
-/** Clears the search, the facets, the column filters, the advanced clause and the map's filters; keeps the sort, the tab and the map's place and choices. */
+/** Clears the search, the facets, the column filters, the advanced clause and the map's filters; keeps the sort, the tab, the map's place and choices and the chart. */
 export function withoutFilters(search: DatasetSearch): DatasetSearch {
   return parseDatasetSearch({
+    ...pickChartSearch(search as Record<string, unknown>),
     sort: search.sort,
     tab: search.tab,
     location: search.location,

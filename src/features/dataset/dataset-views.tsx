@@ -19,6 +19,7 @@ import { ViewLayout } from './view-layout';
 // Each view is its own chunk: the map's MapLibre and basemap load only when the map is opened.
 const TableView = lazy(() => import('./table/table-view').then((m) => ({ default: m.TableView })));
 const MapView = lazy(() => import('./map/map-view').then((m) => ({ default: m.MapView })));
+const AnalyzeView = lazy(() => import('./analyze/analyze-view').then((m) => ({ default: m.AnalyzeView })));
 const RecordMap = lazy(() => import('./map/record-map').then((m) => ({ default: m.RecordMap })));
 const ExportView = lazy(() => import('./export/export-view').then((m) => ({ default: m.ExportView })));
 const ApiView = lazy(() => import('./api/api-view').then((m) => ({ default: m.ApiView })));
@@ -34,6 +35,7 @@ export interface DatasetViewsProps extends Omit<DatasetPageProps, 'datasetId'> {
 const VIEW_LABELS: Record<Exclude<DatasetTab, 'information'>, string> = {
   table: 'Records',
   map: 'Map',
+  analyze: 'Analyze',
   export: 'Export',
   api: 'API requests',
 };
@@ -122,6 +124,16 @@ export function DatasetViews({
           ) : tab === 'api' ? (
             <Suspense fallback={<ViewLoading label="Loading the API requests" />}>
               <ApiView target={target} dataset={dataset} search={search} filter={filter} />
+            </Suspense>
+          ) : tab === 'analyze' ? (
+            <Suspense fallback={<ViewLoading label="Loading the chart" />}>
+              <AnalyzeView
+                target={target}
+                dataset={dataset}
+                search={search}
+                filter={filter}
+                onSearchChange={onSearchChange}
+              />
             </Suspense>
           ) : tab === 'map' ? (
             <Suspense fallback={<ViewLoading label="Loading the map" />}>

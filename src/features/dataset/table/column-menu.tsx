@@ -1,5 +1,5 @@
-import { ChevronLeft, ChevronRight, Columns3, RotateCcw } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { ChartNoAxesColumn, ChevronLeft, ChevronRight, Columns3, RotateCcw } from 'lucide-react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import styles from './column-menu.module.css';
 import { type GridLayout, shiftColumn } from './grid-layout';
@@ -9,11 +9,14 @@ export interface ColumnMenuProps {
   layout: GridLayout;
   onChange: (update: (previous: GridLayout) => GridLayout) => void;
   onReset: () => void;
+  /** "Profile this field": the panel for a column, which replaces the list until it goes back. */
+  renderProfile?: (id: string, onBack: () => void) => ReactNode;
 }
 
 /** Show, hide and reorder the grid's columns (headers can also be dragged and resized). */
-export function ColumnMenu({ columns, layout, onChange, onReset }: ColumnMenuProps) {
+export function ColumnMenu({ columns, layout, onChange, onReset, renderProfile }: ColumnMenuProps) {
   const [open, setOpen] = useState(false);
+  const [profiled, setProfiled] = useState<string | null>(null);
   const panelId = useId();
   const wrapper = useRef<HTMLDivElement>(null);
   const labels = new Map(columns.map((c) => [c.id, c.label]));
@@ -44,7 +47,12 @@ export function ColumnMenu({ columns, layout, onChange, onReset }: ColumnMenuPro
         <Columns3 aria-hidden size={14} />
         Columns{hiddenCount > 0 ? ` (${columns.length - hiddenCount}/${columns.length})` : ''}
       </Button>
-      {open && (
+      {open && profiled !== null && renderProfile && (
+        <div id={panelId} className={styles.columnPanel}>
+          {renderProfile(profiled, () => setProfiled(null))}
+        </div>
+      )}
+      {open && (profiled === null || !renderProfile) && (
         <section id={panelId} className={styles.columnPanel} aria-label="Columns">
           <ul className={styles.columnList}>
             {layout.order.map((id, index) => {
@@ -95,6 +103,17 @@ export function ColumnMenu({ columns, layout, onChange, onReset }: ColumnMenuPro
                   >
                     <ChevronRight aria-hidden size={14} />
                   </button>
+                  {renderProfile && (
+                    <button
+                      type="button"
+                      className={styles.iconButton}
+                      aria-label={`Profile ${label}`}
+                      title={`Profile this field: ${label}`}
+                      onClick={() => setProfiled(id)}
+                    >
+                      <ChartNoAxesColumn aria-hidden size={14} />
+                    </button>
+                  )}
                 </li>
               );
             })}

@@ -8,6 +8,7 @@ import type { FormatContext } from '../field-format';
 import type { GridPlanInput } from '../grid-queries';
 import { ColumnMenu } from './column-menu';
 import { columnClass, columnRules, pinClass, useCellClasses } from './column-styles';
+import { FieldProfilePanel } from './field-profile-panel';
 import { buildColumns, features, RANK_COLUMN, rankColumnWidth } from './grid-columns';
 import { layoutKey, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, moveColumn } from './grid-layout';
 import { HEADER_HEIGHT, ROW_HEIGHT } from './grid-metrics';
@@ -193,6 +194,19 @@ export function RecordsGrid({
           layout={layout}
           onChange={(update) => setLayout(update)}
           onReset={reset}
+          renderProfile={(id, onBack) => {
+            const field = fields.find((f) => f.name === id);
+            return field ? (
+              <FieldProfilePanel
+                target={target}
+                datasetId={datasetId}
+                field={field}
+                filter={filter}
+                timeZone={timeZone}
+                onBack={onBack}
+              />
+            ) : null;
+          }}
         />
       </div>
       {notice}
