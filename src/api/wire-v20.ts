@@ -112,8 +112,3 @@ export function reuseResponseFromV20(body: ReuseResponse): Reuse {
 export function exportFormatsFromV20(body: ExportFormatsResponse): string[] {
   return body.links.filter((link) => link.rel !== 'self').map((link) => link.rel);
 }
-
-/** The JSON export is a bare array of records' field objects. */
-export function exportRowsFromV20(body: unknown): GroupRow[] {
-  return Array.isArray(body) ? (body as GroupRow[]) : [];
-}
