@@ -5,6 +5,7 @@ import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { ApiErrorState } from '../../../components/states';
 import { formatCount } from '../../../lib/format';
+import { currentTheme, watchTheme } from '../../../lib/theme-in-force';
 import type { DatasetSearch } from '../dataset-search-params';
 import type { NavigateOptions } from '../view-props';
 import { analyzeQueries } from './analyze-queries';
@@ -17,7 +18,7 @@ import type { ChartEngine } from './chart-engine';
 import { groupedOption, scatterOption } from './chart-option';
 import { type ChartState, measureLabel, readChart, withChart } from './chart-state';
 import { ChartTableView } from './chart-table-view';
-import { CHART_PALETTES, type ChartTheme, currentChartTheme, watchChartTheme } from './chart-theme';
+import { CHART_PALETTES, type ChartTheme } from './chart-theme';
 import { SaveImage } from './save-image';
 
 export interface AnalyzeViewProps {
@@ -48,8 +49,8 @@ export function AnalyzeView({ target, dataset, search, filter, onSearchChange }:
     [JSON.stringify(Object.entries(search).filter(([k]) => k.startsWith('chart.'))), fields],
   );
   const query = useQuery(analyzeQueries.chart({ target, dataset, filter, state }));
-  const [theme, setTheme] = useState<ChartTheme>(currentChartTheme);
-  useEffect(() => watchChartTheme(setTheme), []);
+  const [theme, setTheme] = useState<ChartTheme>(currentTheme);
+  useEffect(() => watchTheme(setTheme), []);
   const engine = useRef<ChartEngine | null>(null);
   const palette = CHART_PALETTES[theme];
   // What is on screen: the chart of the last answer with the state that asked for it. While a new

@@ -1,10 +1,11 @@
+import type { Theme } from '../../../lib/theme-in-force';
 /**
  * The chart's colours in each theme. ECharts paints from values, not CSS variables (global.css's
  * `light-dark()` pairs do not resolve through getComputedStyle), so the pairs are written here to
  * match: the page's text, borders and surface, and a categorical palette that keeps 3:1 contrast
  * against the surface of its theme. The first colour is the accent, as on the map.
  */
-export type ChartTheme = 'light' | 'dark';
+export type ChartTheme = Theme;
 
 export interface ChartPalette {
   background: string;
@@ -58,21 +59,3 @@ export const CHART_PALETTES: Record<ChartTheme, ChartPalette> = {
     others: '#6c757d',
   },
 };
-
-/** The theme in force: the user's choice (data-theme on <html>) or the system's. */
-export function currentChartTheme(): ChartTheme {
-  return getComputedStyle(document.documentElement).colorScheme.includes('dark') ? 'dark' : 'light';
-}
-
-/** Calls `onChange` whenever the theme in force may have changed (the toggle or the system). */
-export function watchChartTheme(onChange: (theme: ChartTheme) => void): () => void {
-  const media = window.matchMedia('(prefers-color-scheme: dark)');
-  const notify = () => onChange(currentChartTheme());
-  const observer = new MutationObserver(notify);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-  media.addEventListener('change', notify);
-  return () => {
-    observer.disconnect();
-    media.removeEventListener('change', notify);
-  };
-}

@@ -1,11 +1,12 @@
 import type { Feature } from 'geojson';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { currentTheme, watchTheme } from '../../../lib/theme-in-force';
 import type { LatLon, MapLocation } from '../geofilter';
 import { loadBasemap } from './basemap';
 import type { Cluster } from './clusters';
 import type { DrawMode } from './draw-area';
 import { type Hovered, MapEngine, type MapView } from './map-engine';
-import { currentMapTheme, type MapTheme, PALETTES, watchMapTheme } from './map-palette';
+import { type MapTheme, PALETTES } from './map-palette';
 import type { ColorRule } from './map-style';
 import styles from './map-view.module.css';
 import { boundsAt } from './viewport';
@@ -41,12 +42,12 @@ export function MapCanvas(props: MapCanvasProps) {
   const container = useRef<HTMLElement>(null);
   const [engine, setEngine] = useState<MapEngine | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const [theme, setTheme] = useState<MapTheme>(currentMapTheme);
+  const [theme, setTheme] = useState<MapTheme>(currentTheme);
   // Handlers change on every render; the engine calls the latest through this ref.
   const latest = useRef(props);
   latest.current = props;
 
-  useEffect(() => watchMapTheme(setTheme), []);
+  useEffect(() => watchTheme(setTheme), []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first window only.
   useLayoutEffect(() => {
@@ -67,7 +68,7 @@ export function MapCanvas(props: MapCanvasProps) {
     loadBasemap()
       .then((basemap) => {
         if (cancelled || !container.current) return;
-        made = new MapEngine(container.current, basemap, PALETTES[currentMapTheme()], props.initial, {
+        made = new MapEngine(container.current, basemap, PALETTES[currentTheme()], props.initial, {
           onMove: (view) => latest.current.onMove(view),
           onHover: (hovered) => latest.current.onHover(hovered),
           onRecordClick: (feature) => latest.current.onRecordClick(feature),

@@ -4,8 +4,9 @@ import type { DatasetField } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { formatCount } from '../../../lib/format';
+import { currentTheme } from '../../../lib/theme-in-force';
 import { datasetQueries } from '../dataset-queries';
-import { currentMapTheme, PALETTES } from './map-palette';
+import { PALETTES } from './map-palette';
 import type { ColorRule } from './map-style';
 import styles from './map-view.module.css';
 
@@ -51,7 +52,7 @@ export function MapLegend({
   counts,
   others,
 }: { field: DatasetField } & ColorCategories & { rule: ColorRule }) {
-  const palette = PALETTES[currentMapTheme()];
+  const palette = PALETTES[currentTheme()];
   return (
     <figure className={styles.legend} aria-label={`Colours by ${field.label || field.name}`}>
       <figcaption>{field.label || field.name}</figcaption>

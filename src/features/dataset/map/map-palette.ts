@@ -1,9 +1,10 @@
+import type { Theme } from '../../../lib/theme-in-force';
 /**
  * The map's colours in each theme. MapLibre paints from values, not CSS variables, so the palette
  * lives here, chosen to sit with global.css: a quiet basemap, the accent for records, and a
  * categorical palette whose ten colours keep 3:1 contrast against the land of their theme.
  */
-export type MapTheme = 'light' | 'dark';
+export type MapTheme = Theme;
 
 export interface MapPalette {
   water: string;
@@ -76,21 +77,3 @@ export const PALETTES: Record<MapTheme, MapPalette> = {
     others: '#6c757d',
   },
 };
-
-/** The theme in force: the user's choice (data-theme on <html>) or the system's. */
-export function currentMapTheme(): MapTheme {
-  return getComputedStyle(document.documentElement).colorScheme.includes('dark') ? 'dark' : 'light';
-}
-
-/** Calls `onChange` whenever the theme in force may have changed (the toggle or the system). */
-export function watchMapTheme(onChange: (theme: MapTheme) => void): () => void {
-  const media = window.matchMedia('(prefers-color-scheme: dark)');
-  const notify = () => onChange(currentMapTheme());
-  const observer = new MutationObserver(notify);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-  media.addEventListener('change', notify);
-  return () => {
-    observer.disconnect();
-    media.removeEventListener('change', notify);
-  };
-}
