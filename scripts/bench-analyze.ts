@@ -5,6 +5,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type { DatasetLayout } from '../server/store/layout';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/helpers/chromium';
+import { benchAnalyzeQueries } from './bench-analyze-queries';
 import { fmt, machine, median, startPortal, writeSection } from './bench-lib';
 import { buildIfStale } from './build-state';
 
@@ -226,6 +227,8 @@ export async function benchAnalyze(): Promise<void> {
     });
     if (made.status !== 0) throw new Error('make-bench-portal failed');
   }
+  // The grouped queries alone first (the store's candidates, its own section), then the browser.
+  await benchAnalyzeQueries();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const rows: Row[] = [];
   try {
