@@ -66,5 +66,8 @@ export function compression(): MiddlewareHandler {
     headers.delete('Content-Length');
     headers.set('Content-Encoding', encoding);
     c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
+    // Hono's c.res setter copies the previous response's headers onto the new one, Content-Length
+    // included: drop it again, or the client waits for bytes the compressed body never has.
+    c.res.headers.delete('Content-Length');
   };
 }

@@ -33,6 +33,21 @@ describe('compression', () => {
     expect(chooseEncoding(undefined)).toBeNull();
   });
 
+  it('drops the Content-Length of a body it compresses (a client would wait for the missing bytes)', async () => {
+    const app = new Hono();
+    app.use(compression());
+    const svg = `<svg>${'<g/>'.repeat(2000)}</svg>`;
+    app.get('/flag.svg', (c) =>
+      c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Content-Length': String(svg.length) }),
+    );
+    const plain = await get(app, 'http://portal.test/flag.svg');
+    expect(plain.headers.get('Content-Length')).toBe(String(svg.length));
+    const br = await get(app, 'http://portal.test/flag.svg', 'br');
+    expect(br.headers.get('Content-Encoding')).toBe('br');
+    expect(br.headers.get('Content-Length')).toBeNull();
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(svg);
+  });
+
   it('compresses the API’s JSON to what the client accepts, the same JSON inside', async () => {
     const url = `${BASE}/fixture-cities/records?limit=20`;
     const plain = await get(portal.app, url);

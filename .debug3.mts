@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './tests/helpers/chromium';
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+const t0 = Date.now();
+page.on('request', (r) => { if (r.url().includes('/api/')) console.log(Date.now() - t0, 'start', decodeURIComponent(r.url()).slice(0, 200)); });
+page.on('requestfailed', (r) => console.log('FAIL', r.failure()?.errorText, r.url().slice(0, 120)));
+page.on('response', (r) => { if (r.url().includes('/api/')) console.log(Date.now() - t0, 'resp', r.status(), decodeURIComponent(r.url()).slice(0, 120)); });
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto('http://127.0.0.1:8400/datasets/world-countries?sort=name');
+await page.waitForTimeout(3000);
+console.log('--- click');
+await page.getByRole('grid').getByRole('row').filter({ hasText: 'Aruba' }).first().click();
+await page.waitForTimeout(4000);
+console.log(await page.locator('aside').last().textContent());
+await browser.close();
