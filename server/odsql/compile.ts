@@ -1,7 +1,13 @@
 import type { FieldType } from '../../common/ods-api/types';
 import type { Call, Expr, FieldRef, Literal, SelectItem } from '../../common/odsql/ast';
+import {
+  formatDate,
+  type PartialDate,
+  parsePartialDate,
+  partialDateStart,
+  zonedParts,
+} from '../../common/time/zoned-time';
 import type { FieldLayout } from '../store/layout';
-import { formatDate, type PartialDate, parsePartialDate, partialDateStart, zonedParts } from '../time';
 import {
   type Compiled,
   type CompileOptions,

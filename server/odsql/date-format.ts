@@ -1,4 +1,4 @@
-import { utc, zonedParts } from '../time';
+import { utc, zonedParts } from '../../common/time/zoned-time';
 
 /**
  * ODSQL's `date_format(date, 'pattern')` (ods-api.md §4.4): Joda-style symbols

@@ -1,6 +1,6 @@
 import type { Call } from '../../common/odsql/ast';
 import { DATE_PART_FUNCTIONS } from '../../common/odsql/vocabulary';
-import { addToInstant, zonedParts, zonedToUtc } from '../time';
+import { addToInstant, zonedParts, zonedToUtc } from '../../common/time/zoned-time';
 import type { Compiler } from './compile';
 import { type Compiled, fail, numberArg, stringArg, type ValueKind } from './compiled';
 import { conditionSql, operand } from './conditions';

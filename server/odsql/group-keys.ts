@@ -6,7 +6,7 @@ import type {
   SelectItem,
   StringLiteral,
 } from '../../common/odsql/ast';
-import { partialDateStart } from '../time';
+import { partialDateStart } from '../../common/time/zoned-time';
 import type { Compiler } from './compile';
 import {
   type Compiled,

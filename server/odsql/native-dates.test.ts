@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { DatasetField, FieldType } from '../../common/ods-api/types';
 import type { SelectItem } from '../../common/odsql/ast';
 import { parseGroupBy, parseSelect } from '../../common/odsql/parser';
+import { utc } from '../../common/time/zoned-time';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
-import { utc } from '../time';
 import { Compiler } from './compile';
 import { registerSqlFunctions } from './sql-functions';
 

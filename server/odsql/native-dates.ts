@@ -1,4 +1,4 @@
-import { utc } from '../time';
+import { utc } from '../../common/time/zoned-time';
 import type { Compiled } from './compiled';
 import type { DatePart } from './sql-functions';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Geometry, Position } from 'geojson';
 import { bboxOf, bboxPolygon } from '../../common/geo/bbox';
-import { addToInstant, utc, zonedParts, zonedToUtc } from '../time';
+import { addToInstant, utc, zonedParts, zonedToUtc } from '../../common/time/zoned-time';
 import { formatDateTimePattern } from './date-format';
 import {
   containsPoint,

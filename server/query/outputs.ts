@@ -1,5 +1,5 @@
+import { formatDatetime } from '../../common/time/zoned-time';
 import type { Compiled } from '../odsql/compiled';
-import { formatDatetime } from '../time';
 
 /**
  * How SQL values become API values (ods-api.md §5): datetimes in the requested time zone, geo

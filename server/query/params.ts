@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LIMIT, MAX_GROUP_LIMIT, MAX_LIMIT, MAX_WINDOW } from '../../common/ods-api/params';
+import { isValidTimezone } from '../../common/time/zoned-time';
 import { invalidParameter } from '../errors';
-import { isValidTimezone } from '../time';
 import { parseRefineTerm, type RefineTerm } from './refine';
 
 /**

@@ -1,7 +1,7 @@
+import { addToInstant, formatDate, zonedToUtc } from '../../common/time/zoned-time';
 import type { Compiler } from '../odsql/compile';
 import { OdsqlSemanticError } from '../odsql/compiled';
 import type { FieldLayout } from '../store/layout';
-import { addToInstant, formatDate, zonedToUtc } from '../time';
 
 /**
  * `refine=field:value` and `exclude=field:value` (ods-api.md §4.8): a facet's value, compared the

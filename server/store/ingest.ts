@@ -1,5 +1,5 @@
 import type { Dataset, DatasetField, DatasetMetasDefault } from '../../common/ods-api/types';
-import { isValidTimezone } from '../time';
+import { isValidTimezone } from '../../common/time/zoned-time';
 import { type CsvRules, STRICT_CSV } from './csv';
 import { datasetObject, metasOf } from './dataset-object';
 import { buildTables, dropLayoutTables, IngestError, makeLayout } from './dataset-tables';

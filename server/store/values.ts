@@ -1,4 +1,4 @@
-import { utc, zonedToUtc } from '../time';
+import { utc, zonedToUtc } from '../../common/time/zoned-time';
 
 /**
  * Turning the cells of a data file into typed values (ods-api.md §5). Each function takes what a

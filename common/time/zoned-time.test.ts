@@ -9,7 +9,7 @@ import {
   utc,
   zonedParts,
   zonedToUtc,
-} from './time';
+} from './zoned-time';
 
 describe('time', () => {
   it('computes instants for every year, the first century included', () => {
