@@ -2,11 +2,11 @@ import { MessageSquare, Send, X } from 'lucide-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { type PortalTarget, targetKey } from '../../../api/client';
 import { Button } from '../../../components/button';
-import { CommentField, commentTooLong } from './comment-field';
+import { CommentField } from './comment-field';
 import styles from './feedback.module.css';
-import { draftKey, type FeedbackDraft, hasDraft, readDraft, writeDraft } from './feedback-draft';
+import { draftKey, hasDraft } from './feedback-draft';
 import { FeedbackStatus } from './feedback-status';
-import { useFeedbackSend, useFeedbackSupport, useNow } from './use-feedback-send';
+import { useFeedbackForm, useFeedbackSupport } from './use-feedback-send';
 
 /**
  * "Send feedback to the publisher", in the dataset's header: a comment on the whole dataset, in a
@@ -68,32 +68,12 @@ function DatasetFeedbackForm({
   draftKey: string;
   onClose: () => void;
 }) {
-  const [draft, setDraft] = useState<FeedbackDraft>(() => readDraft(key));
-  const [localError, setLocalError] = useState<string | null>(null);
-  const support = useFeedbackSupport(target, datasetId, true);
-  const { send, sending, sent, problem } = useFeedbackSend(target, datasetId, key);
-  const now = useNow(problem?.kind === 'rate-limited');
-  const comment = useRef<HTMLTextAreaElement>(null);
-  const waiting =
-    problem?.kind === 'rate-limited' && problem.retryAt !== null && problem.retryAt.getTime() > now;
-
+  const form = useFeedbackForm(target, datasetId, key, 'Write a comment first.');
+  const { draft, support, sending, sent, problem, now, waiting } = form;
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (draft.comment.trim() === '') {
-      setLocalError('Write a comment first.');
-      comment.current?.focus();
-      return;
-    }
-    if (commentTooLong(draft.comment)) {
-      comment.current?.focus();
-      return;
-    }
-    setLocalError(null);
-    send({ comment: draft.comment });
+    form.submit({ comment: draft.comment });
   };
-  const commentError =
-    localError ??
-    (problem?.kind === 'invalid' && problem.at && 'comment' in problem.at ? problem.message : null);
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate>
@@ -128,14 +108,9 @@ function DatasetFeedbackForm({
             label="Your comment"
             hint="A missing record, an error, a question about the data. To fix one record, open it and use Suggest a correction."
             value={draft.comment}
-            onChange={(text) => {
-              const next = { ...draft, comment: text };
-              setDraft(next);
-              writeDraft(key, next);
-              if (localError && text.trim()) setLocalError(null);
-            }}
-            error={commentError}
-            textareaRef={comment}
+            onChange={form.setComment}
+            error={form.commentError}
+            textareaRef={form.comment}
           />
           <FeedbackStatus problem={problem} sent={false} sentMessage="" now={now} onRetry={submit} />
           <p className={styles.hint}>The draft is kept in this browser until it is sent.</p>

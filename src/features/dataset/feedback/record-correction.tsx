@@ -1,10 +1,10 @@
 import { ArrowLeft, Send, Trash2 } from 'lucide-react';
-import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { type PortalTarget, targetKey } from '../../../api/client';
 import type { OdsRecord } from '../../../api/model';
 import { Button } from '../../../components/button';
-import { CommentField, commentTooLong } from './comment-field';
+import { CommentField } from './comment-field';
 import {
   type Change,
   changesOf,
@@ -14,9 +14,9 @@ import {
   type InputKind,
 } from './correction-fields';
 import styles from './feedback.module.css';
-import { draftKey, EMPTY_DRAFT, type FeedbackDraft, readDraft, writeDraft } from './feedback-draft';
+import { draftKey, EMPTY_DRAFT } from './feedback-draft';
 import { FeedbackStatus } from './feedback-status';
-import { useFeedbackSend, useFeedbackSupport, useNow } from './use-feedback-send';
+import { useFeedbackForm } from './use-feedback-send';
 
 export interface RecordCorrectionProps {
   target: PortalTarget;
@@ -137,23 +137,22 @@ function ChangeList({ changes }: { changes: readonly Change[] }) {
  */
 export function RecordCorrection({ target, datasetId, record, fields, onDone }: RecordCorrectionProps) {
   const key = correctionDraftKey(target, datasetId, record.id);
-  const [draft, setDraft] = useState<FeedbackDraft>(() => readDraft(key));
-  const [localError, setLocalError] = useState<string | null>(null);
+  const form = useFeedbackForm(
+    target,
+    datasetId,
+    key,
+    'Say what is wrong or where the right value comes from: the publisher needs a comment.',
+  );
+  const { draft, update, support, sending, sent, problem, now, waiting } = form;
   const { editable, readOnly } = useMemo(
     () => correctionFields(fields, record.values),
     [fields, record.values],
   );
-  const support = useFeedbackSupport(target, datasetId, true);
-  const { send, sending, sent, problem } = useFeedbackSend(target, datasetId, key);
-  const now = useNow(problem?.kind === 'rate-limited');
   const heading = useRef<HTMLHeadingElement>(null);
-  const comment = useRef<HTMLTextAreaElement>(null);
 
   const inputs: Record<string, string> = {};
   for (const item of editable) inputs[item.field.name] = draft.inputs[item.field.name] ?? item.initial;
   const changes = changesOf(editable, inputs);
-  const waiting =
-    problem?.kind === 'rate-limited' && problem.retryAt !== null && problem.retryAt.getTime() > now;
 
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
@@ -166,10 +165,6 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
     document.getElementById(id)?.focus();
   }, [problem]);
 
-  const update = (next: FeedbackDraft) => {
-    setDraft(next);
-    writeDraft(key, next);
-  };
   const setInput = (item: EditableField, text: string) => {
     const next = { ...draft.inputs };
     if (text === item.initial) delete next[item.field.name];
@@ -179,17 +174,7 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (draft.comment.trim() === '') {
-      setLocalError('Say what is wrong or where the right value comes from: the publisher needs a comment.');
-      comment.current?.focus();
-      return;
-    }
-    if (commentTooLong(draft.comment)) {
-      comment.current?.focus();
-      return;
-    }
-    setLocalError(null);
-    send({
+    form.submit({
       comment: draft.comment,
       recordId: record.id,
       ...(changes.length ? correctionPayload(changes) : {}),
@@ -236,9 +221,6 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
     problem?.kind === 'invalid' && problem.at && 'field' in problem.at && problem.at.field === name
       ? problem.message
       : null;
-  const commentError =
-    localError ??
-    (problem?.kind === 'invalid' && problem.at && 'comment' in problem.at ? problem.message : null);
 
   return (
     <form
@@ -288,12 +270,9 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
         label="Comment"
         hint="Why these values are wrong, and where the right ones come from."
         value={draft.comment}
-        onChange={(text) => {
-          update({ ...draft, comment: text });
-          if (localError && text.trim()) setLocalError(null);
-        }}
-        error={commentError}
-        textareaRef={comment}
+        onChange={form.setComment}
+        error={form.commentError}
+        textareaRef={form.comment}
       />
       <FeedbackStatus problem={problem} sent={false} sentMessage="" now={now} onRetry={submit} />
       <div className={styles.actions}>

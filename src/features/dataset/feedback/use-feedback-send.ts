@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PortalTarget } from '../../../api/client';
 import type { FeedbackSubmission } from '../../../api/feedback';
 import { datasetQueries, feedbackMutation } from '../dataset-queries';
-import { EMPTY_DRAFT, writeDraft } from './feedback-draft';
+import { commentTooLong } from './comment-field';
+import { EMPTY_DRAFT, type FeedbackDraft, readDraft, writeDraft } from './feedback-draft';
 import { feedbackProblem } from './feedback-problem';
 
 /**
@@ -54,4 +55,55 @@ export function useNow(active: boolean): number {
     return () => clearInterval(timer);
   }, [active]);
   return now;
+}
+
+/**
+ * A feedback form's state, the dataset's and the record's alike: the draft (written to the browser
+ * on every change), the send and what went wrong, the portal's support, a countdown while the
+ * portal says wait, and the comment's own checks before anything is sent.
+ */
+export function useFeedbackForm(
+  target: PortalTarget,
+  datasetId: string,
+  draftKey: string,
+  noComment: string,
+) {
+  const [draft, setDraft] = useState<FeedbackDraft>(() => readDraft(draftKey));
+  const [localError, setLocalError] = useState<string | null>(null);
+  const support = useFeedbackSupport(target, datasetId, true);
+  const { send, sending, sent, problem } = useFeedbackSend(target, datasetId, draftKey);
+  const now = useNow(problem?.kind === 'rate-limited');
+  const comment = useRef<HTMLTextAreaElement>(null);
+  const update = (next: FeedbackDraft) => {
+    setDraft(next);
+    writeDraft(draftKey, next);
+  };
+  return {
+    draft,
+    update,
+    setComment: (text: string) => {
+      update({ ...draft, comment: text });
+      if (localError && text.trim()) setLocalError(null);
+    },
+    /** Sends, unless the comment is missing or too long: then the focus goes to it. */
+    submit: (submission: FeedbackSubmission) => {
+      if (draft.comment.trim() === '' || commentTooLong(draft.comment)) {
+        if (draft.comment.trim() === '') setLocalError(noComment);
+        comment.current?.focus();
+        return;
+      }
+      setLocalError(null);
+      send(submission);
+    },
+    commentError:
+      localError ??
+      (problem?.kind === 'invalid' && problem.at && 'comment' in problem.at ? problem.message : null),
+    comment,
+    support,
+    sending,
+    sent,
+    problem,
+    now,
+    waiting: problem?.kind === 'rate-limited' && problem.retryAt !== null && problem.retryAt.getTime() > now,
+  };
 }
