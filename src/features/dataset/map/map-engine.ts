@@ -66,6 +66,8 @@ export class MapEngine {
   private color: ColorRule | null = null;
   private hoveredId: string | number | null = null;
   private ready: Promise<void>;
+  /** Set by destroy: a style-ready callback queued before it must not touch the removed map. */
+  private destroyed = false;
   private drawing: DrawArea | null = null;
   private readonly stopDetail: () => void;
   private pendingRecords: readonly Feature[] | null = null;
@@ -113,11 +115,14 @@ export class MapEngine {
     this.map.on('mousemove', (event) => this.hover(event));
     this.map.on('mouseout', () => this.clearHover());
     this.map.on('click', (event) => this.click(event));
-    void this.ready.then(() => this.paint());
+    this.onceReady(() => this.paint());
   }
 
-  whenReady(): Promise<void> {
-    return this.ready;
+  /** Runs once the style is in, unless the map was destroyed meanwhile (its sources are gone). */
+  onceReady(action: () => void): void {
+    void this.ready.then(() => {
+      if (!this.destroyed) action();
+    });
   }
 
   view(): MapView {
@@ -137,7 +142,7 @@ export class MapEngine {
 
   setPalette(palette: MapPalette): void {
     this.palette = palette;
-    void this.ready.then(() => {
+    this.onceReady(() => {
       // The cluster counts were painted in the old theme's colours: they are painted again on use.
       for (const id of this.map.listImages()) this.map.removeImage(id);
       this.paint();
@@ -146,7 +151,7 @@ export class MapEngine {
 
   setColorRule(rule: ColorRule | null): void {
     this.color = rule;
-    void this.ready.then(() => this.paint());
+    this.onceReady(() => this.paint());
   }
 
   private paint(): void {
@@ -168,7 +173,7 @@ export class MapEngine {
       this.recordsTimer = null;
       this.recordsAt = performance.now();
       const latest = this.pendingRecords ?? [];
-      void this.ready.then(() => {
+      this.onceReady(() => {
         this.clearHover();
         (this.map.getSource('records') as GeoJSONSource).setData({
           type: 'FeatureCollection',
@@ -190,7 +195,7 @@ export class MapEngine {
         radius: clusterRadius(cluster.count, max),
       },
     }));
-    void this.ready.then(() => {
+    this.onceReady(() => {
       this.clearHover();
       (this.map.getSource('clusters') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
       if (features.length) this.markDrawn();
@@ -212,7 +217,7 @@ export class MapEngine {
     const features: Feature[] = ring
       ? [{ type: 'Feature', geometry: { type: 'LineString', coordinates: ring }, properties: {} }]
       : [];
-    void this.ready.then(() =>
+    this.onceReady(() =>
       (this.map.getSource('area') as GeoJSONSource).setData({ type: 'FeatureCollection', features }),
     );
   }
@@ -310,6 +315,7 @@ export class MapEngine {
   }
 
   destroy(): void {
+    this.destroyed = true;
     if (this.recordsTimer !== null) clearTimeout(this.recordsTimer);
     this.stopDetail();
     this.stopDrawing();

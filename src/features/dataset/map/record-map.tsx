@@ -46,7 +46,7 @@ export function RecordMap({
         onHover={noop}
         onRecordClick={noop}
         onEngine={(engine) => {
-          if (engine && !point) void engine.whenReady().then(() => engine.fitBounds([w, s, e, n], 10));
+          if (engine && !point) engine.onceReady(() => engine.fitBounds([w, s, e, n], 10));
         }}
         label={`Map of this record’s ${field.label || field.name}`}
       />
