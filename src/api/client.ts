@@ -15,6 +15,12 @@ export interface PortalTarget {
   /** Which Explore API the portal speaks; every path and shape follows from it. */
   apiVersion: ApiVersion;
   apiKey?: string;
+  /**
+   * The reader's language, sent as `lang` with every call: portals translate their metadata and
+   * facet labels by it and name months and days in it (`date_format`). ODS defaults to `fr`, so an
+   * English reader must say so. Unknown parameters are ignored where a route takes no `lang`.
+   */
+  lang?: string;
 }
 
 const API_BASES: Record<ApiVersion, string> = { '2.0': API_BASE, '2.1': EXPLORE_V21_BASE };
@@ -50,7 +56,7 @@ export function apiQuery(params: QueryParams = {}): string {
 }
 
 export function apiUrl(target: PortalTarget, path: string, params: QueryParams = {}): string {
-  const query = apiQuery(params);
+  const query = apiQuery(target.lang ? { lang: target.lang, ...params } : params);
   return `${target.portal}${API_BASES[target.apiVersion]}${path}${query ? `?${query}` : ''}`;
 }
 
@@ -69,7 +75,7 @@ export function portalLabel(target: PortalTarget): string {
  * (a different key may see different datasets; the key itself stays out of caches).
  */
 export function targetKey(target: PortalTarget): string {
-  const base = `${target.portal}@${target.apiVersion}`;
+  const base = `${target.portal}@${target.apiVersion}${target.lang ? `/${target.lang}` : ''}`;
   if (!target.apiKey) return base;
   let hash = 0x811c9dc5;
   for (let i = 0; i < target.apiKey.length; i++) {

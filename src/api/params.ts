@@ -28,7 +28,6 @@ export interface ViewFilter {
 /** Parameters every filtered endpoint takes. */
 export interface FilteredParams {
   filter?: ViewFilter;
-  lang?: string;
   timezone?: string;
 }
 
@@ -69,7 +68,6 @@ export interface FacetsParams extends FilteredParams {
 
 export interface DatasetParams {
   select?: string;
-  lang?: string;
   timezone?: string;
   include_app_metas?: boolean;
 }
@@ -87,7 +85,6 @@ export interface GroupedRecordsParams extends RecordsParams {
 
 export interface RecordParams {
   select?: string;
-  lang?: string;
   timezone?: string;
 }
 

@@ -5,10 +5,12 @@ import type { PortalTarget } from '../api/client';
 import { Button } from '../components/button';
 import { DownloadsTray } from '../components/downloads-tray';
 import { EmptyState, PendingState } from '../components/states';
+import { browserLanguages, readSavedLocale, resolveLocale, setCurrentLocale } from '../i18n/locale';
 import { embeddedPortalTitle, portalName, readPortalParam } from '../lib/portal';
 import { PortalContext, type PortalContextValue } from '../lib/portal-context';
 import { apiKeyFor, rememberPortal, subscribePortalStorage } from '../lib/portal-storage';
 import styles from './app-shell.module.css';
+import { LanguageSwitcher } from './language-switcher';
 import { PortalPicker } from './portal-picker';
 import { QuotaBadge } from './quota-badge';
 import { ThemeToggle } from './theme-toggle';
@@ -20,7 +22,12 @@ import { useApiVersion } from './use-api-version';
  * speaks into the PortalTarget every query uses; pages wait for the version.
  */
 export function AppShell() {
-  const { portal: portalParam } = useSearch({ from: '__root__' });
+  const { portal: portalParam, lang } = useSearch({ from: '__root__' });
+  const [savedLocale, setSavedLocale] = useState(readSavedLocale);
+  const locale = resolveLocale(lang, savedLocale, browserLanguages());
+  // Set while rendering, before any child renders, so every message and formatter below reads it;
+  // the page under <main> is keyed by it, so a switch re-mounts it with nothing left in the old one.
+  setCurrentLocale(locale);
   const param = readPortalParam(portalParam, window.location.origin);
   const portal = param.ok ? param.portal : '';
   const keyOrigin = portal || window.location.origin;
@@ -36,9 +43,11 @@ export function AppShell() {
   const openPicker = useCallback((focus: 'address' | 'api-key' = 'address') => setPicker(focus), []);
   const context = useMemo<PortalContextValue | null>(() => {
     if (!apiVersion) return null;
-    const target: PortalTarget = apiKey ? { portal, apiVersion, apiKey } : { portal, apiVersion };
+    const target: PortalTarget = apiKey
+      ? { portal, apiVersion, apiKey, lang: locale }
+      : { portal, apiVersion, lang: locale };
     return { target, name, openPicker };
-  }, [portal, apiKey, apiVersion, name, openPicker]);
+  }, [portal, apiKey, apiVersion, name, openPicker, locale]);
 
   return (
     <PortalContext.Provider value={context}>
@@ -66,9 +75,10 @@ export function AppShell() {
             {apiKey && <KeyRound aria-hidden size={13} className={styles.keyIcon} />}
             <ChevronDown aria-hidden size={14} />
           </button>
+          <LanguageSwitcher locale={locale} onChange={setSavedLocale} />
           <ThemeToggle />
         </header>
-        <main id="main" className={styles.main} tabIndex={-1}>
+        <main id="main" key={locale} className={styles.main} tabIndex={-1}>
           {!param.ok ? (
             <InvalidPortal raw={param.raw} onChoose={() => openPicker('address')} />
           ) : context ? (

@@ -3,7 +3,7 @@ import { Globe, KeyRound, Server, Trash2, X } from 'lucide-react';
 import { type FormEvent, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { latestRateLimit, subscribeRateLimits } from '../api/rate-limit';
 import { Button } from '../components/button';
-import { formatCount, formatDateTime } from '../lib/format';
+import { formatCount, formatDateTime } from '../i18n/format';
 import { embeddedPortalTitle, normalizePortalAddress, portalName } from '../lib/portal';
 import {
   apiKeyFor,

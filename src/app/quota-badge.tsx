@@ -1,7 +1,7 @@
 import { Gauge } from 'lucide-react';
 import { useSyncExternalStore } from 'react';
 import { latestRateLimit, subscribeRateLimits } from '../api/rate-limit';
-import { formatCount, formatDateTime } from '../lib/format';
+import { formatCount, formatDateTime } from '../i18n/format';
 import styles from './app-shell.module.css';
 
 /** Below this share of the quota left, the header warns. */

@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-router';
 import { parseCatalogSearch } from '../features/catalog/catalog-search-params';
 import { parseDatasetSearch } from '../features/dataset/dataset-search-params';
+import { isLocale, type Locale } from '../i18n/locale';
 import { DEFAULT_PORTAL, readPortalParam } from '../lib/portal';
 import { parseSearchString, stringifySearchObject } from '../lib/search-codec';
 import { AppShell } from './app-shell';
@@ -22,6 +23,8 @@ import { CatalogRoute } from './routes/catalog-route';
 
 export interface RootSearch {
   portal?: string;
+  /** The explorer's language for this link, over the saved choice (i18n/locale.ts). */
+  lang?: Locale;
 }
 
 function parseRootSearch(raw: Record<string, unknown>): RootSearch {
@@ -29,15 +32,18 @@ function parseRootSearch(raw: Record<string, unknown>): RootSearch {
     raw.portal,
     typeof window === 'undefined' ? undefined : window.location.origin,
   );
-  if (!param.ok) return { portal: param.raw };
+  // A language we do not have is dropped: the saved choice or the browser's then decide.
+  const lang = isLocale(raw.lang) ? { lang: raw.lang } : {};
+  if (!param.ok) return { portal: param.raw, ...lang };
   // The default portal (embedded, or baked in at build) is written as no parameter at all.
-  return param.portal && param.portal !== DEFAULT_PORTAL ? { portal: param.portal } : {};
+  return param.portal && param.portal !== DEFAULT_PORTAL ? { portal: param.portal, ...lang } : lang;
 }
 
 const rootRoute = createRootRoute({
   validateSearch: parseRootSearch,
-  // `portal` travels in every link; a navigation that sets it (to '' for the embedded portal) wins.
-  search: { middlewares: [retainSearchParams(['portal'])] },
+  // `portal` and `lang` travel in every link; a navigation that sets one (to '' for the embedded
+  // portal) wins.
+  search: { middlewares: [retainSearchParams(['portal', 'lang'])] },
   component: AppShell,
   notFoundComponent: NotFoundPage,
 });

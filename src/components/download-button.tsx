@@ -1,5 +1,5 @@
 import { Download, RotateCcw, X } from 'lucide-react';
-import { formatBytes } from '../lib/format';
+import { formatBytes } from '../i18n/format';
 import { type DownloadRequest, useDownload } from '../lib/use-download';
 import { Button } from './button';
 import styles from './download-button.module.css';

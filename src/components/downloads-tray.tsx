@@ -6,7 +6,7 @@ import {
   downloadPercent,
   downloadSpeed,
 } from '../lib/downloads';
-import { formatBytes } from '../lib/format';
+import { formatBytes } from '../i18n/format';
 import { useDownloads } from '../lib/use-download';
 import styles from './downloads-tray.module.css';
 

@@ -1,7 +1,7 @@
 import { Check, ChevronDown, ChevronRight, EyeOff } from 'lucide-react';
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { FacetGroup, FacetValue } from '../../common/ods-api/types';
-import { formatCount } from '../lib/format';
+import { formatCount } from '../i18n/format';
 import styles from './facet-group.module.css';
 import { facetKeyAction, facetValueKey, visibleFacetValues } from './facet-keys';
 

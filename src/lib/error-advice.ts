@@ -9,7 +9,7 @@ import {
   ServerError,
   UnexpectedResponseError,
 } from '../api/errors';
-import { formatCount, formatDateTime, formatWait } from './format';
+import { formatCount, formatDateTime, formatWait } from '../i18n/format';
 
 /**
  * What the explorer tells the user when a request fails: a title that names the problem, a

@@ -126,6 +126,10 @@ function violation(file: string, target: Target): string | null {
   }
   if (target.kind !== 'file') return null;
   const path = target.path;
+  // The catalogues and formatters sit under everything that shows text, so they import no part of it.
+  if (under(file, 'src/i18n')) {
+    return under(path, 'common') || under(path, 'src/i18n') ? null : `src/i18n may not import ${path}`;
+  }
   if (under(file, 'src/lib') || under(file, 'src/components')) {
     if (under(path, 'src/features') || under(path, 'src/app'))
       return `${file.split('/')[1]} may not import ${path}`;
@@ -198,6 +202,8 @@ describe('layering (design.md §4)', () => {
     ).toBeNull();
     expect(violation('src/features/catalog/catalog-page.tsx', file('src/app/router'))).toMatch(/app/);
     expect(violation('src/components/states.tsx', file('src/api/client'))).toMatch(/components/);
+    expect(violation('src/i18n/translate.ts', file('src/lib/portal'))).toMatch(/i18n/);
+    expect(violation('src/components/states.tsx', file('src/i18n/translate'))).toBeNull();
     expect(violation('tests/e2e/catalog.spec.ts', file('src/api/client'))).toMatch(/browser/);
     expect(violation('server/exports/csv.ts', file('server/testing/fixture-portal'))).toMatch(/testing/);
     expect(violation('server/exports/csv.test.ts', file('server/testing/fixture-portal'))).toBeNull();

@@ -1,5 +1,5 @@
 import { featureLabel } from '../../components/feature-icons';
-import { monthName } from '../../lib/format';
+import { monthName } from '../../i18n/format';
 
 /** How the catalog names its facets and their values. */
 

@@ -5,7 +5,7 @@ import { MAX_WINDOW } from '../../../common/ods-api/params';
 import { Button } from '../../components/button';
 import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { ApiErrorState, EmptyState, Skeleton } from '../../components/states';
-import { formatCount, plural } from '../../lib/format';
+import { formatCount, plural } from '../../i18n/format';
 import { usePortal } from '../../lib/portal-context';
 import { ActiveFilters } from './active-filters';
 import { CatalogFacets } from './catalog-facets';

@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { Building2, Clock, Rows3, Scale } from 'lucide-react';
 import type { Dataset } from '../../../common/ods-api/types';
 import { FeatureIcons } from '../../components/feature-icons';
-import { formatDate, plural } from '../../lib/format';
+import { formatDate, plural } from '../../i18n/format';
 import { excerpt, htmlToText } from '../../lib/html-text';
 import type { CatalogSearch } from './catalog-search-params';
 import styles from './dataset-card.module.css';

@@ -13,7 +13,7 @@ import {
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 import type { Dataset } from '../../../common/ods-api/types';
 import { FeatureIcons } from '../../components/feature-icons';
-import { formatDate, plural } from '../../lib/format';
+import { formatDate, plural } from '../../i18n/format';
 import styles from './dataset-page.module.css';
 import type { DatasetTab } from './dataset-search-params';
 

@@ -1,6 +1,6 @@
 import { isDateType } from '../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../common/ods-api/types';
-import { monthName } from '../../lib/format';
+import { monthName } from '../../i18n/format';
 import { splitFilter } from '../../lib/refine-filters';
 
 /**

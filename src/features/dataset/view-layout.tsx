@@ -7,7 +7,7 @@ import { OdsqlError } from '../../api/errors';
 import type { ViewFilter } from '../../api/params';
 import { Button } from '../../components/button';
 import { SearchBox } from '../../components/search-box';
-import { formatCount, plural } from '../../lib/format';
+import { formatCount, plural } from '../../i18n/format';
 import { datasetQueries } from './dataset-queries';
 import {
   type DatasetSearch,

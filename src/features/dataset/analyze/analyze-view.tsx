@@ -4,7 +4,7 @@ import type { Dataset } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { ApiErrorState } from '../../../components/states';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '../../../i18n/format';
 import { currentTheme, watchTheme } from '../../../lib/theme-in-force';
 import type { DatasetSearch } from '../dataset-search-params';
 import type { NavigateOptions } from '../view-props';

@@ -1,7 +1,7 @@
 import { isDateType, isGeoType } from '../../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../api/exports';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '../../../i18n/format';
 
 /**
  * What the Export view says about each format: its name for people, what it suits, what it needs

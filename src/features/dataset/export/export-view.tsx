@@ -8,7 +8,7 @@ import { EXPORT_FORMATS, type ExportFormat, exportUrl } from '../../../api/expor
 import type { ViewFilter } from '../../../api/params';
 import { Button } from '../../../components/button';
 import { startDownload } from '../../../lib/downloads';
-import { formatBytes, formatCount, plural } from '../../../lib/format';
+import { formatBytes, formatCount, plural } from '../../../i18n/format';
 import { datasetQueries } from '../dataset-queries';
 import { type DatasetSearch, hasFilters, parseSort } from '../dataset-search-params';
 import { useViewOrder, visibleColumns } from '../view-order';

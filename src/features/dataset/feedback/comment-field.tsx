@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { MAX_FEEDBACK_COMMENT } from '../../../../common/ods-api/params';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '../../../i18n/format';
 import styles from './feedback.module.css';
 
 /** Within this many characters of the cap, the count is read out as it changes. */

@@ -1,6 +1,6 @@
 import { CircleAlert, CircleCheck, RotateCw } from 'lucide-react';
 import { Button } from '../../../components/button';
-import { formatDateTime, formatWait } from '../../../lib/format';
+import { formatDateTime, formatWait } from '../../../i18n/format';
 import styles from './feedback.module.css';
 import type { FeedbackProblem } from './feedback-problem';
 

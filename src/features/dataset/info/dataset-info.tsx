@@ -6,7 +6,7 @@ import { NotFoundError } from '../../../api/errors';
 import { snapshotUrl } from '../../../api/snapshots';
 import { DownloadButton } from '../../../components/download-button';
 import { ApiErrorState, Skeleton } from '../../../components/states';
-import { formatCount, formatDate, formatDateTime } from '../../../lib/format';
+import { formatCount, formatDate, formatDateTime } from '../../../i18n/format';
 import { datasetQueries } from '../dataset-queries';
 import { AttachmentList, FileItem, FileList } from '../file-list';
 import styles from './dataset-info.module.css';

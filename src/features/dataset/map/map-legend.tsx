@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '../../../i18n/format';
 import { currentTheme } from '../../../lib/theme-in-force';
 import { datasetQueries } from '../dataset-queries';
 import { PALETTES } from './map-palette';

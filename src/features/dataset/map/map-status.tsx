@@ -1,4 +1,4 @@
-import { formatCount, plural } from '../../../lib/format';
+import { formatCount, plural } from '../../../i18n/format';
 import styles from './map-view.module.css';
 import type { MapLayers } from './use-map-layers';
 

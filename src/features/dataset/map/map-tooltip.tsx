@@ -1,4 +1,4 @@
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '../../../i18n/format';
 import { formatValue, plainText } from '../field-format';
 import type { Hovered } from './map-engine';
 import type { MapFields } from './map-fields';

@@ -7,7 +7,7 @@ import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { Button } from '../../../components/button';
 import { ApiErrorState } from '../../../components/states';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '../../../i18n/format';
 import { type DatasetSearch, withMap } from '../dataset-search-params';
 import {
   formatGeoBox,

@@ -4,7 +4,7 @@ import { call, field } from '../../../../common/odsql/build';
 import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { ApiErrorState, Skeleton } from '../../../components/states';
-import { formatCount, plural } from '../../../lib/format';
+import { formatCount, plural } from '../../../i18n/format';
 import { datasetQueries } from '../dataset-queries';
 import { formatValue, plainText } from '../field-format';
 import type { GeoBox } from '../geofilter';

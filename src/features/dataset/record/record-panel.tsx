@@ -6,7 +6,7 @@ import type { PortalTarget } from '../../../api/client';
 import type { OdsRecord } from '../../../api/model';
 import { Button } from '../../../components/button';
 import { ApiErrorState, Skeleton } from '../../../components/states';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '../../../i18n/format';
 import { datasetQueries } from '../dataset-queries';
 import { formatValue, plainText } from '../field-format';
 import { FieldValue } from '../field-value';

@@ -5,7 +5,7 @@ import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { Button } from '../../../components/button';
 import { ApiErrorState, Skeleton } from '../../../components/states';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '../../../i18n/format';
 import { formatValue, plainText } from '../field-format';
 import { type FieldProfile, fieldProfileQuery } from '../field-profile';
 import styles from './column-menu.module.css';

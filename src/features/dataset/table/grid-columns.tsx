@@ -7,7 +7,7 @@ import {
   tableFeatures,
 } from '@tanstack/react-table';
 import type { DatasetField } from '../../../../common/ods-api/types';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '../../../i18n/format';
 import { type FormatContext, formatValue } from '../field-format';
 import { FieldValue } from '../field-value';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from './grid-layout';

@@ -4,7 +4,7 @@ import type { PortalTarget } from '../../../api/client';
 import { OdsqlError } from '../../../api/errors';
 import type { ViewFilter } from '../../../api/params';
 import { ApiErrorState, EmptyState, Skeleton } from '../../../components/states';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '../../../i18n/format';
 import { type DatasetSearch, parseSort, withSort } from '../dataset-search-params';
 import type { GridView } from '../grid-queries';
 import type { NavigateOptions, RecordSequence } from '../view-props';

@@ -1,0 +1,46 @@
+import type { Translation } from '../translate';
+
+/** Words every part of the explorer uses; a part's own sentences live in its own file. */
+export const en = {
+  'common.language.label': 'Language',
+  'common.records': { one: '{count} record', other: '{count} records' },
+  'common.noRecords': 'No records',
+  'common.datasets': { one: '{count} dataset', other: '{count} datasets' },
+  'common.tryAgain': 'Try again',
+  'common.download': 'Download',
+  'common.close': 'Close',
+  'common.cancel': 'Cancel',
+  'common.previous': 'Previous',
+  'common.next': 'Next',
+  'common.modified': 'Modified',
+  'common.filters': 'Filters',
+  'common.loading': 'Loading',
+  'common.sending': 'Sending…',
+  'common.counting': 'Counting…',
+  'common.copy': 'Copy',
+  'common.copied': 'Copied',
+  'common.yes': 'Yes',
+  'common.no': 'No',
+} as const;
+
+export const fr: Translation<typeof en> = {
+  'common.language.label': 'Langue',
+  'common.records': { one: '{count} enregistrement', other: '{count} enregistrements' },
+  'common.noRecords': 'Aucun enregistrement',
+  'common.datasets': { one: '{count} jeu de données', other: '{count} jeux de données' },
+  'common.tryAgain': 'Réessayer',
+  'common.download': 'Télécharger',
+  'common.close': 'Fermer',
+  'common.cancel': 'Annuler',
+  'common.previous': 'Précédent',
+  'common.next': 'Suivant',
+  'common.modified': 'Modifié',
+  'common.filters': 'Filtres',
+  'common.loading': 'Chargement',
+  'common.sending': 'Envoi…',
+  'common.counting': 'Comptage…',
+  'common.copy': 'Copier',
+  'common.copied': 'Copié',
+  'common.yes': 'Oui',
+  'common.no': 'Non',
+};

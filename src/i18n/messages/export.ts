@@ -1,0 +1,5 @@
+import type { Translation } from '../translate';
+
+export const en = {} as const;
+
+export const fr: Translation<typeof en> = {};
