@@ -13,6 +13,7 @@ import {
   num,
   str,
 } from '../../../common/odsql/build';
+import { t } from '../../i18n/translate';
 
 /**
  * Per-column filters: a field, an operator and its value(s), written compactly in the URL as
@@ -45,18 +46,21 @@ export interface ColumnFilter {
   values: string[];
 }
 
-export const OP_LABELS: Record<FilterOp, string> = {
-  eq: '=',
-  ne: '≠',
-  lt: '<',
-  gt: '>',
-  between: 'between',
-  contains: 'contains',
-  starts: 'starts with',
-  in: 'in list',
-  empty: 'is empty',
-  notempty: 'is not empty',
-};
+/** How an operator reads in the filter builder's list: a symbol, or words of the language in force. */
+export function opLabel(op: FilterOp): string {
+  switch (op) {
+    case 'eq':
+      return '=';
+    case 'ne':
+      return '≠';
+    case 'lt':
+      return '<';
+    case 'gt':
+      return '>';
+    default:
+      return t(`dataset.op.${op}`);
+  }
+}
 
 /** How many values an operator takes: a fixed count, or 'list' for one or more. */
 export function valueArity(op: FilterOp): number | 'list' {
@@ -222,17 +226,19 @@ export function compileColumnFilter(filter: ColumnFilter, fields: readonly Datas
 /** `Population > 1,000`-style text for a chip: the field's label, the operator, the values. */
 export function describeColumnFilter(filter: ColumnFilter, fields: readonly DatasetField[]): string {
   const label = fields.find((f) => f.name === filter.field)?.label || filter.field;
-  const op = OP_LABELS[filter.op];
-  switch (valueArity(filter.op)) {
-    case 0:
-      return `${label} ${op}`;
-    case 'list':
-      return `${label} in ${filter.values.join(', ')}`;
-    case 2:
-      return `${label} between ${filter.values[0]} and ${filter.values[1]}`;
+  const [first = '', second = ''] = filter.values;
+  switch (filter.op) {
+    case 'empty':
+    case 'notempty':
+      return t(`dataset.columnFilter.${filter.op}`, { label });
+    case 'in':
+      return t('dataset.columnFilter.in', { label, values: filter.values.join(', ') });
+    case 'between':
+      return t('dataset.columnFilter.between', { label, from: first, to: second });
+    case 'contains':
+    case 'starts':
+      return t(`dataset.columnFilter.${filter.op}`, { label, value: first });
     default:
-      return filter.op === 'contains' || filter.op === 'starts'
-        ? `${label} ${op} “${filter.values[0]}”`
-        : `${label} ${op} ${filter.values[0]}`;
+      return t('dataset.columnFilter.compare', { label, op: opLabel(filter.op), value: first });
   }
 }

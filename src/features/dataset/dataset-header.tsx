@@ -13,18 +13,19 @@ import {
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 import type { Dataset } from '../../../common/ods-api/types';
 import { FeatureIcons } from '../../components/feature-icons';
-import { formatDate, plural } from '../../i18n/format';
+import { formatDate } from '../../i18n/format';
+import { type MessageKey, t } from '../../i18n/translate';
 import styles from './dataset-page.module.css';
 import type { DatasetTab } from './dataset-search-params';
 
-const TAB_LABELS: Record<DatasetTab, string> = {
-  table: 'Table',
-  map: 'Map',
-  analyze: 'Analyze',
-  export: 'Export',
-  api: 'API',
-  information: 'Information',
-};
+const TAB_LABELS = {
+  table: 'dataset.tabs.table',
+  map: 'dataset.tabs.map',
+  analyze: 'dataset.tabs.analyze',
+  export: 'dataset.tabs.export',
+  api: 'dataset.tabs.api',
+  information: 'dataset.tabs.information',
+} as const satisfies Record<DatasetTab, MessageKey>;
 const TAB_ICONS: Record<DatasetTab, typeof Table2> = {
   table: Table2,
   map: MapPin,
@@ -61,24 +62,26 @@ export function DatasetHeader({
         {metas.publisher && (
           <li>
             <Building2 aria-hidden size={15} />
-            <span className="sr-only">Publisher: </span>
+            <span className="sr-only">{t('dataset.header.publisher')} </span>
             {metas.publisher}
           </li>
         )}
         <li>
           <Rows3 aria-hidden size={15} />
-          {dataset.has_records ? plural(metas.records_count ?? 0, 'record') : 'No records'}
+          {dataset.has_records
+            ? t('common.records', { count: metas.records_count ?? 0 })
+            : t('common.noRecords')}
         </li>
         {formatDate(metas.modified) && (
           <li>
             <Clock aria-hidden size={15} />
-            Modified {formatDate(metas.modified)}
+            {t('dataset.header.modified', { date: formatDate(metas.modified)! })}
           </li>
         )}
         {metas.license && (
           <li>
             <Scale aria-hidden size={15} />
-            <span className="sr-only">Licence: </span>
+            <span className="sr-only">{t('dataset.header.licence')} </span>
             {metas.license_url ? (
               <a href={metas.license_url} rel="noreferrer noopener" target="_blank">
                 {metas.license}
@@ -89,7 +92,7 @@ export function DatasetHeader({
           </li>
         )}
         <li className={styles.id}>
-          <span className="sr-only">Identifier: </span>
+          <span className="sr-only">{t('dataset.header.identifier')} </span>
           {dataset.dataset_id}
         </li>
       </ul>
@@ -118,7 +121,7 @@ export function DatasetTabs({
     refs.current[next]?.focus();
   };
   return (
-    <div role="tablist" aria-label="Dataset views" className={styles.tabs}>
+    <div role="tablist" aria-label={t('dataset.tabs.label')} className={styles.tabs}>
       {tabs.map((name) => {
         const Icon = TAB_ICONS[name];
         return (
@@ -138,7 +141,7 @@ export function DatasetTabs({
             onKeyDown={onKeyDown}
           >
             <Icon aria-hidden size={15} />
-            {TAB_LABELS[name]}
+            {t(TAB_LABELS[name])}
           </button>
         );
       })}

@@ -6,6 +6,7 @@ import { isGeoType } from '../../../common/ods-api/field-types';
 import type { Dataset } from '../../../common/ods-api/types';
 import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { ApiErrorState, Skeleton } from '../../components/states';
+import { t } from '../../i18n/translate';
 import { usePortal } from '../../lib/portal-context';
 import { chartParamChecks } from './analyze/chart-state';
 import { DatasetHeader, DatasetTabs } from './dataset-header';
@@ -69,7 +70,7 @@ export function DatasetPage({
   const tab: DatasetTab = search.tab && tabs.includes(search.tab) ? search.tab : 'table';
 
   useEffect(() => {
-    document.title = `${title} · ${name} · ODS Explorer`;
+    document.title = t('dataset.page.title', { title, portal: name });
   }, [title, name]);
 
   return (
@@ -80,8 +81,8 @@ export function DatasetPage({
           ...(dataset ? chartParamChecks(dataset.fields, search['chart.type']) : {}),
         }}
       />
-      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-        <Link to="/">Catalog</Link>
+      <nav aria-label={t('dataset.page.breadcrumb')} className={styles.breadcrumb}>
+        <Link to="/">{t('dataset.page.catalog')}</Link>
         <ChevronRight aria-hidden size={14} />
         <span aria-current="page">{title}</span>
       </nav>
@@ -119,14 +120,14 @@ export function DatasetPage({
           </h1>
           <ApiErrorState
             error={query.error}
-            notFound={`There is no dataset “${datasetId}” on this portal. It may have been renamed, removed, or be private.`}
+            notFound={t('dataset.page.notFound', { id: datasetId })}
             onRetry={() => query.refetch()}
           />
         </>
       ) : (
         <header className={styles.header} aria-busy>
           <h1 id="dataset-heading" className="sr-only">
-            Loading {datasetId}
+            {t('dataset.page.loading', { id: datasetId })}
           </h1>
           <Skeleton width="50%" height="1.6rem" />
           <Skeleton width="70%" style={{ marginTop: '0.8rem' }} />

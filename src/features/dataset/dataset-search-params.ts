@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../../i18n/translate';
 import type { ParamCheck } from '../../lib/ignored-params';
 import { filterList, listWithout, toggleExcludeIn, toggleRefineIn } from '../../lib/refine-filters';
 import { CHART_KEYS, type ChartSearch, chartSearchShape, pickChartSearch } from './analyze/chart-params';
@@ -169,7 +170,7 @@ export function parseSort(sort: string | undefined): SortSpec | null {
 export function sortFieldCheck(fields: readonly { name: string }[]): ParamCheck {
   return (value) => {
     const sort = parseSort(value);
-    return sort && fields.some((field) => field.name === sort.field) ? null : 'no such field to sort by';
+    return sort && fields.some((field) => field.name === sort.field) ? null : t('dataset.sort.noSuchField');
   };
 }
 

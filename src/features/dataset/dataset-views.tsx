@@ -4,6 +4,7 @@ import type { Dataset } from '../../../common/ods-api/types';
 import type { PortalTarget } from '../../api/client';
 import type { OdsRecord } from '../../api/model';
 import { Skeleton } from '../../components/states';
+import { type MessageKey, t } from '../../i18n/translate';
 import type { DatasetPageProps } from './dataset-page';
 import styles from './dataset-page.module.css';
 import type { DatasetTab } from './dataset-search-params';
@@ -32,13 +33,13 @@ export interface DatasetViewsProps extends Omit<DatasetPageProps, 'datasetId'> {
 }
 
 /** The name of each view's region beside the facets. */
-const VIEW_LABELS: Record<Exclude<DatasetTab, 'information'>, string> = {
-  table: 'Records',
-  map: 'Map',
-  analyze: 'Analyze',
-  export: 'Export',
-  api: 'API requests',
-};
+const VIEW_LABELS = {
+  table: 'dataset.views.records',
+  map: 'dataset.tabs.map',
+  analyze: 'dataset.tabs.analyze',
+  export: 'dataset.tabs.export',
+  api: 'dataset.views.api',
+} as const satisfies Record<Exclude<DatasetTab, 'information'>, MessageKey>;
 
 function ViewLoading({ label }: { label: string }) {
   return (
@@ -105,7 +106,7 @@ export function DatasetViews({
   return (
     <>
       {tab === 'information' ? (
-        <Suspense fallback={<ViewLoading label="Loading the information" />}>
+        <Suspense fallback={<ViewLoading label={t('dataset.views.loadingInformation')} />}>
           <DatasetInfo target={target} dataset={dataset} />
         </Suspense>
       ) : (
@@ -115,18 +116,18 @@ export function DatasetViews({
           search={search}
           filter={filter}
           onSearchChange={onSearchChange}
-          label={VIEW_LABELS[tab]}
+          label={t(VIEW_LABELS[tab])}
         >
           {tab === 'export' ? (
-            <Suspense fallback={<ViewLoading label="Loading the export" />}>
+            <Suspense fallback={<ViewLoading label={t('dataset.views.loadingExport')} />}>
               <ExportView target={target} dataset={dataset} search={search} filter={filter} />
             </Suspense>
           ) : tab === 'api' ? (
-            <Suspense fallback={<ViewLoading label="Loading the API requests" />}>
+            <Suspense fallback={<ViewLoading label={t('dataset.views.loadingApi')} />}>
               <ApiView target={target} dataset={dataset} search={search} filter={filter} />
             </Suspense>
           ) : tab === 'analyze' ? (
-            <Suspense fallback={<ViewLoading label="Loading the chart" />}>
+            <Suspense fallback={<ViewLoading label={t('dataset.views.loadingChart')} />}>
               <AnalyzeView
                 target={target}
                 dataset={dataset}
@@ -136,7 +137,7 @@ export function DatasetViews({
               />
             </Suspense>
           ) : tab === 'map' ? (
-            <Suspense fallback={<ViewLoading label="Loading the map" />}>
+            <Suspense fallback={<ViewLoading label={t('dataset.views.loadingMap')} />}>
               <MapView
                 target={target}
                 dataset={dataset}
@@ -147,7 +148,7 @@ export function DatasetViews({
               />
             </Suspense>
           ) : (
-            <Suspense fallback={<ViewLoading label="Loading the records" />}>
+            <Suspense fallback={<ViewLoading label={t('dataset.views.loadingRecords')} />}>
               <TableView
                 target={target}
                 dataset={dataset}
@@ -190,8 +191,8 @@ export function DatasetViews({
               : {
                   label: () =>
                     hasDraft(correctionDraftKey(target, dataset.dataset_id, recordId))
-                      ? 'Resume your correction'
-                      : 'Suggest a correction',
+                      ? t('record.feedback.resume')
+                      : t('record.feedback.suggest'),
                   render: (record, done) => (
                     <RecordCorrection
                       key={record.id}

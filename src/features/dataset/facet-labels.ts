@@ -1,6 +1,7 @@
 import { isDateType } from '../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../common/ods-api/types';
 import { monthName } from '../../i18n/format';
+import { t } from '../../i18n/translate';
 import { splitFilter } from '../../lib/refine-filters';
 
 /**
@@ -30,8 +31,8 @@ export function facetValueLabel(field: DatasetField | undefined, value: string, 
     return year ?? value;
   }
   if (field?.type === 'boolean') {
-    if (value === 'true' || value === '1') return 'Yes';
-    if (value === 'false' || value === '0') return 'No';
+    if (value === 'true' || value === '1') return t('common.yes');
+    if (value === 'false' || value === '0') return t('common.no');
   }
   if (depth > 0 && field?.annotations.hierarchical) {
     const separator = field.annotations.hierarchical[0] ?? '/';
@@ -44,5 +45,8 @@ export function facetValueLabel(field: DatasetField | undefined, value: string, 
 export function refineLabel(fields: readonly DatasetField[], filter: string): string {
   const parts = splitFilter(filter);
   if (!parts) return filter;
-  return `${facetLabel(fields, parts.facet)}: ${facetValueLabel(facetField(fields, parts.facet), parts.value)}`;
+  return t('dataset.refine.label', {
+    facet: facetLabel(fields, parts.facet),
+    value: facetValueLabel(facetField(fields, parts.facet), parts.value),
+  });
 }

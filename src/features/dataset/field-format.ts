@@ -1,8 +1,10 @@
 import { isNumericType } from '../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../common/ods-api/types';
+import { currentLocale } from '../../i18n/locale';
+import { t } from '../../i18n/translate';
 
 /**
- * How a record's value reads, by field type (ods-api.md §5): numbers in the browser's locale,
+ * How a record's value reads, by field type (ods-api.md §5): numbers in the explorer's language,
  * dates and datetimes in the dataset's time zone, points as "lat, lon", shapes as their type and
  * size, files as their name (the grid and the detail draw images from `url`). Shared by the grid's
  * cells and the record panel, so a value reads the same everywhere.
@@ -19,13 +21,14 @@ export type FormattedValue =
 export interface FormatContext {
   /** The dataset's `metas.default.timezone` (IANA); UTC when absent or unknown. */
   timeZone: string;
+  /** The language in force when absent. */
   locale?: string;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function numberFormat(locale: string | undefined, type: 'int' | 'double'): Intl.NumberFormat {
+function numberFormat(locale = currentLocale() as string, type: 'int' | 'double'): Intl.NumberFormat {
   const key = `${locale ?? ''}|${type}`;
   let format = numberFormats.get(key);
   if (!format) {
@@ -38,7 +41,11 @@ function numberFormat(locale: string | undefined, type: 'int' | 'double'): Intl.
   return format;
 }
 
-function dateFormat(locale: string | undefined, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+function dateFormat(
+  locale = currentLocale() as string,
+  timeZone: string,
+  withTime: boolean,
+): Intl.DateTimeFormat {
   const key = `${locale ?? ''}|${timeZone}|${withTime}`;
   let format = dateFormats.get(key);
   if (!format) {
@@ -116,22 +123,24 @@ function geometryOf(value: unknown): GeoJsonGeometry | null {
 }
 
 /** `Polygon · 42 points`. */
-export function describeShape(value: unknown, context: FormatContext = { timeZone: 'UTC' }): string {
+export function describeShape(value: unknown): string {
   const geometry = geometryOf(value);
-  if (!geometry) return 'Shape';
+  if (!geometry) return t('dataset.value.shape');
   const points =
     geometry.type === 'GeometryCollection'
       ? (geometry.geometries ?? []).reduce((sum, g) => sum + countPoints(g.coordinates), 0)
       : countPoints(geometry.coordinates);
-  const count = numberFormat(context.locale, 'int').format(points);
-  return `${geometry.type} · ${count} ${points === 1 ? 'point' : 'points'}`;
+  return t('dataset.value.shapePoints', { type: geometry.type, count: points });
 }
 
 function formatPoint(value: unknown, context: FormatContext): string | null {
   if (!value || typeof value !== 'object') return null;
   const { lat, lon } = value as { lat?: unknown; lon?: unknown };
   if (typeof lat !== 'number' || typeof lon !== 'number') return null;
-  const format = new Intl.NumberFormat(context.locale, { maximumFractionDigits: 6, useGrouping: false });
+  const format = new Intl.NumberFormat(context.locale ?? currentLocale(), {
+    maximumFractionDigits: 6,
+    useGrouping: false,
+  });
   return `${format.format(lat)}, ${format.format(lon)}`;
 }
 
@@ -153,7 +162,7 @@ function scalarText(value: unknown, field: DatasetField, context: FormatContext)
     if (field.type === 'datetime') return formatDateTime(value, context);
     return value;
   }
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   return JSON.stringify(value);
 }
 
@@ -173,7 +182,7 @@ export function formatValue(value: unknown, field: DatasetField, context: Format
         : { kind: 'text', text: String(value) };
     case 'boolean':
       return typeof value === 'boolean'
-        ? { kind: 'boolean', value, text: value ? 'Yes' : 'No' }
+        ? { kind: 'boolean', value, text: value ? t('common.yes') : t('common.no') }
         : { kind: 'text', text: String(value) };
     case 'date':
     case 'datetime':
@@ -183,11 +192,11 @@ export function formatValue(value: unknown, field: DatasetField, context: Format
       return { kind: 'text', text: text ?? JSON.stringify(value) };
     }
     case 'geo_shape':
-      return { kind: 'text', text: describeShape(value, context) };
+      return { kind: 'text', text: describeShape(value) };
     case 'file': {
       const file = value as FileValue;
       const url = typeof file.url === 'string' && urlOf(file.url) ? file.url : null;
-      const text = file.filename ?? file.id ?? 'File';
+      const text = file.filename ?? file.id ?? t('dataset.value.file');
       if (url && file.mimetype?.startsWith('image/')) {
         const image: FormattedValue = { kind: 'image', url, alt: text, text };
         // Known dimensions reserve the image's box before it loads.

@@ -1,4 +1,5 @@
 import { Check, FileText, Minus } from 'lucide-react';
+import { t } from '../../i18n/translate';
 import type { FormattedValue } from './field-format';
 import styles from './field-value.module.css';
 
@@ -13,7 +14,7 @@ export function FieldValue({ value, variant }: FieldValueProps) {
   switch (value.kind) {
     case 'empty':
       // An empty cell stays empty: no element at all (the grid draws thousands of cells a second).
-      return variant === 'detail' ? <span className={styles.empty}>No value</span> : null;
+      return variant === 'detail' ? <span className={styles.empty}>{t('dataset.value.none')}</span> : null;
     case 'boolean':
       return (
         <span className={value.value ? styles.true : styles.false}>

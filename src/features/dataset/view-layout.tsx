@@ -7,7 +7,7 @@ import { OdsqlError } from '../../api/errors';
 import type { ViewFilter } from '../../api/params';
 import { Button } from '../../components/button';
 import { SearchBox } from '../../components/search-box';
-import { formatCount, plural } from '../../i18n/format';
+import { t } from '../../i18n/translate';
 import { datasetQueries } from './dataset-queries';
 import {
   type DatasetSearch,
@@ -67,7 +67,7 @@ export function ViewLayout({
         aria-labelledby="facets-heading"
       >
         <h2 id="facets-heading" className={styles.sidebarHeading}>
-          Filters
+          {t('common.filters')}
         </h2>
         <FacetPanel
           target={target}
@@ -87,8 +87,8 @@ export function ViewLayout({
           <SearchBox
             value={search.q ?? ''}
             onCommit={(q) => onSearchChange(withQuery(search, q), { replace: true })}
-            label="Search the records"
-            placeholder="Search all text fields…"
+            label={t('dataset.layout.searchLabel')}
+            placeholder={t('dataset.layout.searchPlaceholder')}
           />
           <FilterBuilder fields={fields} onAdd={(f) => onSearchChange(withColumnFilter(search, f))} />
           <WhereBox
@@ -104,7 +104,9 @@ export function ViewLayout({
             onClick={() => setFiltersOpen(!filtersOpen)}
           >
             <SlidersHorizontal aria-hidden size={15} />
-            Facets{activeFilterCount > 0 ? ` (${activeFilterCount})` : ''}
+            {activeFilterCount > 0
+              ? t('dataset.layout.facetsActive', { count: activeFilterCount })
+              : t('dataset.layout.facets')}
           </Button>
         </div>
         <DatasetFilterChips fields={fields} search={search} onChange={onSearchChange} />
@@ -126,13 +128,13 @@ function RecordCount({ count, of }: { count: number | undefined; of: number | un
   const text =
     count === undefined
       ? of === undefined
-        ? 'Counting…'
-        : `Counting… of ${plural(of, 'record')}`
+        ? t('common.counting')
+        : t('dataset.count.countingOf', { count: of })
       : of === undefined
-        ? plural(count, 'record')
-        : `${formatCount(count)} of ${plural(of, 'record')}`;
+        ? t('common.records', { count })
+        : t('dataset.count.shownOf', { shown: count, count: of });
   return (
-    <output className={styles.count} aria-label="Record count" aria-busy={count === undefined}>
+    <output className={styles.count} aria-label={t('dataset.count.label')} aria-busy={count === undefined}>
       {text}
     </output>
   );

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { MAX_FEEDBACK_COMMENT } from '../../../../common/ods-api/params';
-import { formatCount } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 import styles from './feedback.module.css';
 
 /** Within this many characters of the cap, the count is read out as it changes. */
@@ -53,8 +53,9 @@ export function CommentField({
         className={over > 0 ? styles.countOver : styles.count}
         aria-live={over > -ANNOUNCE_WITHIN ? 'polite' : 'off'}
       >
-        {formatCount(value.length)} / {formatCount(MAX_FEEDBACK_COMMENT)} characters
-        {over > 0 && `: ${formatCount(over)} too many`}
+        {over > 0
+          ? t('record.feedback.countOver', { length: value.length, max: MAX_FEEDBACK_COMMENT, count: over })
+          : t('record.feedback.count', { length: value.length, count: MAX_FEEDBACK_COMMENT })}
       </p>
       {error && (
         <p id={`${id}-error`} className={styles.error}>

@@ -1,4 +1,5 @@
-import type { DatasetField } from '../../../../common/ods-api/types';
+import type { DatasetField, FieldType } from '../../../../common/ods-api/types';
+import { t } from '../../../i18n/translate';
 
 /**
  * How each field of a record is corrected: the input that fits its type, the text that input
@@ -32,12 +33,21 @@ export interface ReadOnlyField {
 /** Past this length (or with a line break) a text gets a text area. */
 const LONG_TEXT = 80;
 
-const READ_ONLY: Record<string, string> = {
-  geo_point_2d: 'A position is not edited here: describe where it should be in the comment.',
-  geo_shape: 'A shape is not edited here: describe the change in the comment.',
-  file: 'A file cannot be replaced through feedback: describe the problem in the comment.',
-  json_blob: 'Structured JSON is not edited here: describe the change in the comment.',
-};
+/** Why a field of this type is not edited in the form, shown beside it. */
+function readOnlyReason(type: FieldType): string {
+  switch (type) {
+    case 'geo_point_2d':
+      return t('record.feedback.readOnlyPosition');
+    case 'geo_shape':
+      return t('record.feedback.readOnlyShape');
+    case 'file':
+      return t('record.feedback.readOnlyFile');
+    case 'json_blob':
+      return t('record.feedback.readOnlyJson');
+    default:
+      return t('record.feedback.readOnlyOther');
+  }
+}
 
 /** A datetime as `datetime-local` shows it, in UTC (the label says so): `2026-05-01T08:00:00`. */
 function utcInputText(iso: string): string {
@@ -85,7 +95,7 @@ export function correctionFields(
     const value = values[field.name];
     const kind = kindOf(field, value);
     if (kind) editable.push({ field, kind, initial: textOf(value, kind) });
-    else readOnly.push({ field, reason: READ_ONLY[field.type] ?? 'This kind of value is not edited here.' });
+    else readOnly.push({ field, reason: readOnlyReason(field.type) });
   }
   return { editable, readOnly };
 }

@@ -2,6 +2,7 @@ import { MessageSquare, Send, X } from 'lucide-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { type PortalTarget, targetKey } from '../../../api/client';
 import { Button } from '../../../components/button';
+import { t } from '../../../i18n/translate';
 import { CommentField } from './comment-field';
 import styles from './feedback.module.css';
 import { draftKey, hasDraft } from './feedback-draft';
@@ -32,7 +33,7 @@ export function DatasetFeedback({ target, datasetId }: { target: PortalTarget; d
         }}
       >
         <MessageSquare aria-hidden size={14} />
-        {draftWaits ? 'Feedback draft' : 'Send feedback to the publisher'}
+        {draftWaits ? t('record.feedback.draftButton') : t('record.feedback.open')}
       </Button>
       <dialog
         ref={dialog}
@@ -68,7 +69,7 @@ function DatasetFeedbackForm({
   draftKey: string;
   onClose: () => void;
 }) {
-  const form = useFeedbackForm(target, datasetId, key, 'Write a comment first.');
+  const form = useFeedbackForm(target, datasetId, key, t('record.feedback.noComment'));
   const { draft, support, sending, sent, problem, now, waiting } = form;
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -79,9 +80,9 @@ function DatasetFeedbackForm({
     <form className={styles.form} onSubmit={submit} noValidate>
       <div className={styles.dialogHeader}>
         <h2 id="dataset-feedback-heading" className={styles.formHeading}>
-          Send feedback to the publisher
+          {t('record.feedback.open')}
         </h2>
-        <Button size="small" variant="ghost" iconOnly aria-label="Close" onClick={onClose}>
+        <Button size="small" variant="ghost" iconOnly aria-label={t('common.close')} onClick={onClose}>
           <X aria-hidden size={16} />
         </Button>
       </div>
@@ -91,11 +92,11 @@ function DatasetFeedbackForm({
           sent
           now={now}
           onRetry={submit}
-          sentMessage="Sent. The publisher reads feedback and may update the dataset; the portal sends no reply."
+          sentMessage={t('record.feedback.sent')}
         />
       ) : support === 'absent' ? (
         <FeedbackStatus
-          problem={{ kind: 'absent', message: 'This portal does not take feedback through its API.' }}
+          problem={{ kind: 'absent', message: t('record.feedback.absent') }}
           sent={false}
           sentMessage=""
           now={now}
@@ -105,26 +106,26 @@ function DatasetFeedbackForm({
         <>
           <CommentField
             id="dataset-feedback-comment"
-            label="Your comment"
-            hint="A missing record, an error, a question about the data. To fix one record, open it and use Suggest a correction."
+            label={t('record.feedback.commentLabel')}
+            hint={t('record.feedback.commentHint')}
             value={draft.comment}
             onChange={form.setComment}
             error={form.commentError}
             textareaRef={form.comment}
           />
           <FeedbackStatus problem={problem} sent={false} sentMessage="" now={now} onRetry={submit} />
-          <p className={styles.hint}>The draft is kept in this browser until it is sent.</p>
+          <p className={styles.hint}>{t('record.feedback.draftKept')}</p>
         </>
       )}
       <div className={styles.actions}>
         {!sent && support !== 'absent' && (
           <Button type="submit" variant="primary" size="small" disabled={sending || waiting}>
             <Send aria-hidden size={14} />
-            {sending ? 'Sending…' : 'Send feedback'}
+            {sending ? t('common.sending') : t('record.feedback.send')}
           </Button>
         )}
         <Button size="small" onClick={onClose}>
-          {sent ? 'Close' : 'Close (keep the draft)'}
+          {sent ? t('common.close') : t('record.feedback.closeKeep')}
         </Button>
       </div>
     </form>

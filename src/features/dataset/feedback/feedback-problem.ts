@@ -4,6 +4,7 @@ import {
   PortalUnreachableError,
   RateLimitError,
 } from '../../../api/errors';
+import { t } from '../../../i18n/translate';
 
 /**
  * What went wrong with a send, in the terms the form acts on: a refusal names the input at fault
@@ -33,7 +34,7 @@ export function feedbackProblem(error: unknown, now = Date.now()): FeedbackProbl
   }
   if (error instanceof PortalUnreachableError) return { kind: 'unreachable', message: error.message };
   if (error instanceof OdsApiError && (error.status === 404 || error.status === 405)) {
-    return { kind: 'absent', message: 'This portal does not take feedback through its API.' };
+    return { kind: 'absent', message: t('record.feedback.absent') };
   }
   if (error instanceof InvalidParameterError || (error instanceof OdsApiError && error.status === 400)) {
     return { kind: 'invalid', message: error.message, at: whereInvalid(error.message) };

@@ -1,6 +1,7 @@
 import { CircleAlert, CircleCheck, RotateCw } from 'lucide-react';
 import { Button } from '../../../components/button';
 import { formatDateTime, formatWait } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 import styles from './feedback.module.css';
 import type { FeedbackProblem } from './feedback-problem';
 
@@ -30,30 +31,31 @@ export function FeedbackStatus({
     );
   }
   if (!problem) return null;
-  const kept = 'Your draft is kept in this browser.';
+  const { message } = problem;
   let text: string;
   let retry = false;
   switch (problem.kind) {
     case 'invalid':
-      text = `The portal refused it: ${problem.message} ${problem.at ? 'The field is marked above.' : ''} ${kept}`;
+      text = t(problem.at ? 'record.feedback.refusedAt' : 'record.feedback.refused', { message });
       break;
     case 'rate-limited': {
-      const waiting = problem.retryAt !== null && problem.retryAt.getTime() > now;
+      const { retryAt } = problem;
+      const waiting = retryAt !== null && retryAt.getTime() > now;
       text = waiting
-        ? `The portal takes only so much feedback at a time. Try again ${formatWait(problem.retryAt!, now)} (at ${formatDateTime(problem.retryAt!)}). ${kept}`
-        : `The portal takes only so much feedback at a time; you can try again now. ${kept}`;
+        ? t('record.feedback.wait', { wait: formatWait(retryAt, now), time: formatDateTime(retryAt) })
+        : t('record.feedback.waitOver');
       retry = !waiting;
       break;
     }
     case 'unreachable':
-      text = `${problem.message}: nothing was sent. ${kept}`;
+      text = t('record.feedback.unreachable', { message });
       retry = true;
       break;
     case 'absent':
-      text = `${problem.message} ${kept} You may copy your text and send it to the publisher another way.`;
+      text = t('record.feedback.absentAdvice', { message });
       break;
     default:
-      text = `Sending failed: ${problem.message}. ${kept}`;
+      text = t('record.feedback.failed', { message });
       retry = true;
   }
   return (
@@ -63,7 +65,7 @@ export function FeedbackStatus({
       {retry && (
         <Button size="small" onClick={onRetry}>
           <RotateCw aria-hidden size={14} />
-          Try again
+          {t('common.tryAgain')}
         </Button>
       )}
     </div>

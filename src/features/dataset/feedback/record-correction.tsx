@@ -4,6 +4,7 @@ import type { DatasetField } from '../../../../common/ods-api/types';
 import { type PortalTarget, targetKey } from '../../../api/client';
 import type { OdsRecord } from '../../../api/model';
 import { Button } from '../../../components/button';
+import { t } from '../../../i18n/translate';
 import { CommentField } from './comment-field';
 import {
   type Change,
@@ -35,8 +36,8 @@ const inputId = (name: string) => `correction-${name}`;
 
 /** An input's text as the diff shows it. */
 function shown(text: string, kind: InputKind): string {
-  if (text.trim() === '') return '(empty)';
-  if (kind === 'datetime') return `${text.replace('T', ' ')} UTC`;
+  if (text.trim() === '') return t('record.feedback.empty');
+  if (kind === 'datetime') return t('record.feedback.utcValue', { value: text.replace('T', ' ') });
   if (kind === 'list') return text.split('\n').filter(Boolean).join(', ');
   return text;
 }
@@ -66,9 +67,9 @@ function FieldInput({
   if (kind === 'boolean') {
     input = (
       <select {...common} onChange={change}>
-        <option value="">(no value)</option>
-        <option value="true">true</option>
-        <option value="false">false</option>
+        <option value="">{t('record.feedback.noValue')}</option>
+        <option value="true">{t('record.feedback.true')}</option>
+        <option value="false">{t('record.feedback.false')}</option>
       </select>
     );
   } else if (kind === 'long-text' || kind === 'list') {
@@ -88,9 +89,10 @@ function FieldInput({
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={styles.label}>
-        {field.label || field.name}
-        {kind === 'datetime' && ' (UTC)'}
-        {kind === 'list' && <span className={styles.hint}> one value per line</span>}
+        {kind === 'datetime'
+          ? t('record.feedback.utcLabel', { label: field.label || field.name })
+          : field.label || field.name}
+        {kind === 'list' && <span className={styles.hint}> {t('record.feedback.onePerLine')}</span>}
       </label>
       {input}
       {error && (
@@ -105,22 +107,22 @@ function FieldInput({
 /** Old → new, each change one list item; screen readers hear "from … to …", not the arrow. */
 function ChangeList({ changes }: { changes: readonly Change[] }) {
   if (changes.length === 0) {
-    return (
-      <p className={styles.hint}>No value changed yet. You may also send only a comment about this record.</p>
-    );
+    return <p className={styles.hint}>{t('record.feedback.noChange')}</p>;
   }
   return (
     <ul className={styles.diff}>
       {changes.map((change) => (
         <li key={change.field.name}>
-          <span className={styles.diffField}>{change.field.label || change.field.name}:</span>{' '}
+          <span className={styles.diffField}>
+            {t('record.feedback.changeField', { field: change.field.label || change.field.name })}
+          </span>{' '}
           <del className={styles.before}>
-            <span className="sr-only">from </span>
+            <span className="sr-only">{t('record.feedback.from')} </span>
             {shown(change.before, change.kind)}
           </del>
           <span aria-hidden> → </span>
           <ins className={styles.after}>
-            <span className="sr-only"> to </span>
+            <span className="sr-only"> {t('record.feedback.to')} </span>
             {shown(change.after, change.kind)}
           </ins>
         </li>
@@ -137,12 +139,7 @@ function ChangeList({ changes }: { changes: readonly Change[] }) {
  */
 export function RecordCorrection({ target, datasetId, record, fields, onDone }: RecordCorrectionProps) {
   const key = correctionDraftKey(target, datasetId, record.id);
-  const form = useFeedbackForm(
-    target,
-    datasetId,
-    key,
-    'Say what is wrong or where the right value comes from: the publisher needs a comment.',
-  );
+  const form = useFeedbackForm(target, datasetId, key, t('record.feedback.correctionNoComment'));
   const { draft, update, support, sending, sent, problem, now, waiting } = form;
   const { editable, readOnly } = useMemo(
     () => correctionFields(fields, record.values),
@@ -189,11 +186,11 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
           sent
           now={now}
           onRetry={submit}
-          sentMessage="Sent to the publisher, who reviews corrections and decides whether to apply them. The record stays as it is until they do; the portal sends no reply."
+          sentMessage={t('record.feedback.correctionSent')}
         />
         <Button size="small" onClick={onDone}>
           <ArrowLeft aria-hidden size={14} />
-          Back to the record
+          {t('record.feedback.back')}
         </Button>
       </div>
     );
@@ -203,7 +200,7 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
     return (
       <div className={styles.form}>
         <FeedbackStatus
-          problem={{ kind: 'absent', message: 'This portal does not take feedback through its API.' }}
+          problem={{ kind: 'absent', message: t('record.feedback.absent') }}
           sent={false}
           sentMessage=""
           now={now}
@@ -211,7 +208,7 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
         />
         <Button size="small" onClick={onDone}>
           <ArrowLeft aria-hidden size={14} />
-          Back to the record
+          {t('record.feedback.back')}
         </Button>
       </div>
     );
@@ -236,11 +233,9 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
       }}
     >
       <h3 id="correction-heading" ref={heading} tabIndex={-1} className={styles.formHeading}>
-        Suggest a correction
+        {t('record.feedback.suggest')}
       </h3>
-      <p className={styles.hint}>
-        Change the values that are wrong. The publisher sees each change beside the value it replaces.
-      </p>
+      <p className={styles.hint}>{t('record.feedback.intro')}</p>
       {editable.map((item) => (
         <FieldInput
           key={item.field.name}
@@ -251,7 +246,7 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
         />
       ))}
       {readOnly.length > 0 && (
-        <ul className={styles.readOnly} aria-label="Not editable here">
+        <ul className={styles.readOnly} aria-label={t('record.feedback.readOnly')}>
           {readOnly.map(({ field, reason }) => (
             <li key={field.name}>
               <span className={styles.diffField}>{field.label || field.name}</span> {reason}
@@ -261,14 +256,14 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
       )}
       <section aria-labelledby="correction-changes" className={styles.changes}>
         <h4 id="correction-changes" className={styles.changesHeading}>
-          Your changes ({changes.length})
+          {t('record.feedback.changes', { count: changes.length })}
         </h4>
         <ChangeList changes={changes} />
       </section>
       <CommentField
         id="correction-comment"
-        label="Comment"
-        hint="Why these values are wrong, and where the right ones come from."
+        label={t('record.feedback.commentHeading')}
+        hint={t('record.feedback.correctionHint')}
         value={draft.comment}
         onChange={form.setComment}
         error={form.commentError}
@@ -278,11 +273,11 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
       <div className={styles.actions}>
         <Button type="submit" variant="primary" size="small" disabled={sending || waiting}>
           <Send aria-hidden size={14} />
-          {sending ? 'Sending…' : 'Send correction'}
+          {sending ? t('common.sending') : t('record.feedback.sendCorrection')}
         </Button>
         <Button size="small" onClick={onDone}>
           <ArrowLeft aria-hidden size={14} />
-          Back to the record
+          {t('record.feedback.back')}
         </Button>
         <Button
           size="small"
@@ -294,10 +289,10 @@ export function RecordCorrection({ target, datasetId, record, fields, onDone }: 
           }}
         >
           <Trash2 aria-hidden size={14} />
-          Discard draft
+          {t('record.feedback.discard')}
         </Button>
       </div>
-      <p className={styles.hint}>The draft is kept in this browser until it is sent.</p>
+      <p className={styles.hint}>{t('record.feedback.draftKept')}</p>
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { ChipKind, type FilterChip, FilterChips } from '../../../components/filter-chips';
+import { RichMessage } from '../../../i18n/rich-message';
+import { t } from '../../../i18n/translate';
 import { decodeColumnFilter, describeColumnFilter } from '../column-filters';
 import {
   type DatasetSearch,
@@ -32,11 +34,12 @@ export function DatasetFilterChips({ fields, search, onChange }: DatasetFilterCh
     chips.push({
       key: 'q',
       content: (
-        <>
-          <ChipKind>Search:</ChipKind> “{search.q}”
-        </>
+        <RichMessage
+          k="dataset.chips.search"
+          values={{ kind: <ChipKind>{t('dataset.chips.searchKind')}</ChipKind>, q: search.q }}
+        />
       ),
-      removeLabel: `Remove the search “${search.q}”`,
+      removeLabel: t('dataset.chips.removeSearch', { q: search.q }),
       onRemove: onRemoveQuery,
     });
   }
@@ -45,7 +48,7 @@ export function DatasetFilterChips({ fields, search, onChange }: DatasetFilterCh
     chips.push({
       key: `refine ${filter}`,
       content: label,
-      removeLabel: `Remove the filter ${label}`,
+      removeLabel: t('dataset.chips.removeFilter', { label }),
       onRemove: () => onRemoveFacet('refine', filter),
     });
   }
@@ -55,10 +58,10 @@ export function DatasetFilterChips({ fields, search, onChange }: DatasetFilterCh
       key: `exclude ${filter}`,
       content: (
         <>
-          <ChipKind negative>Not</ChipKind> {label}
+          <ChipKind negative>{t('dataset.chips.not')}</ChipKind> {label}
         </>
       ),
-      removeLabel: `Remove the exclusion ${label}`,
+      removeLabel: t('dataset.chips.removeExclusion', { label }),
       negative: true,
       onRemove: () => onRemoveFacet('exclude', filter),
     });
@@ -70,7 +73,7 @@ export function DatasetFilterChips({ fields, search, onChange }: DatasetFilterCh
     chips.push({
       key: `f ${encoded}`,
       content: label,
-      removeLabel: `Remove the filter ${label}`,
+      removeLabel: t('dataset.chips.removeFilter', { label }),
       onRemove: () => onRemoveColumnFilter(encoded),
     });
   }
@@ -79,10 +82,10 @@ export function DatasetFilterChips({ fields, search, onChange }: DatasetFilterCh
       key: 'where',
       content: (
         <>
-          <ChipKind>Where:</ChipKind> <code>{search.where}</code>
+          <ChipKind>{t('dataset.chips.whereKind')}</ChipKind> <code>{search.where}</code>
         </>
       ),
-      removeLabel: `Remove the clause ${search.where}`,
+      removeLabel: t('dataset.chips.removeWhere', { where: search.where }),
       onRemove: onRemoveWhere,
     });
   }
@@ -90,11 +93,12 @@ export function DatasetFilterChips({ fields, search, onChange }: DatasetFilterCh
     chips.push({
       key: 'geofilter.bbox',
       content: (
-        <>
-          <ChipKind>Map:</ChipKind> the map view
-        </>
+        <RichMessage
+          k="dataset.chips.mapView"
+          values={{ kind: <ChipKind>{t('dataset.chips.mapKind')}</ChipKind> }}
+        />
       ),
-      removeLabel: 'Remove the map view filter',
+      removeLabel: t('dataset.chips.removeMapView'),
       onRemove: () => onChange(withMap(search, { 'geofilter.bbox': undefined })),
     });
   }
@@ -103,11 +107,12 @@ export function DatasetFilterChips({ fields, search, onChange }: DatasetFilterCh
     chips.push({
       key: 'geofilter.polygon',
       content: (
-        <>
-          <ChipKind>Map:</ChipKind> a drawn area ({polygon.length} corners)
-        </>
+        <RichMessage
+          k="dataset.chips.drawnArea"
+          values={{ kind: <ChipKind>{t('dataset.chips.mapKind')}</ChipKind>, count: polygon.length }}
+        />
       ),
-      removeLabel: 'Remove the drawn area',
+      removeLabel: t('dataset.chips.removeDrawnArea'),
       onRemove: () => onChange(withMap(search, { 'geofilter.polygon': undefined })),
     });
   }

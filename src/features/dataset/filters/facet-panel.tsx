@@ -5,6 +5,7 @@ import { OdsqlError } from '../../../api/errors';
 import type { ViewFilter } from '../../../api/params';
 import { FacetGroupPanel, FacetGroups, NoFacets } from '../../../components/facet-group';
 import { ApiErrorState, Skeleton } from '../../../components/states';
+import { t } from '../../../i18n/translate';
 import { datasetQueries } from '../dataset-queries';
 import { facetField, facetLabel, facetValueLabel, isDateFacet } from '../facet-labels';
 import styles from './filters.module.css';
@@ -20,8 +21,6 @@ export interface FacetPanelProps {
   onRefine: (facet: string, value: string, hierarchical: boolean) => void;
   onExclude: (facet: string, value: string) => void;
 }
-
-const RECORD_NOUN = ['record', 'records'] as const;
 
 /**
  * The dataset's facets (those its publisher configured), counted under every other filter of the
@@ -42,7 +41,7 @@ export function FacetPanel({
   });
   if (facets.data) {
     const groups = facets.data.filter((group: FacetGroup) => group.facets.length > 0);
-    if (groups.length === 0) return <NoFacets>No facets for these records.</NoFacets>;
+    if (groups.length === 0) return <NoFacets>{t('dataset.facets.none')}</NoFacets>;
     return (
       <FacetGroups stale={facets.isPlaceholderData}>
         {groups.map((group) => {
@@ -57,9 +56,17 @@ export function FacetPanel({
               group={group}
               label={facetLabel(fields, group.name)}
               valueLabel={(value, depth) => facetValueLabel(field, value, depth)}
-              noun={RECORD_NOUN}
+              noun={[t('dataset.facets.record'), t('dataset.facets.records')]}
               hierarchical={hierarchical}
-              childNoun={(depth) => (isDateFacet(field) ? (depth === 0 ? 'months' : 'days') : 'values')}
+              childNoun={(depth) =>
+                t(
+                  isDateFacet(field)
+                    ? depth === 0
+                      ? 'dataset.facets.months'
+                      : 'dataset.facets.days'
+                    : 'dataset.facets.values',
+                )
+              }
               onRefine={onRefine}
               onExclude={onExclude}
             />
@@ -71,12 +78,12 @@ export function FacetPanel({
   if (facets.error) {
     // A broken ODSQL clause is explained under its box; one explanation is enough.
     if (hasWhere && facets.error instanceof OdsqlError) {
-      return <NoFacets>The facets come back once the ODSQL clause is fixed.</NoFacets>;
+      return <NoFacets>{t('dataset.facets.afterWhereFix')}</NoFacets>;
     }
     return <ApiErrorState compact error={facets.error} onRetry={() => facets.refetch()} />;
   }
   return (
-    <div role="status" aria-label="Loading filters">
+    <div role="status" aria-label={t('dataset.facets.loading')}>
       {[0, 1, 2].map((group) => (
         <div key={group} className={styles.skeletonGroup}>
           <Skeleton width="40%" height="0.75rem" />

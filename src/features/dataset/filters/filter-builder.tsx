@@ -2,11 +2,12 @@ import { ListFilter } from 'lucide-react';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { Button } from '../../../components/button';
+import { t } from '../../../i18n/translate';
 import {
   type ColumnFilter,
   compileColumnFilter,
   type FilterOp,
-  OP_LABELS,
+  opLabel,
   opsForType,
   valueArity,
 } from '../column-filters';
@@ -84,11 +85,19 @@ export function FilterBuilder({ fields, onAdd }: FilterBuilderProps) {
         : values.slice(0, arity).map((v) => v.trim());
     const filter: ColumnFilter = { field: field.name, op: currentOp, values: filterValues };
     if (filterValues.some((v) => v === '') || (arity === 'list' && filterValues.length === 0)) {
-      setProblem('Give a value.');
+      setProblem(t('dataset.builder.needValue'));
       return;
     }
     if (!compileColumnFilter(filter, fields)) {
-      setProblem(`That is not a valid ${type === 'number' ? 'number' : type === 'date' ? 'date' : 'value'}.`);
+      setProblem(
+        t(
+          type === 'number'
+            ? 'dataset.builder.badNumber'
+            : type === 'date'
+              ? 'dataset.builder.badDate'
+              : 'dataset.builder.badValue',
+        ),
+      );
       return;
     }
     setProblem(null);
@@ -116,13 +125,18 @@ export function FilterBuilder({ fields, onAdd }: FilterBuilderProps) {
     <div ref={wrapper} className={styles.popoverAnchor}>
       <Button aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         <ListFilter aria-hidden size={15} />
-        Add filter
+        {t('dataset.builder.open')}
       </Button>
       {open && (
-        <form id={panelId} className={styles.popover} aria-label="Add a column filter" onSubmit={submit}>
+        <form
+          id={panelId}
+          className={styles.popover}
+          aria-label={t('dataset.builder.label')}
+          onSubmit={submit}
+        >
           <div className={styles.builderRow}>
             <label className={styles.control}>
-              <span>Column</span>
+              <span>{t('dataset.builder.column')}</span>
               <select
                 ref={firstControl}
                 value={field.name}
@@ -136,11 +150,11 @@ export function FilterBuilder({ fields, onAdd }: FilterBuilderProps) {
               </select>
             </label>
             <label className={styles.control}>
-              <span>Operator</span>
+              <span>{t('dataset.builder.operator')}</span>
               <select value={currentOp} onChange={(event) => setOp(event.target.value as FilterOp)}>
                 {ops.map((o) => (
                   <option key={o} value={o}>
-                    {OP_LABELS[o]}
+                    {opLabel(o)}
                   </option>
                 ))}
               </select>
@@ -148,26 +162,26 @@ export function FilterBuilder({ fields, onAdd }: FilterBuilderProps) {
           </div>
           {arity === 'list' ? (
             <label className={styles.control}>
-              <span>Values, separated by commas</span>
+              <span>{t('dataset.builder.list')}</span>
               <input type="text" value={list} onChange={(event) => setList(event.target.value)} />
             </label>
           ) : arity === 2 ? (
             <div className={styles.builderRow}>
-              {valueInput('From', 0)}
-              {valueInput('To', 1)}
+              {valueInput(t('dataset.builder.from'), 0)}
+              {valueInput(t('dataset.builder.to'), 1)}
             </div>
           ) : arity === 1 ? (
             field.type === 'boolean' ? (
               <label className={styles.control}>
-                <span>Value</span>
+                <span>{t('dataset.builder.value')}</span>
                 <select value={values[0] || ''} onChange={(event) => setValues([event.target.value, ''])}>
-                  <option value="">Choose…</option>
-                  <option value="true">Yes</option>
-                  <option value="false">No</option>
+                  <option value="">{t('dataset.builder.choose')}</option>
+                  <option value="true">{t('common.yes')}</option>
+                  <option value="false">{t('common.no')}</option>
                 </select>
               </label>
             ) : (
-              valueInput('Value', 0)
+              valueInput(t('dataset.builder.value'), 0)
             )
           ) : null}
           {problem && (
@@ -177,10 +191,10 @@ export function FilterBuilder({ fields, onAdd }: FilterBuilderProps) {
           )}
           <div className={styles.actions}>
             <Button size="small" variant="ghost" onClick={() => setOpen(false)}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button size="small" variant="primary" type="submit">
-              Apply filter
+              {t('dataset.builder.apply')}
             </Button>
           </div>
         </form>

@@ -4,8 +4,12 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { PortalTarget } from '../../../api/client';
 import { OdsApiError } from '../../../api/errors';
 import { Button } from '../../../components/button';
+import { t } from '../../../i18n/translate';
 import { datasetQueries } from '../dataset-queries';
 import styles from './filters.module.css';
+
+/** An ODSQL clause as the box's example: code, the same in every language. */
+const EXAMPLE_CLAUSE = 'population > 100000 AND country_code = "FR"';
 
 export interface WhereBoxProps {
   target: PortalTarget;
@@ -102,16 +106,16 @@ export function WhereBox({ target, datasetId, value, error, onApply }: WhereBoxP
   }
 
   return (
-    <form className={styles.whereBox} onSubmit={submit} aria-label="Advanced filter">
+    <form className={styles.whereBox} onSubmit={submit} aria-label={t('dataset.where.label')}>
       <label htmlFor={inputId} className={styles.whereLabel}>
-        <Code2 aria-hidden size={14} /> Where (ODSQL)
+        <Code2 aria-hidden size={14} /> {t('dataset.where.field')}
       </label>
       <div className={styles.whereRow}>
         <input
           id={inputId}
           className={`${styles.whereInput} ${shown ? styles.invalid : ''}`}
           value={draft}
-          placeholder='population > 100000 AND country_code = "FR"'
+          placeholder={EXAMPLE_CLAUSE}
           spellCheck={false}
           autoComplete="off"
           aria-invalid={shown ? true : undefined}
@@ -122,7 +126,7 @@ export function WhereBox({ target, datasetId, value, error, onApply }: WhereBoxP
           }}
         />
         <Button type="submit" variant="primary" disabled={checking}>
-          {checking ? 'Checking…' : 'Apply'}
+          {checking ? t('dataset.where.checking') : t('dataset.where.apply')}
         </Button>
         <Button
           variant="ghost"
@@ -136,7 +140,7 @@ export function WhereBox({ target, datasetId, value, error, onApply }: WhereBoxP
             setOpen(false);
           }}
         >
-          {value ? 'Remove' : 'Close'}
+          {value ? t('dataset.where.remove') : t('common.close')}
         </Button>
       </div>
       {shown && (
@@ -148,12 +152,17 @@ export function WhereBox({ target, datasetId, value, error, onApply }: WhereBoxP
               <p className={styles.whereExcerpt}>
                 <code>
                   {shown.text.slice(0, shown.position)}
-                  <mark className={styles.whereMark} title={`Position ${shown.position}`}>
+                  <mark
+                    className={styles.whereMark}
+                    title={t('dataset.where.position', { position: String(shown.position) })}
+                  >
                     {shown.text.slice(shown.position, shown.position + 1) || ' '}
                   </mark>
                   {shown.text.slice(shown.position + 1)}
                 </code>
-                <span className={styles.whereAt}>at position {shown.position}</span>
+                <span className={styles.whereAt}>
+                  {t('dataset.where.atPosition', { position: String(shown.position) })}
+                </span>
               </p>
             )}
           </div>

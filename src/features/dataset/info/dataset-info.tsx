@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { ExternalLink, FileArchive } from 'lucide-react';
-import type { Dataset, DatasetField } from '../../../../common/ods-api/types';
+import type { Dataset, DatasetField, FieldType } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import { NotFoundError } from '../../../api/errors';
 import { snapshotUrl } from '../../../api/snapshots';
 import { DownloadButton } from '../../../components/download-button';
 import { ApiErrorState, Skeleton } from '../../../components/states';
 import { formatCount, formatDate, formatDateTime } from '../../../i18n/format';
+import { type MessageKey, t } from '../../../i18n/translate';
 import { datasetQueries } from '../dataset-queries';
 import { AttachmentList, FileItem, FileList } from '../file-list';
 import styles from './dataset-info.module.css';
@@ -17,18 +18,23 @@ export interface DatasetInfoProps {
   dataset: Dataset;
 }
 
-const TYPE_LABELS: Record<string, string> = {
-  text: 'Text',
-  int: 'Integer',
-  double: 'Decimal',
-  boolean: 'Boolean',
-  date: 'Date',
-  datetime: 'Date and time',
-  geo_point_2d: 'Geo point',
-  geo_shape: 'Geo shape',
-  file: 'File',
-  json_blob: 'JSON',
-};
+const TYPE_LABELS = {
+  text: 'info.type.text',
+  int: 'info.type.int',
+  double: 'info.type.double',
+  boolean: 'info.type.boolean',
+  date: 'info.type.date',
+  datetime: 'info.type.datetime',
+  geo_point_2d: 'info.type.geo_point_2d',
+  geo_shape: 'info.type.geo_shape',
+  file: 'info.type.file',
+  json_blob: 'info.type.json_blob',
+} as const satisfies Record<FieldType, MessageKey>;
+
+/** A field type's name for people; a type this list lacks (a newer portal's) keeps its own name. */
+function typeLabel(type: FieldType): string {
+  return type in TYPE_LABELS ? t(TYPE_LABELS[type]) : type;
+}
 
 /** The Information tab: what the dataset is, its metadata, its schema, and its files and reuses. */
 export function DatasetInfo({ target, dataset }: DatasetInfoProps) {
@@ -38,27 +44,28 @@ export function DatasetInfo({ target, dataset }: DatasetInfoProps) {
     <div className={styles.info}>
       <section className={styles.section} aria-labelledby="info-description">
         <h2 id="info-description" className={styles.heading}>
-          Description
+          {t('info.description.heading')}
         </h2>
         {description ? (
           // Sanitized by DOMPurify (sanitize-html.ts): no scripts, no handlers, safe links.
           // biome-ignore lint/security/noDangerouslySetInnerHtml: see above
           <div className={styles.description} dangerouslySetInnerHTML={{ __html: description }} />
         ) : (
-          <p className={styles.muted}>The publisher gave no description.</p>
+          <p className={styles.muted}>{t('info.description.none')}</p>
         )}
       </section>
 
       <section className={styles.section} aria-labelledby="info-metadata">
         <h2 id="info-metadata" className={styles.heading}>
-          Metadata
+          {t('info.metadata.heading')}
         </h2>
         <Metadata dataset={dataset} />
       </section>
 
       <section className={styles.section} aria-labelledby="info-schema">
         <h2 id="info-schema" className={styles.heading}>
-          Schema <span className={styles.count}>{formatCount(dataset.fields.length)} fields</span>
+          {t('info.schema.heading')}{' '}
+          <span className={styles.count}>{t('info.schema.fields', { count: dataset.fields.length })}</span>
         </h2>
         <Schema fields={dataset.fields} />
       </section>
@@ -74,10 +81,10 @@ function Metadata({ dataset }: { dataset: Dataset }) {
   const metas = dataset.metas.default;
   const list = (values: string[] | null | undefined) => (values?.length ? values.join(', ') : null);
   const rows: [string, React.ReactNode][] = [];
-  if (metas.publisher) rows.push(['Publisher', metas.publisher]);
+  if (metas.publisher) rows.push([t('info.metadata.publisher'), metas.publisher]);
   if (metas.license) {
     rows.push([
-      'Licence',
+      t('info.metadata.licence'),
       metas.license_url ? (
         <a key="licence" href={metas.license_url} target="_blank" rel="noopener noreferrer">
           {metas.license} <ExternalLink aria-hidden size={12} />
@@ -90,21 +97,24 @@ function Metadata({ dataset }: { dataset: Dataset }) {
   const modified = formatDate(metas.modified);
   if (modified)
     rows.push([
-      'Modified',
+      t('common.modified'),
       <time key="modified" dateTime={metas.modified ?? undefined}>
         {modified}
       </time>,
     ]);
-  rows.push(['Records', dataset.has_records ? formatCount(metas.records_count ?? 0) : 'No records']);
+  rows.push([
+    t('info.metadata.records'),
+    dataset.has_records ? formatCount(metas.records_count ?? 0) : t('common.noRecords'),
+  ]);
   const themes = list(metas.theme);
-  if (themes) rows.push(['Themes', themes]);
+  if (themes) rows.push([t('info.metadata.themes'), themes]);
   const keywords = list(metas.keyword);
-  if (keywords) rows.push(['Keywords', keywords]);
-  if (metas.language) rows.push(['Language', metas.language]);
+  if (keywords) rows.push([t('info.metadata.keywords'), keywords]);
+  if (metas.language) rows.push([t('common.language.label'), metas.language]);
   const territory = list(metas.territory);
-  if (territory) rows.push(['Territory', territory]);
-  if (metas.timezone) rows.push(['Time zone', metas.timezone]);
-  rows.push(['Identifier', <code key="id">{dataset.dataset_id}</code>]);
+  if (territory) rows.push([t('info.metadata.territory'), territory]);
+  if (metas.timezone) rows.push([t('info.metadata.timeZone'), metas.timezone]);
+  rows.push([t('info.metadata.identifier'), <code key="id">{dataset.dataset_id}</code>]);
   return (
     <dl className={styles.metadata}>
       {rows.map(([term, value]) => (
@@ -129,11 +139,11 @@ function Schema({ fields }: { fields: readonly DatasetField[] }) {
       <table className={styles.schema}>
         <thead>
           <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Name</th>
-            <th scope="col">Type</th>
-            <th scope="col">Description</th>
-            <th scope="col">Annotations</th>
+            <th scope="col">{t('info.schema.label')}</th>
+            <th scope="col">{t('info.schema.name')}</th>
+            <th scope="col">{t('info.schema.type')}</th>
+            <th scope="col">{t('info.schema.description')}</th>
+            <th scope="col">{t('info.schema.annotations')}</th>
           </tr>
         </thead>
         <tbody>
@@ -143,7 +153,7 @@ function Schema({ fields }: { fields: readonly DatasetField[] }) {
               <td>
                 <code>{field.name}</code>
               </td>
-              <td>{TYPE_LABELS[field.type] ?? field.type}</td>
+              <td>{typeLabel(field.type)}</td>
               <td>{field.description || <span className={styles.muted}>—</span>}</td>
               <td>
                 <ul className={styles.annotations}>
@@ -164,12 +174,15 @@ function Schema({ fields }: { fields: readonly DatasetField[] }) {
 function OptionalSection({
   id,
   title,
+  loading,
   query,
   empty,
   children,
 }: {
   id: string;
   title: string;
+  /** The name of its loading placeholder ("Loading attachments"). */
+  loading: string;
   query: { error: unknown; isPending: boolean; refetch: () => unknown };
   empty: boolean;
   children: React.ReactNode;
@@ -183,12 +196,12 @@ function OptionalSection({
       {query.error ? (
         <ApiErrorState compact error={query.error} onRetry={() => query.refetch()} />
       ) : query.isPending ? (
-        <div role="status" aria-label={`Loading ${title.toLowerCase()}`}>
+        <div role="status" aria-label={loading}>
           <Skeleton width="40%" />
           <Skeleton width="55%" style={{ marginTop: '0.5rem' }} />
         </div>
       ) : empty ? (
-        <p className={styles.muted}>None.</p>
+        <p className={styles.muted}>{t('info.section.none')}</p>
       ) : (
         children
       )}
@@ -200,7 +213,13 @@ function Attachments({ target, datasetId }: { target: PortalTarget; datasetId: s
   const query = useQuery(datasetQueries.attachments(target, datasetId));
   const attachments = query.data ?? [];
   return (
-    <OptionalSection id="info-attachments" title="Attachments" query={query} empty={attachments.length === 0}>
+    <OptionalSection
+      id="info-attachments"
+      title={t('info.attachments.heading')}
+      loading={t('info.attachments.loading')}
+      query={query}
+      empty={attachments.length === 0}
+    >
       <AttachmentList target={target} datasetId={datasetId} attachments={attachments} />
     </OptionalSection>
   );
@@ -210,7 +229,13 @@ function Reuses({ target, datasetId }: { target: PortalTarget; datasetId: string
   const query = useQuery(datasetQueries.reuses(target, datasetId));
   const reuses = query.data ?? [];
   return (
-    <OptionalSection id="info-reuses" title="Reuses" query={query} empty={reuses.length === 0}>
+    <OptionalSection
+      id="info-reuses"
+      title={t('info.reuses.heading')}
+      loading={t('info.reuses.loading')}
+      query={query}
+      empty={reuses.length === 0}
+    >
       <ul className={styles.reuses}>
         {reuses.map((reuse) => (
           <li key={reuse.id} className={styles.reuse}>
@@ -223,7 +248,7 @@ function Reuses({ target, datasetId }: { target: PortalTarget; datasetId: string
               </a>
               {reuse.description && <p className={styles.reuseText}>{reuse.description}</p>}
               <p className={styles.muted}>
-                {[reuse.author && `By ${reuse.author}`, formatDate(reuse.createdAt)]
+                {[reuse.author && t('info.reuses.by', { author: reuse.author }), formatDate(reuse.createdAt)]
                   .filter(Boolean)
                   .join(' · ')}
               </p>
@@ -239,7 +264,13 @@ function Snapshots({ target, datasetId }: { target: PortalTarget; datasetId: str
   const query = useQuery(datasetQueries.snapshots(target, datasetId));
   const snapshots = query.data ?? [];
   return (
-    <OptionalSection id="info-snapshots" title="Snapshots" query={query} empty={snapshots.length === 0}>
+    <OptionalSection
+      id="info-snapshots"
+      title={t('info.snapshots.heading')}
+      loading={t('info.snapshots.loading')}
+      query={query}
+      empty={snapshots.length === 0}
+    >
       <FileList>
         {snapshots.map((snapshot) => {
           const created = new Date(snapshot.createdAt);
@@ -254,7 +285,7 @@ function Snapshots({ target, datasetId }: { target: PortalTarget; datasetId: str
               <DownloadButton
                 target={target}
                 url={snapshotUrl(target, datasetId, snapshot.id)}
-                name={`snapshot of ${when}`}
+                name={t('info.snapshots.name', { when })}
                 fallbackName={`${datasetId}-${snapshot.id}.csv`}
               />
             </FileItem>

@@ -6,7 +6,7 @@ import type { PortalTarget } from '../../../api/client';
 import type { OdsRecord } from '../../../api/model';
 import { Button } from '../../../components/button';
 import { ApiErrorState, Skeleton } from '../../../components/states';
-import { formatCount } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 import { datasetQueries } from '../dataset-queries';
 import { formatValue, plainText } from '../field-format';
 import { FieldValue } from '../field-value';
@@ -71,7 +71,7 @@ export function RecordPanel({
 }: RecordPanelProps) {
   const query = useQuery(datasetQueries.record(target, datasetId, recordId));
   const record = query.data;
-  const title = recordTitle(record, fields) ?? 'Untitled record';
+  const title = recordTitle(record, fields) ?? t('record.panel.untitled');
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const [correcting, setCorrecting] = useState(false);
@@ -120,19 +120,25 @@ export function RecordPanel({
         <div className={styles.titleBlock}>
           <p className={styles.kicker}>
             {position
-              ? `Record ${formatCount(position.rank + 1)} of ${formatCount(position.total)}${position.label ? ` ${position.label}` : ''}`
-              : 'Record'}
+              ? position.label
+                ? t('record.panel.positionIn', {
+                    rank: position.rank + 1,
+                    total: position.total,
+                    where: position.label,
+                  })
+                : t('record.panel.position', { rank: position.rank + 1, total: position.total })
+              : t('record.panel.kicker')}
           </p>
           <h2 id="record-heading" ref={heading} tabIndex={-1} className={styles.title}>
-            {query.isPending ? 'Loading…' : query.error ? 'Record not found' : title}
+            {query.isPending ? t('record.panel.loading') : query.error ? t('record.panel.notFound') : title}
           </h2>
         </div>
         <Button
           size="small"
           variant="ghost"
           iconOnly
-          aria-label="Close the record"
-          title="Close (Esc)"
+          aria-label={t('record.panel.close')}
+          title={t('record.panel.closeTitle')}
           onClick={onClose}
         >
           <X aria-hidden size={16} />
@@ -143,14 +149,19 @@ export function RecordPanel({
           size="small"
           disabled={!onPrevious}
           onClick={onPrevious ?? undefined}
-          aria-label="Previous record"
+          aria-label={t('record.panel.previous')}
         >
           <ChevronUp aria-hidden size={14} />
-          Previous
+          {t('common.previous')}
         </Button>
-        <Button size="small" disabled={!onNext} onClick={onNext ?? undefined} aria-label="Next record">
+        <Button
+          size="small"
+          disabled={!onNext}
+          onClick={onNext ?? undefined}
+          aria-label={t('record.panel.next')}
+        >
           <ChevronDown aria-hidden size={14} />
-          Next
+          {t('common.next')}
         </Button>
         <span className={styles.spacer} />
         {correction && (
@@ -167,26 +178,30 @@ export function RecordPanel({
         )}
         <Button size="small" disabled={!record} onClick={copy}>
           {copied === 'copied' ? <Check aria-hidden size={14} /> : <Copy aria-hidden size={14} />}
-          {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy as JSON'}
+          {copied === 'copied'
+            ? t('common.copied')
+            : copied === 'failed'
+              ? t('record.panel.copyFailed')
+              : t('record.panel.copyJson')}
         </Button>
         {permalink(
           <>
             <Link2 aria-hidden size={14} />
-            Permalink
+            {t('record.panel.permalink')}
           </>,
           styles.permalink,
         )}
       </div>
       <output className="sr-only" aria-live="polite">
         {copied === 'copied'
-          ? 'Record copied as JSON'
+          ? t('record.panel.copiedAnnounce')
           : copied === 'failed'
-            ? 'The record could not be copied'
+            ? t('record.panel.copyFailedAnnounce')
             : ''}
       </output>
       {/* The fields scroll on their own; the keyboard must be able to scroll them too. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: see above */}
-      <section className={styles.body} aria-label="Fields" tabIndex={0}>
+      <section className={styles.body} aria-label={t('record.panel.fields')} tabIndex={0}>
         {record && !correcting && preview?.(record)}
         {record && correcting && correction ? (
           correction.render(record, doneCorrecting)
@@ -209,7 +224,7 @@ export function RecordPanel({
               );
             })}
             <div className={styles.field}>
-              <dt>Record id</dt>
+              <dt>{t('record.panel.recordId')}</dt>
               <dd>
                 <code className={styles.id}>{record.id}</code>
               </dd>
@@ -219,11 +234,11 @@ export function RecordPanel({
           <ApiErrorState
             compact
             error={query.error}
-            notFound={`There is no record “${recordId}” in this dataset. It may have been removed, or the link may be wrong.`}
+            notFound={t('record.panel.notFoundAdvice', { id: recordId })}
             onRetry={() => query.refetch()}
           />
         ) : (
-          <div role="status" aria-label="Loading the record">
+          <div role="status" aria-label={t('record.panel.loadingRecord')}>
             {[0, 1, 2, 3, 4].map((row) => (
               <div key={row} className={styles.field}>
                 <Skeleton width="35%" height="0.75rem" />

@@ -1,6 +1,7 @@
 import { ChartNoAxesColumn, ChevronLeft, ChevronRight, Columns3, RotateCcw } from 'lucide-react';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
+import { t } from '../../../i18n/translate';
 import styles from './column-menu.module.css';
 import { type GridLayout, shiftColumn } from './grid-layout';
 
@@ -45,7 +46,9 @@ export function ColumnMenu({ columns, layout, onChange, onReset, renderProfile }
     <div ref={wrapper} className={styles.columnMenu}>
       <Button size="small" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         <Columns3 aria-hidden size={14} />
-        Columns{hiddenCount > 0 ? ` (${columns.length - hiddenCount}/${columns.length})` : ''}
+        {hiddenCount > 0
+          ? t('table.columns.buttonShown', { shown: columns.length - hiddenCount, total: columns.length })
+          : t('table.columns.button')}
       </Button>
       {open && profiled !== null && renderProfile && (
         <div id={panelId} className={styles.columnPanel}>
@@ -53,7 +56,7 @@ export function ColumnMenu({ columns, layout, onChange, onReset, renderProfile }
         </div>
       )}
       {open && (profiled === null || !renderProfile) && (
-        <section id={panelId} className={styles.columnPanel} aria-label="Columns">
+        <section id={panelId} className={styles.columnPanel} aria-label={t('table.columns.label')}>
           <ul className={styles.columnList}>
             {layout.order.map((id, index) => {
               const label = labels.get(id) ?? id;
@@ -76,8 +79,8 @@ export function ColumnMenu({ columns, layout, onChange, onReset, renderProfile }
                   <button
                     type="button"
                     className={styles.iconButton}
-                    aria-label={`Move ${label} left`}
-                    title={`Move ${label} left`}
+                    aria-label={t('table.columns.moveLeft', { label })}
+                    title={t('table.columns.moveLeft', { label })}
                     disabled={hidden || index === 0}
                     onClick={() =>
                       onChange((previous) => ({
@@ -91,8 +94,8 @@ export function ColumnMenu({ columns, layout, onChange, onReset, renderProfile }
                   <button
                     type="button"
                     className={styles.iconButton}
-                    aria-label={`Move ${label} right`}
-                    title={`Move ${label} right`}
+                    aria-label={t('table.columns.moveRight', { label })}
+                    title={t('table.columns.moveRight', { label })}
                     disabled={hidden || index === layout.order.length - 1}
                     onClick={() =>
                       onChange((previous) => ({
@@ -107,8 +110,8 @@ export function ColumnMenu({ columns, layout, onChange, onReset, renderProfile }
                     <button
                       type="button"
                       className={styles.iconButton}
-                      aria-label={`Profile ${label}`}
-                      title={`Profile this field: ${label}`}
+                      aria-label={t('table.columns.profile', { label })}
+                      title={t('table.columns.profileTitle', { label })}
                       onClick={() => setProfiled(id)}
                     >
                       <ChartNoAxesColumn aria-hidden size={14} />
@@ -121,7 +124,7 @@ export function ColumnMenu({ columns, layout, onChange, onReset, renderProfile }
           <div className={styles.columnActions}>
             <Button size="small" variant="ghost" onClick={onReset}>
               <RotateCcw aria-hidden size={13} />
-              Reset columns
+              {t('table.columns.reset')}
             </Button>
           </div>
         </section>

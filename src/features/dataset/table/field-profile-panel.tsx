@@ -5,7 +5,8 @@ import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { Button } from '../../../components/button';
 import { ApiErrorState, Skeleton } from '../../../components/states';
-import { formatCount } from '../../../i18n/format';
+import { formatCount, formatNumber } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 import { formatValue, plainText } from '../field-format';
 import { type FieldProfile, fieldProfileQuery } from '../field-profile';
 import styles from './column-menu.module.css';
@@ -19,13 +20,13 @@ export interface FieldProfilePanelProps {
   onBack: () => void;
 }
 
-const number = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 2 });
-
 function Bars({ bars }: { bars: NonNullable<FieldProfile['bars']> }) {
   const most = Math.max(1, ...bars.items.map((item) => item.count));
   return (
     <figure className={styles.profileBars}>
-      <figcaption>{bars.kind === 'top' ? 'Top values' : 'Distribution'}</figcaption>
+      <figcaption>
+        {bars.kind === 'top' ? t('table.profile.top') : t('table.profile.distribution')}
+      </figcaption>
       <ul>
         {bars.items.map((item) => (
           <li key={item.label}>
@@ -58,10 +59,10 @@ export function FieldProfilePanel({
   const shown = (value: number | string | null) =>
     value === null ? '–' : plainText(formatValue(value, field, { timeZone }));
   return (
-    <section className={styles.profile} aria-label={`Profile of ${label}`} aria-busy={!profile}>
+    <section className={styles.profile} aria-label={t('table.profile.label', { label })} aria-busy={!profile}>
       <Button size="small" variant="ghost" onClick={onBack}>
         <ArrowLeft aria-hidden size={13} />
-        Back to the columns
+        {t('table.profile.back')}
       </Button>
       <h3 className={styles.profileHeading}>{label}</h3>
       {query.error ? (
@@ -71,30 +72,34 @@ export function FieldProfilePanel({
       ) : (
         <>
           <dl className={styles.profileFacts}>
-            <dt>Records</dt>
+            <dt>{t('table.profile.records')}</dt>
             <dd>{formatCount(profile.total)}</dd>
-            <dt>With a value</dt>
+            <dt>{t('table.profile.present')}</dt>
             <dd>{formatCount(profile.present)}</dd>
-            <dt>Empty</dt>
+            <dt>{t('table.profile.empty')}</dt>
             <dd>{formatCount(profile.total - profile.present)}</dd>
             {profile.distinct && (
               <>
-                <dt>Distinct values</dt>
-                <dd>{`${profile.distinct.atLeast ? 'at least ' : ''}${formatCount(profile.distinct.count)}`}</dd>
+                <dt>{t('table.profile.distinct')}</dt>
+                <dd>
+                  {profile.distinct.atLeast
+                    ? t('table.profile.atLeast', { value: formatCount(profile.distinct.count) })
+                    : formatCount(profile.distinct.count)}
+                </dd>
               </>
             )}
             {profile.min !== null && (
               <>
-                <dt>Minimum</dt>
+                <dt>{t('table.profile.min')}</dt>
                 <dd>{shown(profile.min)}</dd>
-                <dt>Maximum</dt>
+                <dt>{t('table.profile.max')}</dt>
                 <dd>{shown(profile.max)}</dd>
               </>
             )}
             {profile.mean !== null && (
               <>
-                <dt>Mean</dt>
-                <dd>{number(profile.mean)}</dd>
+                <dt>{t('table.profile.mean')}</dt>
+                <dd>{formatNumber(profile.mean)}</dd>
               </>
             )}
           </dl>

@@ -1,5 +1,6 @@
 import type { Cell, Row } from '@tanstack/react-table';
 import { memo, useRef } from 'react';
+import { t } from '../../../i18n/translate';
 import { type Features, RANK_COLUMN } from './grid-columns';
 import { ROW_HEIGHT } from './grid-metrics';
 import styles from './records-grid.module.css';
@@ -66,9 +67,7 @@ export const GridRowView = memo(
           <>
             <GridCellView cell={cells[0]!} classes={classes} />
             <td className={styles.message} colSpan={cells.length - 1}>
-              {gridRow.state === 'unreachable'
-                ? 'This row cannot be reached on this portal (see above).'
-                : 'Could not load this row.'}
+              {gridRow.state === 'unreachable' ? t('table.row.unreachable') : t('table.row.failed')}
             </td>
           </>
         ) : (

@@ -3,6 +3,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown, GripVertical } from 'lucide-react';
 import { useRef } from 'react';
 import { isNumericType, isSortable } from '../../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../../common/ods-api/types';
+import { t } from '../../../i18n/translate';
 import type { SortSpec } from '../dataset-search-params';
 import { type Features, RANK_COLUMN } from './grid-columns';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from './grid-layout';
@@ -70,7 +71,9 @@ export function HeaderCell({
       aria-colindex={index + 1}
       aria-sort={ariaSort}
       className={`${styles.headCell} ${columnClassName} ${numeric ? styles.numeric : ''} ${dropTarget ? styles.dropTarget : ''}`}
-      title={field?.description ? `${label}: ${field.description}` : label}
+      title={
+        field?.description ? t('table.header.described', { label, description: field.description }) : label
+      }
       draggable={movable}
       onDragStart={(event) => {
         if (onHandle.current) {
@@ -102,9 +105,9 @@ export function HeaderCell({
           title={
             sort?.field === id
               ? sort.descending
-                ? `Sorted by ${label}, descending. Click to remove the sort`
-                : `Sorted by ${label}, ascending. Click to sort descending`
-              : `Sort by ${label}`
+                ? t('table.header.sortedDescending', { label })
+                : t('table.header.sortedAscending', { label })
+              : t('table.header.sortBy', { label })
           }
         >
           <span className={styles.headLabel}>{label}</span>
@@ -125,7 +128,7 @@ export function HeaderCell({
         <div
           role="separator"
           aria-orientation="vertical"
-          aria-label={`Resize ${label}`}
+          aria-label={t('table.header.resize', { label })}
           aria-valuenow={header.getSize()}
           aria-valuemin={MIN_COLUMN_WIDTH}
           aria-valuemax={MAX_COLUMN_WIDTH}

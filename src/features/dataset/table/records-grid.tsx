@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useRef, use
 import type { DatasetField } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
+import { t } from '../../../i18n/translate';
 import type { SortSpec } from '../dataset-search-params';
 import type { FormatContext } from '../field-format';
 import type { GridPlanInput } from '../grid-queries';
@@ -185,7 +186,7 @@ export function RecordsGrid({
           gridRef.current?.focus({ preventScroll: true });
         }}
       >
-        Skip to the records grid
+        {t('table.grid.skip')}
       </a>
       <div className={styles.toolbar}>
         <div className={styles.status}>{status}</div>
@@ -227,7 +228,7 @@ export function RecordsGrid({
           id={gridId}
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: see above
           role="grid"
-          aria-label="Records"
+          aria-label={t('table.grid.label')}
           aria-rowcount={total + 1}
           aria-colcount={visibleColumns.length}
           aria-busy={stale || undefined}
@@ -300,14 +301,15 @@ export function RecordsGrid({
             })}
           </tbody>
         </table>
-        {total === 0 && <p className={styles.empty}>No record matches these filters.</p>}
+        {total === 0 && <p className={styles.empty}>{t('table.grid.noMatch')}</p>}
       </div>
       {windows.error ? (
         <p className={styles.windowError} role="alert">
-          Some rows could not be loaded:{' '}
-          {windows.error instanceof Error ? windows.error.message : String(windows.error)}{' '}
+          {t('table.grid.windowError', {
+            message: windows.error instanceof Error ? windows.error.message : String(windows.error),
+          })}{' '}
           <button type="button" className={styles.linkButton} onClick={windows.refetch}>
-            Try again
+            {t('common.tryAgain')}
           </button>
         </p>
       ) : null}

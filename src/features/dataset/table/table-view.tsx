@@ -4,7 +4,8 @@ import type { PortalTarget } from '../../../api/client';
 import { OdsqlError } from '../../../api/errors';
 import type { ViewFilter } from '../../../api/params';
 import { ApiErrorState, EmptyState, Skeleton } from '../../../components/states';
-import { formatCount } from '../../../i18n/format';
+import { formatCount, formatList } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 import { type DatasetSearch, parseSort, withSort } from '../dataset-search-params';
 import type { GridView } from '../grid-queries';
 import type { NavigateOptions, RecordSequence } from '../view-props';
@@ -54,8 +55,8 @@ export function TableView({
     return (
       <div className={styles.state}>
         {whereError ? (
-          <EmptyState title="The ODSQL clause needs a fix">
-            <p>The portal did not accept the clause in the ODSQL box; its message is under the box.</p>
+          <EmptyState title={t('table.view.whereTitle')}>
+            <p>{t('table.view.whereText')}</p>
           </EmptyState>
         ) : (
           <ApiErrorState error={grid.error} onRetry={grid.retry} />
@@ -65,7 +66,7 @@ export function TableView({
   }
   if (!grid.view) {
     return (
-      <div className={styles.state} role="status" aria-label="Loading the records">
+      <div className={styles.state} role="status" aria-label={t('dataset.views.loadingRecords')}>
         <Skeleton width="12rem" />
         <Skeleton height="20rem" style={{ marginTop: '0.6rem' }} />
       </div>
@@ -90,15 +91,18 @@ export function TableView({
         <>
           {defaultKey && (
             <span className={styles.note}>
-              In order of {fields.find((f) => f.name === defaultKey.field)?.label ?? defaultKey.field}, so
-              that every row can be reached
+              {t('table.view.defaultOrder', {
+                field: fields.find((f) => f.name === defaultKey.field)?.label ?? defaultKey.field,
+              })}
             </span>
           )}
           {grid.error && !whereError && (
             <span className={styles.problem} role="alert">
-              These filters could not be applied: {grid.error instanceof Error ? grid.error.message : ''}{' '}
+              {t('table.view.filterError', {
+                message: grid.error instanceof Error ? grid.error.message : '',
+              })}{' '}
               <button type="button" className={styles.linkButton} onClick={grid.retry}>
-                Try again
+                {t('common.tryAgain')}
               </button>
             </span>
           )}
@@ -107,12 +111,12 @@ export function TableView({
       notice={
         grid.reach && !grid.reach.all ? (
           <p className={styles.notice} role="note">
-            This portal does not sort by record id, so only rows{' '}
-            {grid.reach.ranges
-              .map((r) => `${formatCount(r.start + 1)}–${formatCount(r.start + r.count)}`)
-              .join(' and ')}{' '}
-            of {formatCount(grid.view.plan.total)} can be shown. Narrow the filters, or sort the other way, to
-            reach the others.
+            {t('table.view.partial', {
+              ranges: formatList(
+                grid.reach.ranges.map((r) => `${formatCount(r.start + 1)}–${formatCount(r.start + r.count)}`),
+              ),
+              total: formatCount(grid.view.plan.total),
+            })}
           </p>
         ) : null
       }
