@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DatasetField } from '../../../common/ods-api/types';
 import { parseWhere } from '../../../common/odsql/parser';
 import { printExpr } from '../../../common/odsql/printer';
+import { setCurrentLocale } from '../../i18n/locale';
 import {
   type ColumnFilter,
   compileColumnFilter,
@@ -103,5 +104,22 @@ describe('column filters', () => {
     expect(describeColumnFilter(decodeColumnFilter('population:between:1..2')!, FIELDS)).toBe(
       'Population between 1 and 2',
     );
+  });
+
+  describe('in French', () => {
+    afterEach(() => setCurrentLocale('en'));
+
+    it('describes a filter in the language in force, operators as words of it', () => {
+      setCurrentLocale('fr');
+      expect(describeColumnFilter(decodeColumnFilter('name:starts:Saint')!, FIELDS)).toBe(
+        'Name commence par «\u202fSaint\u202f»',
+      );
+      expect(describeColumnFilter(decodeColumnFilter('population:between:1..2')!, FIELDS)).toBe(
+        'Population entre 1 et 2',
+      );
+      expect(describeColumnFilter(decodeColumnFilter('population:gt:1000')!, FIELDS)).toBe(
+        'Population > 1000',
+      );
+    });
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DatasetField } from '../../../common/ods-api/types';
+import { setCurrentLocale } from '../../i18n/locale';
 import { describeShape, formatValue, plainText, urlOf } from './field-format';
 
 const f = (type: DatasetField['type'], annotations: DatasetField['annotations'] = {}): DatasetField => ({
@@ -105,5 +106,18 @@ describe('formatValue', () => {
     expect(urlOf('javascript:alert(1)')).toBeNull();
     expect(urlOf('see https://example.org')).toBeNull();
     expect(urlOf('ftp://example.org')).toBeNull();
+  });
+});
+
+describe('formatValue in French', () => {
+  afterEach(() => setCurrentLocale('en'));
+
+  it('takes the language in force when the context names none: numbers, booleans, shapes', () => {
+    setCurrentLocale('fr');
+    expect(plainText(formatValue(2138551, f('int'), { timeZone: 'UTC' }))).toBe('2\u202f138\u202f551');
+    expect(plainText(formatValue(true, f('boolean'), { timeZone: 'UTC' }))).toBe('Oui');
+    expect(plainText(formatValue('2019-03-26', f('date'), { timeZone: 'UTC' }))).toBe('26/03/2019');
+    expect(describeShape({ type: 'Point', coordinates: [1, 2] })).toBe('Point · 1 point');
+    expect(describeShape('nope')).toBe('Forme');
   });
 });

@@ -10,6 +10,7 @@ import { exportUrl } from '../../api/exports';
 import type { OdsRecord } from '../../api/model';
 import type { ViewFilter } from '../../api/params';
 import { getRecords } from '../../api/records';
+import { t } from '../../i18n/translate';
 import { datasetQueries } from './dataset-queries';
 import { type Anchor, anchorOf, anchorSelect, anchorSource, rankQuery, sourceQuery } from './plan-queries';
 import {
@@ -257,7 +258,7 @@ export const gridQueries = {
           { signal },
         );
         const row = body.records[0];
-        if (!row) throw new Error('The records changed while they were read. Reload to see them again.');
+        if (!row) throw new Error(t('table.grid.recordsChanged'));
         return anchorOf(grid, sequence, row);
       },
       staleTime: Number.POSITIVE_INFINITY,

@@ -33,6 +33,7 @@ export const en = {
   'table.grid.label': 'Records',
   'table.grid.noMatch': 'No record matches these filters.',
   'table.grid.windowError': 'Some rows could not be loaded: {message}',
+  'table.grid.recordsChanged': 'The records changed while they were read. Reload to see them again.',
   'table.view.whereTitle': 'The ODSQL clause needs a fix',
   'table.view.whereText':
     'The portal did not accept the clause in the ODSQL box; its message is under the box.',
@@ -75,6 +76,8 @@ export const fr: Translation<typeof en> = {
   'table.grid.label': 'Enregistrements',
   'table.grid.noMatch': 'Aucun enregistrement ne correspond à ces filtres.',
   'table.grid.windowError': 'Certaines lignes n’ont pas pu être chargées\u202f: {message}',
+  'table.grid.recordsChanged':
+    'Les enregistrements ont changé pendant leur lecture. Rechargez la page pour les voir à nouveau.',
   'table.view.whereTitle': 'La clause ODSQL est à corriger',
   'table.view.whereText':
     'Le portail a refusé la clause du champ ODSQL\u202f; son message s’affiche sous le champ.',
