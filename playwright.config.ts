@@ -46,6 +46,8 @@ export default defineConfig<{ samplePortal: string; expectedConsoleErrors: RegEx
   use: {
     baseURL: FIXTURE_PORTAL_URL,
     browserName: 'chromium',
+    // The machine's own locale must not choose the explorer's language: English unless a spec says.
+    locale: 'en-US',
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -1,4 +1,4 @@
-import { expectNoSeriousA11yViolations } from '../helpers/axe';
+import { expectAccessible } from '../helpers/axe';
 import { expect, test } from '../helpers/browser-test';
 import { isApiPath } from '../helpers/portals';
 import { screen } from '../helpers/screens';
@@ -19,7 +19,7 @@ test('search, refine, exclude, open a dataset, come back to the same catalog', a
   await expect(page.getByRole('heading', { name: 'Datasets', level: 1 })).toBeVisible();
   await expect(total).toHaveText('6 datasets');
   await expect(results.getByRole('article')).toHaveCount(6);
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   await screen(page, '01-catalog');
 
   await search.fill('geonames');
@@ -41,7 +41,7 @@ test('search, refine, exclude, open a dataset, come back to the same catalog', a
   await expect(total).toHaveText('1 dataset');
   await expect(chips.getByRole('button', { name: 'Remove the exclusion Keyword: ZIP codes' })).toBeVisible();
   await expect(results.getByRole('heading', { name: CITIES })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   await screen(page, '03-refined-and-excluded');
   const catalogUrl = page.url();
 
@@ -108,7 +108,7 @@ test('sort, year → month, and the keyboard', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/?refine=features:geo&sort=title');
   await expect(page.locator('output')).toHaveText('5 datasets');
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   await screen(page, '07-dark');
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from '../helpers/axe';
+import { expectAccessible } from '../helpers/axe';
 import { expect, test } from '../helpers/browser-test';
 import { SAMPLE_PORTAL_URL } from '../helpers/portals';
 import { screen } from '../helpers/screens';
@@ -161,7 +161,7 @@ test('the cities: top 10 countries equal the facet counts, a click filters the t
   const rest = 135_233 - top.reduce((sum, f) => sum + f.count, 0);
   expect(shown[10]).toEqual(['Others', rest.toLocaleString('en')]);
   await expect.poll(() => pixelsNear(page, ACCENT_LIGHT)).toBeGreaterThan(2_000);
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   await screen(page, 'analyze-04-cities-top10', { fullPage: false });
 
   // A reload draws the same chart.

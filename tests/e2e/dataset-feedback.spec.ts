@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from '../helpers/axe';
+import { expectAccessible } from '../helpers/axe';
 import { expect, test } from '../helpers/browser-test';
 import { SAMPLE_PORTAL_URL } from '../helpers/portals';
 import { screen } from '../helpers/screens';
@@ -72,7 +72,7 @@ test('a correction of an airport, shown as old → new, reaches the owner', asyn
   await expect(changes(page).getByRole('listitem')).toHaveText(`Name: from ${oldName} → to ${newName}`);
   await form(page).getByLabel('Comment').fill('The airport is known as Seattle–Tacoma (Sea-Tac).');
   await expect(form(page).getByText(/^\d+ \/ 10,000 characters$/)).toHaveText('49 / 10,000 characters');
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   await screen(page, 'feedback-01-correction-light', { fullPage: false });
   await page.emulateMedia({ colorScheme: 'dark' });
   await screen(page, 'feedback-02-correction-dark', { fullPage: false });

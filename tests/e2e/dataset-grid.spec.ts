@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from '../helpers/axe';
+import { expectAccessible } from '../helpers/axe';
 import { expect, test } from '../helpers/browser-test';
 import { isApiPath, SAMPLE_PORTAL_URL } from '../helpers/portals';
 import { screen } from '../helpers/screens';
@@ -197,7 +197,7 @@ test('cells of every type, the record panel, copy as JSON, dark theme', async ({
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(`/datasets/${CITIES}?refine=country_code:FR&sort=-population`);
   await expect(grid(page).getByRole('row').nth(1)).toContainText('Paris');
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   await screen(page, 'dataset-18-dark', { fullPage: false });
 });
 
@@ -240,7 +240,7 @@ test('the information tab: sanitized description, metadata, schema, files, reuse
     .first()
     .click();
   expect((await snapshot).suggestedFilename()).toMatch(/\.csv$/);
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await screen(page, 'dataset-19-information');
 

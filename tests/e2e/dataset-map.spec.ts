@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from '../helpers/axe';
+import { expectAccessible } from '../helpers/axe';
 import { expect, test } from '../helpers/browser-test';
 import { screen } from '../helpers/screens';
 
@@ -153,7 +153,7 @@ test('map the cities: clusters, Paris, a record, limit to the view, draw, reload
   expect(page.url()).toBe(url);
   await expect(count(page)).toHaveText(drawnCount!);
   await expect(status(page)).toContainText(/^Showing [\d,]+ records?\.$/);
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page);
 
   // The table follows the map's filters.
   await page.getByRole('tab', { name: 'Table' }).click();

@@ -111,7 +111,13 @@ export class MapEngine {
         this.map.addImage(id, labelImage(id, this.palette), { pixelRatio: window.devicePixelRatio || 1 });
       }
     });
-    this.map.on('moveend', () => events.onMove(this.view()));
+    // Only a map on screen reports its place. While the next view's code loads, React's Suspense
+    // hides the map (display: none) without unmounting it; the resize ends a "move" whose place,
+    // written into the URL with the map's last search, would take the user back to the map tab.
+    this.map.on('moveend', () => {
+      const shown = container.clientWidth > 0 && container.clientHeight > 0;
+      if (!this.destroyed && shown) events.onMove(this.view());
+    });
     this.map.on('mousemove', (event) => this.hover(event));
     this.map.on('mouseout', () => this.clearHover());
     this.map.on('click', (event) => this.click(event));
