@@ -1,26 +1,13 @@
 import { useLocation } from '@tanstack/react-router';
 import { Info, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { formatList } from '../i18n/format';
-import { currentLocale, isLocale, LOCALES } from '../i18n/locale';
 import { RichMessage } from '../i18n/rich-message';
 import { t } from '../i18n/translate';
-import { ignoredParams, type ParamCheck } from '../lib/ignored-params';
+import { ignoredParams, langCheck, type ParamCheck } from '../lib/ignored-params';
 import { forgetOpenedAddress, openedSearch } from '../lib/opened-address';
 import { parseSearchString } from '../lib/search-codec';
 import { Button } from './button';
 import styles from './ignored-params-notice.module.css';
-
-/** `lang` is every page's (the root route drops a language the explorer does not have). */
-const langCheck: ParamCheck = (value) => {
-  if (isLocale(value)) return null;
-  const names = new Intl.DisplayNames(currentLocale(), { type: 'language' });
-  const languages = formatList(
-    LOCALES.map((code) => names.of(code) ?? code),
-    'or',
-  );
-  return t('common.ignored.lang', { languages });
-};
 
 /**
  * A small notice at the top of a page: "Ignored `page=abc`: not a page number." for each URL
