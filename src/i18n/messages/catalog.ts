@@ -23,7 +23,10 @@ export const en = {
   'catalog.notFound':
     'This address does not answer the Explore API v2.0 catalog. Check that it is an OpenDataSoft (Huwise) portal.',
   'catalog.pastEnd.title': 'This page is past the last result',
-  'catalog.pastEnd.body': { one: 'There is {count} result. {action}', other: 'There are {count} results. {action}' },
+  'catalog.pastEnd.body': {
+    one: 'There is {count} result. {action}',
+    other: 'There are {count} results. {action}',
+  },
   'catalog.pastEnd.firstPage': 'Go to the first page',
   'catalog.empty.title': 'This portal has no public datasets',
   'catalog.empty.body': 'If its datasets are private, set an API key in the portal picker.',
@@ -74,8 +77,8 @@ export const fr: Translation<typeof en> = {
   'catalog.sort.relevance': 'Pertinence',
   'catalog.sort.title': 'Titre (A–Z)',
   'catalog.sort.titleDesc': 'Titre (Z–A)',
-  'catalog.sort.modifiedDesc': 'Modifiés récemment',
-  'catalog.sort.modified': 'Modifiés il y a longtemps',
+  'catalog.sort.modifiedDesc': 'Dernière modification',
+  'catalog.sort.modified': 'Modification la plus ancienne',
   'catalog.sort.recordsDesc': 'Le plus d’enregistrements',
   'catalog.sort.records': 'Le moins d’enregistrements',
   'catalog.range': 'Résultats {first} à {last} sur {total}',
@@ -84,13 +87,18 @@ export const fr: Translation<typeof en> = {
   'catalog.notFound':
     'Cette adresse ne répond pas comme le catalogue de l’API Explore v2.0. Vérifiez que c’est bien un portail OpenDataSoft (Huwise).',
   'catalog.pastEnd.title': 'Cette page est au-delà du dernier résultat',
-  'catalog.pastEnd.body': { one: 'Il y a {count} résultat. {action}', other: 'Il y a {count} résultats. {action}' },
+  'catalog.pastEnd.body': {
+    one: 'Il y a {count} résultat. {action}',
+    other: 'Il y a {count} résultats. {action}',
+  },
   'catalog.pastEnd.firstPage': 'Aller à la première page',
   'catalog.empty.title': 'Ce portail n’a aucun jeu de données public',
-  'catalog.empty.body': 'Si ses jeux de données sont privés, définissez une clé d’API dans le choix du portail.',
+  'catalog.empty.body':
+    'Si ses jeux de données sont privés, définissez une clé d’API dans le choix du portail.',
   'catalog.noMatch.filters': 'Aucun jeu de données ne correspond à ces filtres',
   'catalog.noMatch.query': 'Aucun jeu de données ne correspond à «\u202f{q}\u202f»',
-  'catalog.noMatch.queryAndFilters': 'Aucun jeu de données ne correspond à «\u202f{q}\u202f» avec ces filtres',
+  'catalog.noMatch.queryAndFilters':
+    'Aucun jeu de données ne correspond à «\u202f{q}\u202f» avec ces filtres',
   'catalog.noMatch.body': 'Essayez d’autres mots, ou retirez un filtre.',
   'catalog.noMatch.clear': 'Effacer tous les filtres',
   'catalog.pager.label': 'Pages',
