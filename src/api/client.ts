@@ -65,10 +65,6 @@ export function datasetPath(datasetId: string, rest = ''): string {
   return `/catalog/datasets/${encodeURIComponent(datasetId)}${rest}`;
 }
 
-export function portalLabel(target: PortalTarget): string {
-  return target.portal ? new URL(target.portal).host : 'the embedded portal';
-}
-
 /**
  * A short, stable stand-in for the target in query keys: the origin, the API version (the two
  * versions' answers must never share a cache entry) and a fingerprint of the key when one is set
@@ -104,7 +100,7 @@ export async function send(
     response = await fetch(url, { ...init, headers: { ...authHeaders(target), ...init.headers } });
   } catch (error) {
     if (init.signal?.aborted) throw error;
-    throw new PortalUnreachableError(url, target.portal || 'the embedded portal');
+    throw new PortalUnreachableError(url, target.portal);
   }
   const rateLimit = readRateLimit(response.headers);
   if (rateLimit && portalQuota) recordRateLimit(target.portal, rateLimit);

@@ -18,20 +18,28 @@ export class OdsApiError extends Error {
   }
 }
 
-/** No answer: the portal is down, the address is wrong, or CORS blocked the request (the browser cannot tell which). */
+/**
+ * No answer: the portal is down, the address is wrong, or CORS blocked the request (the browser
+ * cannot tell which). The message is for developers; the interface words it in the reader's
+ * language (lib/error-advice.ts), naming the embedded portal (`origin` '') as it does.
+ */
 export class PortalUnreachableError extends OdsApiError {
   constructor(
     url: string,
     readonly origin: string,
   ) {
-    super(0, 'NetworkError', `Could not reach ${origin}`, url);
+    super(0, 'NetworkError', `Could not reach ${origin || url}`, url);
     this.name = 'PortalUnreachableError';
   }
 }
 
 /** The portal answered 2xx but not with the API's JSON: probably not an ODS portal. */
 export class UnexpectedResponseError extends OdsApiError {
-  constructor(status: number, url: string, contentType: string | null) {
+  constructor(
+    status: number,
+    url: string,
+    readonly contentType: string | null,
+  ) {
     super(
       status,
       'UnexpectedResponse',

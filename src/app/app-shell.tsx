@@ -6,7 +6,9 @@ import { Button } from '../components/button';
 import { DownloadsTray } from '../components/downloads-tray';
 import { EmptyState, PendingState } from '../components/states';
 import { browserLanguages, readSavedLocale, resolveLocale, setCurrentLocale } from '../i18n/locale';
-import { embeddedPortalTitle, portalName, readPortalParam } from '../lib/portal';
+import { t } from '../i18n/translate';
+import { embeddedPortalTitle } from '../lib/embedded-portal';
+import { EXAMPLE_PORTAL, portalName, readPortalParam } from '../lib/portal';
 import { PortalContext, type PortalContextValue } from '../lib/portal-context';
 import { apiKeyFor, rememberPortal, subscribePortalStorage } from '../lib/portal-storage';
 import styles from './app-shell.module.css';
@@ -53,7 +55,7 @@ export function AppShell() {
     <PortalContext.Provider value={context}>
       <div className={styles.shell}>
         <a href="#main" className={styles.skip}>
-          Skip to content
+          {t('common.shell.skip')}
         </a>
         <header className={styles.header}>
           <Link to="/" className={styles.brand} activeOptions={{ exact: true }}>
@@ -67,11 +69,15 @@ export function AppShell() {
             type="button"
             className={styles.portalButton}
             aria-haspopup="dialog"
-            aria-label={`Portal: ${name}${apiKey ? ' (with API key)' : ''}. Choose another portal`}
+            aria-label={t(apiKey ? 'common.shell.portalButtonWithKey' : 'common.shell.portalButton', {
+              portal: name,
+            })}
             onClick={() => openPicker('address')}
           >
             {portal ? <Globe aria-hidden size={15} /> : <Server aria-hidden size={15} />}
-            <span className={styles.portalHost}>{portal ? new URL(portal).host : 'Embedded portal'}</span>
+            <span className={styles.portalHost}>
+              {portal ? new URL(portal).host : t('common.portal.embedded')}
+            </span>
             {apiKey && <KeyRound aria-hidden size={13} className={styles.keyIcon} />}
             <ChevronDown aria-hidden size={14} />
           </button>
@@ -84,7 +90,7 @@ export function AppShell() {
           ) : context ? (
             <Outlet />
           ) : (
-            <PendingState label={`Asking ${name} which API it speaks…`} />
+            <PendingState label={t('common.shell.askingVersion', { portal: name })} />
           )}
         </main>
       </div>
@@ -96,17 +102,14 @@ export function AppShell() {
 
 function InvalidPortal({ raw, onChoose }: { raw: string; onChoose: () => void }) {
   return (
-    <EmptyState title={`“${raw}” is not a portal address`}>
-      <p>
-        The link names a portal the explorer cannot read. Portal addresses look like
-        https://data.economie.gouv.fr.
-      </p>
+    <EmptyState title={t('common.shell.invalidTitle', { address: raw })}>
+      <p>{t('common.shell.invalidBody', { example: EXAMPLE_PORTAL })}</p>
       <p className={styles.invalidActions}>
         <Button variant="primary" onClick={onChoose}>
-          Choose a portal
+          {t('common.portal.choose')}
         </Button>
         <Link to="/" search={{ portal: '' }}>
-          Open the embedded portal
+          {t('common.shell.openEmbedded')}
         </Link>
       </p>
     </EmptyState>

@@ -3,8 +3,11 @@ import { Globe, KeyRound, Server, Trash2, X } from 'lucide-react';
 import { type FormEvent, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { latestRateLimit, subscribeRateLimits } from '../api/rate-limit';
 import { Button } from '../components/button';
-import { formatCount, formatDateTime } from '../i18n/format';
-import { embeddedPortalTitle, normalizePortalAddress, portalName } from '../lib/portal';
+import { formatDateTime } from '../i18n/format';
+import { RichMessage } from '../i18n/rich-message';
+import { t } from '../i18n/translate';
+import { embeddedPortalTitle } from '../lib/embedded-portal';
+import { EXAMPLE_PORTAL, normalizePortalAddress, portalName } from '../lib/portal';
 import {
   apiKeyFor,
   forgetPortal,
@@ -22,7 +25,8 @@ export interface PortalPickerProps {
   onClose: () => void;
 }
 
-const EXAMPLE = 'https://data.economie.gouv.fr';
+/** How the key travels (ods-api.md §2.2): an HTTP header, the same in every language. */
+const AUTH_HEADER = 'Authorization: Apikey …';
 
 /** Where the API key of a portal is kept: its origin, or this page's origin for the embedded portal. */
 function keyOrigin(portal: string): string {
@@ -78,7 +82,7 @@ export function PortalPicker({ current, focus, onClose }: PortalPickerProps) {
     }
     const origin = normalizePortalAddress(address);
     if (!origin) {
-      setError(`“${address.trim()}” is not a web address. Portal addresses look like ${EXAMPLE}.`);
+      setError(t('common.picker.notAnAddress', { address: address.trim(), example: EXAMPLE_PORTAL }));
       addressInput.current?.focus();
       return;
     }
@@ -101,23 +105,21 @@ export function PortalPicker({ current, focus, onClose }: PortalPickerProps) {
     >
       <div className={styles.body}>
         <div className={styles.head}>
-          <h2 id={ids.heading}>Choose a portal</h2>
-          <Button variant="ghost" iconOnly aria-label="Close" onClick={onClose}>
+          <h2 id={ids.heading}>{t('common.portal.choose')}</h2>
+          <Button variant="ghost" iconOnly aria-label={t('common.close')} onClick={onClose}>
             <X aria-hidden size={18} />
           </Button>
         </div>
-        <p className={styles.intro}>
-          Explore this server’s own portal, or any portal that speaks the OpenDataSoft (Huwise) Explore API.
-        </p>
+        <p className={styles.intro}>{t('common.picker.intro')}</p>
 
         <form onSubmit={submit} className={styles.form} noValidate>
-          <label htmlFor={ids.address}>Portal address</label>
+          <label htmlFor={ids.address}>{t('common.picker.address')}</label>
           <input
             ref={addressInput}
             id={ids.address}
             type="url"
             inputMode="url"
-            placeholder={EXAMPLE}
+            placeholder={EXAMPLE_PORTAL}
             value={address}
             autoComplete="url"
             spellCheck={false}
@@ -133,11 +135,14 @@ export function PortalPicker({ current, focus, onClose }: PortalPickerProps) {
             className={error ? styles.error : styles.help}
             role={error ? 'alert' : undefined}
           >
-            {error ?? 'Leave empty for the embedded portal. Only the origin (https://host) is kept.'}
+            {error ?? t('common.picker.addressHelp')}
           </p>
 
           <label htmlFor={ids.key}>
-            API key <span className={styles.optional}>(optional)</span>
+            <RichMessage
+              k="common.picker.apiKey"
+              values={{ optional: <span className={styles.optional}>{t('common.picker.optional')}</span> }}
+            />
           </label>
           <input
             ref={keyInput}
@@ -153,27 +158,35 @@ export function PortalPicker({ current, focus, onClose }: PortalPickerProps) {
             }}
           />
           <p id={ids.keyHelp} className={styles.help}>
-            For private datasets. Sent as an <code>Authorization: Apikey …</code> header to this portal only,
-            kept in this browser only, never put in a link. Leave empty to forget it.
+            <RichMessage k="common.picker.apiKeyHelp" values={{ header: <code>{AUTH_HEADER}</code> }} />
           </p>
 
           <div className={styles.actions}>
             <Button variant="primary" type="submit">
-              Open portal
+              {t('common.picker.open')}
             </Button>
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
           </div>
         </form>
 
         {rateLimit && rateLimit.limit !== null && rateLimit.remaining !== null && (
           <p className={styles.quota}>
-            {portalName(current, embeddedTitle)}: {formatCount(rateLimit.remaining)} of{' '}
-            {formatCount(rateLimit.limit)} requests left
-            {rateLimit.resetAt ? `, until ${formatDateTime(rateLimit.resetAt)}` : ''}.
+            {rateLimit.resetAt
+              ? t('common.picker.quotaUntil', {
+                  portal: portalName(current, embeddedTitle),
+                  count: rateLimit.remaining,
+                  limit: rateLimit.limit,
+                  date: formatDateTime(rateLimit.resetAt),
+                })
+              : t('common.picker.quota', {
+                  portal: portalName(current, embeddedTitle),
+                  count: rateLimit.remaining,
+                  limit: rateLimit.limit,
+                })}
           </p>
         )}
 
-        <h3 className={styles.recentHeading}>Portals</h3>
+        <h3 className={styles.recentHeading}>{t('common.picker.portals')}</h3>
         <ul className={styles.recent}>
           <li>
             <button
@@ -184,7 +197,9 @@ export function PortalPicker({ current, focus, onClose }: PortalPickerProps) {
             >
               <Server aria-hidden size={16} />
               <span className={styles.portalName}>{embeddedTitle}</span>
-              <span className={styles.portalNote}>{current === '' ? 'current · ' : ''}embedded portal</span>
+              <span className={styles.portalNote}>
+                {t(current === '' ? 'common.picker.currentEmbeddedNote' : 'common.picker.embeddedNote')}
+              </span>
             </button>
           </li>
           {recents.map((origin) => (
@@ -198,11 +213,11 @@ export function PortalPicker({ current, focus, onClose }: PortalPickerProps) {
                 <Globe aria-hidden size={16} />
                 <span className={styles.portalName}>{new URL(origin).host}</span>
                 <span className={styles.portalNote}>
-                  {current === origin ? 'current' : ''}
+                  {current === origin ? t('common.picker.current') : ''}
                   {apiKeyFor(origin) && (
                     <>
                       {current === origin ? ' · ' : ''}
-                      <KeyRound aria-hidden size={12} /> key
+                      <KeyRound aria-hidden size={12} /> {t('common.picker.key')}
                     </>
                   )}
                 </span>
@@ -211,8 +226,8 @@ export function PortalPicker({ current, focus, onClose }: PortalPickerProps) {
                 variant="ghost"
                 size="small"
                 iconOnly
-                aria-label={`Forget ${new URL(origin).host}`}
-                title="Forget this portal and its key"
+                aria-label={t('common.picker.forget', { host: new URL(origin).host })}
+                title={t('common.picker.forgetTitle')}
                 onClick={() => forgetPortal(origin)}
               >
                 <Trash2 aria-hidden size={14} />

@@ -1,7 +1,8 @@
 import { Gauge } from 'lucide-react';
 import { useSyncExternalStore } from 'react';
 import { latestRateLimit, subscribeRateLimits } from '../api/rate-limit';
-import { formatCount, formatDateTime } from '../i18n/format';
+import { formatDateTime } from '../i18n/format';
+import { t } from '../i18n/translate';
 import styles from './app-shell.module.css';
 
 /** Below this share of the quota left, the header warns. */
@@ -12,15 +13,19 @@ export function QuotaBadge({ portal }: { portal: string }) {
   const rateLimit = useSyncExternalStore(subscribeRateLimits, () => latestRateLimit(portal));
   if (!rateLimit || rateLimit.remaining === null || rateLimit.limit === null) return null;
   if (rateLimit.remaining > rateLimit.limit * WARN_BELOW) return null;
-  const reset = rateLimit.resetAt ? `; resets ${formatDateTime(rateLimit.resetAt)}` : '';
+  const { limit, resetAt } = rateLimit;
   return (
     <span
       className={styles.quota}
       role="status"
-      title={`Request quota: ${formatCount(rateLimit.limit)}${reset}`}
+      title={
+        resetAt
+          ? t('common.quota.titleReset', { limit, date: formatDateTime(resetAt) })
+          : t('common.quota.title', { limit })
+      }
     >
       <Gauge aria-hidden size={14} />
-      {formatCount(rateLimit.remaining)} requests left
+      {t('common.quota.left', { count: rateLimit.remaining })}
     </span>
   );
 }

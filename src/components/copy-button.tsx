@@ -1,5 +1,6 @@
 import { Check, Copy } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { t } from '../i18n/translate';
 import { Button } from './button';
 
 /** Copies a text to the clipboard and says so for two seconds; a refusal (no permission) is said too. */
@@ -23,7 +24,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     >
       {state === 'copied' ? <Check aria-hidden size={13} /> : <Copy aria-hidden size={13} />}
       <span aria-live="polite">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy refused' : 'Copy'}
+        {t(state === 'copied' ? 'common.copied' : state === 'failed' ? 'common.copyRefused' : 'common.copy')}
       </span>
     </Button>
   );

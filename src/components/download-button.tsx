@@ -1,5 +1,7 @@
 import { Download, RotateCcw, X } from 'lucide-react';
 import { formatBytes } from '../i18n/format';
+import { t } from '../i18n/translate';
+import { errorSummary } from '../lib/error-advice';
 import { type DownloadRequest, useDownload } from '../lib/use-download';
 import { Button } from './button';
 import styles from './download-button.module.css';
@@ -18,20 +20,24 @@ export function DownloadButton(request: DownloadButtonProps) {
     const { progress, percent } = download;
     return (
       <span className={styles.download}>
-        <span role="status" aria-label={`Downloading ${name}`}>
+        <span role="status" aria-label={t('common.downloads.running', { name })}>
           {progress &&
-            (progress.total
-              ? `${formatBytes(progress.received)} of ${formatBytes(progress.total)} · ${percent} %`
+            (progress.total && percent !== null
+              ? t('common.downloads.progressPercent', {
+                  received: formatBytes(progress.received),
+                  total: formatBytes(progress.total),
+                  percent,
+                })
               : formatBytes(progress.received))}
         </span>
         <Button
           size="small"
           variant="ghost"
-          aria-label={`Cancel the download of ${name}`}
+          aria-label={t('common.downloads.cancel', { name })}
           onClick={download.cancel}
         >
           <X aria-hidden size={13} />
-          Cancel
+          {t('common.cancel')}
         </Button>
       </span>
     );
@@ -41,16 +47,16 @@ export function DownloadButton(request: DownloadButtonProps) {
     <span className={styles.download}>
       {failed && (
         <span className={styles.error} role="alert">
-          Download failed: {download.error?.message}
+          {t('common.downloads.buttonFailed', { reason: errorSummary(download.error) })}
         </span>
       )}
       <Button
         size="small"
-        aria-label={`${failed ? 'Try again to download' : 'Download'} ${name}`}
+        aria-label={t(failed ? 'common.downloads.retry' : 'common.downloads.start', { name })}
         onClick={download.start}
       >
         {failed ? <RotateCcw aria-hidden size={13} /> : <Download aria-hidden size={13} />}
-        {failed ? 'Try again' : 'Download'}
+        {t(failed ? 'common.tryAgain' : 'common.download')}
       </Button>
     </span>
   );

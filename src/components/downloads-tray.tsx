@@ -1,4 +1,6 @@
 import { Check, Download, X } from 'lucide-react';
+import { formatBytes } from '../i18n/format';
+import { t } from '../i18n/translate';
 import {
   cancelDownload,
   type DownloadEntry,
@@ -6,7 +8,7 @@ import {
   downloadPercent,
   downloadSpeed,
 } from '../lib/downloads';
-import { formatBytes } from '../i18n/format';
+import { errorSummary } from '../lib/error-advice';
 import { useDownloads } from '../lib/use-download';
 import styles from './downloads-tray.module.css';
 
@@ -22,12 +24,15 @@ export function progressText(entry: DownloadEntry): string {
   const { rate, secondsLeft } = downloadSpeed(entry);
   const parts = [
     entry.total
-      ? `${formatBytes(entry.received)} of ${formatBytes(entry.total)}`
+      ? t('common.downloads.receivedOf', {
+          received: formatBytes(entry.received),
+          total: formatBytes(entry.total),
+        })
       : formatBytes(entry.received),
   ];
-  if (percent !== null) parts.push(`${percent} %`);
-  if (rate !== null) parts.push(`${formatBytes(rate)}/s`);
-  if (secondsLeft !== null) parts.push(`${duration(secondsLeft)} left`);
+  if (percent !== null) parts.push(t('common.downloads.percent', { percent }));
+  if (rate !== null) parts.push(t('common.downloads.rate', { rate: formatBytes(rate) }));
+  if (secondsLeft !== null) parts.push(t('common.downloads.timeLeft', { time: duration(secondsLeft) }));
   return parts.join(' · ');
 }
 
@@ -41,16 +46,16 @@ function EntryRow({ entry }: { entry: DownloadEntry }) {
           <button
             type="button"
             className={styles.action}
-            aria-label={`Cancel the download of ${entry.name}`}
+            aria-label={t('common.downloads.cancel', { name: entry.name })}
             onClick={() => cancelDownload(entry.id)}
           >
-            Cancel
+            {t('common.cancel')}
           </button>
         ) : (
           <button
             type="button"
             className={styles.action}
-            aria-label={`Dismiss ${entry.name}`}
+            aria-label={t('common.downloads.dismiss', { name: entry.name })}
             onClick={() => dismissDownload(entry.id)}
           >
             <X aria-hidden size={14} />
@@ -63,20 +68,24 @@ function EntryRow({ entry }: { entry: DownloadEntry }) {
             className={styles.bar}
             max={100}
             value={percent ?? undefined}
-            aria-label={`Progress of ${entry.name}`}
+            aria-label={t('common.downloads.progress', { name: entry.name })}
           />
           <span className={styles.detail}>{progressText(entry)}</span>
         </>
       )}
       {entry.status === 'saved' && (
         <span className={styles.detail}>
-          <Check aria-hidden size={13} className={styles.saved} /> Saved as {entry.filename} (
-          {formatBytes(entry.received)})
+          <Check aria-hidden size={13} className={styles.saved} />{' '}
+          {t('common.downloads.saved', { filename: entry.filename ?? '', size: formatBytes(entry.received) })}
         </span>
       )}
-      {entry.status === 'cancelled' && <span className={styles.detail}>Cancelled: nothing was saved.</span>}
+      {entry.status === 'cancelled' && (
+        <span className={styles.detail}>{t('common.downloads.cancelled')}</span>
+      )}
       {entry.status === 'failed' && (
-        <span className={`${styles.detail} ${styles.failed}`}>Failed: {entry.error?.message}</span>
+        <span className={`${styles.detail} ${styles.failed}`}>
+          {t('common.downloads.failed', { reason: errorSummary(entry.error) })}
+        </span>
       )}
     </li>
   );
@@ -94,7 +103,9 @@ export function DownloadsTray() {
     <section className={styles.tray} aria-labelledby="downloads-heading">
       <h2 id="downloads-heading" className={styles.heading}>
         <Download aria-hidden size={15} />
-        Downloads{running > 0 ? ` (${running} running)` : ''}
+        {running > 0
+          ? t('common.downloads.headingRunning', { count: running })
+          : t('common.downloads.heading')}
       </h2>
       <ul className={styles.list} aria-live="polite">
         {entries.map((entry) => (

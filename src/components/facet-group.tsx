@@ -2,6 +2,7 @@ import { Check, ChevronDown, ChevronRight, EyeOff } from 'lucide-react';
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { FacetGroup, FacetValue } from '../../common/ods-api/types';
 import { formatCount } from '../i18n/format';
+import { t } from '../i18n/translate';
 import styles from './facet-group.module.css';
 import { facetKeyAction, facetValueKey, visibleFacetValues } from './facet-keys';
 
@@ -9,18 +10,32 @@ import { facetKeyAction, facetValueKey, visibleFacetValues } from './facet-keys'
 const SHOWN_VALUES = 8;
 const FILTERABLE_FROM = 12;
 
+/** What a value's children are: a year's months, a month's days, a branch's values. */
+export type FacetChildren = 'months' | 'days' | 'values';
+
+const EXPAND_LABELS = {
+  months: { show: 'common.facet.showMonths', hide: 'common.facet.hideMonths' },
+  days: { show: 'common.facet.showDays', hide: 'common.facet.hideDays' },
+  values: { show: 'common.facet.showValues', hide: 'common.facet.hideValues' },
+} as const;
+
+const COUNT_LABELS = { dataset: 'common.facet.valueDatasets', record: 'common.facet.valueRecords' } as const;
+
 export interface FacetGroupProps {
   group: FacetGroup;
   /** The facet's name as the page shows it. */
   label: string;
   /** How a value reads; `depth` > 0 inside a date or hierarchy tree. */
   valueLabel: (value: string, depth: number) => string;
-  /** What the counts count: ['dataset', 'datasets'] or ['record', 'records']. */
-  noun: readonly [string, string];
+  /**
+   * What the counts count, as the English pair the callers already name; it picks the catalogue's
+   * plural message (COUNT_LABELS), so French gets its own forms.
+   */
+  noun: readonly ['dataset', 'datasets'] | readonly ['record', 'records'];
   /** Whether refining a level replaces its branch (dates, hierarchies). */
   hierarchical: boolean;
-  /** "months", "days", "values": what a value's children are, for the expand button. */
-  childNoun?: (depth: number) => string;
+  /** What a value's children are, for the expand button. */
+  childNoun?: (depth: number) => FacetChildren;
   onRefine: (facet: string, value: string, hierarchical: boolean) => void;
   onExclude: (facet: string, value: string) => void;
 }
@@ -157,20 +172,22 @@ export function FacetGroupPanel({
           <input
             type="search"
             className={styles.filter}
-            placeholder={`Find a ${lowerLabel}…`}
-            aria-label={`Find a ${lowerLabel}`}
+            placeholder={t('common.facet.findPlaceholder', { facet: lowerLabel })}
+            aria-label={t('common.facet.find', { facet: lowerLabel })}
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
           />
         )}
         <span id={hintId} hidden>
-          Arrow keys move between the values and open or close their levels; X excludes a value.
+          {t('common.facet.keysHint')}
         </span>
         <ul className={styles.values}>{renderValues(visible, null, 0, listId)}</ul>
-        {needle && matching.length === 0 && <p className={styles.none}>No {lowerLabel} matches.</p>}
+        {needle && matching.length === 0 && (
+          <p className={styles.none}>{t('common.facet.noMatch', { facet: lowerLabel })}</p>
+        )}
         {!needle && matching.length > SHOWN_VALUES && (
           <button type="button" className={styles.more} onClick={() => setShowAll(!showAll)}>
-            {showAll ? 'Show fewer' : `Show all ${formatCount(matching.length)}`}
+            {showAll ? t('common.facet.showFewer') : t('common.facet.showAll', { count: matching.length })}
           </button>
         )}
       </div>
@@ -187,7 +204,7 @@ interface FacetValueRowProps {
   expandable: boolean;
   expanded: boolean;
   childrenId: string;
-  childNoun: (depth: number) => string;
+  childNoun: (depth: number) => FacetChildren;
   /** Whether this value is the group's one tab stop. */
   tabStop: boolean;
   hintId: string;
@@ -231,7 +248,7 @@ function FacetValueRow({
             className={styles.expand}
             aria-expanded={expanded}
             aria-controls={childrenId}
-            aria-label={`${expanded ? 'Hide' : 'Show'} the ${childNoun(depth)} of ${label}`}
+            aria-label={t(EXPAND_LABELS[childNoun(depth)][expanded ? 'hide' : 'show'], { value: label })}
             onClick={onToggleExpanded}
           >
             {expanded ? <ChevronDown aria-hidden size={14} /> : <ChevronRight aria-hidden size={14} />}
@@ -248,13 +265,17 @@ function FacetValueRow({
         aria-describedby={hintId}
         aria-label={
           excluded
-            ? `${label}, excluded`
+            ? t('common.facet.valueExcluded', { value: label })
             : value.count === undefined
               ? label
-              : `${label}, ${formatCount(value.count)} ${value.count === 1 ? noun[0] : noun[1]}`
+              : t(COUNT_LABELS[noun[0]], { value: label, count: value.count })
         }
         title={
-          excluded ? `Stop excluding ${label}` : refined ? `Remove the filter ${label}` : `Only ${label}`
+          excluded
+            ? t('common.facet.stopExcluding', { value: label })
+            : refined
+              ? t('common.chips.removeFilter', { filter: label })
+              : t('common.facet.only', { value: label })
         }
         onFocus={onFocus}
         onKeyDown={onKeyDown}
@@ -265,7 +286,7 @@ function FacetValueRow({
         </span>
         <span className={styles.name}>{label}</span>
         {excluded ? (
-          <span className={styles.count}>excluded</span>
+          <span className={styles.count}>{t('common.facet.excluded')}</span>
         ) : (
           value.count !== undefined && <span className={styles.count}>{formatCount(value.count)}</span>
         )}
@@ -275,8 +296,8 @@ function FacetValueRow({
         tabIndex={-1}
         className={styles.exclude}
         aria-pressed={excluded}
-        aria-label={excluded ? `Stop excluding ${label}` : `Exclude ${label}`}
-        title={excluded ? `Stop excluding ${label} (X)` : `Exclude ${label} (X)`}
+        aria-label={t(excluded ? 'common.facet.stopExcluding' : 'common.facet.exclude', { value: label })}
+        title={t(excluded ? 'common.facet.stopExcludingKey' : 'common.facet.excludeKey', { value: label })}
         onClick={onExclude}
       >
         <EyeOff aria-hidden size={14} />

@@ -10,29 +10,39 @@ import {
   Plug,
   Sigma,
 } from 'lucide-react';
+import { type MessageKey, t } from '../i18n/translate';
 import styles from './feature-icons.module.css';
+
+type FeatureKey = Extract<MessageKey, `common.feature.${string}`>;
 
 /**
  * ODS dataset features (ods-api.md §3.1) and how the explorer names and draws them. `view` is the
  * dataset tab that shows the feature, for the features the explorer has a view of (the Map for
- * `geo`; analyze, timeserie and aggregate will lead to Analyze once it exists).
+ * `geo`; analyze, timeserie and aggregate will lead to Analyze once it exists), with the words of
+ * its link.
  */
 export const FEATURES: Record<
   string,
-  { label: string; icon: LucideIcon; view?: { tab: 'map'; name: string } }
+  { label: FeatureKey; icon: LucideIcon; view?: { tab: 'map'; link: 'common.features.openMap' } }
 > = {
-  geo: { label: 'Geographic data', icon: MapPin, view: { tab: 'map', name: 'the map' } },
-  analyze: { label: 'Analyzable', icon: ChartColumn },
-  timeserie: { label: 'Time series', icon: ChartLine },
-  calendar: { label: 'Calendar', icon: CalendarDays },
-  image: { label: 'Images', icon: Image },
-  apiproxy: { label: 'API proxy', icon: Plug },
-  aggregate: { label: 'Aggregates', icon: Sigma },
-  custom_view: { label: 'Custom view', icon: LayoutDashboard },
+  geo: {
+    label: 'common.feature.geo',
+    icon: MapPin,
+    view: { tab: 'map', link: 'common.features.openMap' },
+  },
+  analyze: { label: 'common.feature.analyze', icon: ChartColumn },
+  timeserie: { label: 'common.feature.timeserie', icon: ChartLine },
+  calendar: { label: 'common.feature.calendar', icon: CalendarDays },
+  image: { label: 'common.feature.image', icon: Image },
+  apiproxy: { label: 'common.feature.apiproxy', icon: Plug },
+  aggregate: { label: 'common.feature.aggregate', icon: Sigma },
+  custom_view: { label: 'common.feature.customView', icon: LayoutDashboard },
 };
 
+/** A feature's name in the reader's language; a feature the explorer does not know keeps ODS's name. */
 export function featureLabel(feature: string): string {
-  return FEATURES[feature]?.label ?? feature;
+  const known = FEATURES[feature];
+  return known ? t(known.label) : feature;
 }
 
 export interface FeatureIconsProps {
@@ -53,9 +63,10 @@ export function FeatureIcons({ datasetId, features, keepFilters = false }: Featu
   const known = features.filter((feature) => FEATURES[feature]);
   if (known.length === 0) return null;
   return (
-    <ul className={styles.list} aria-label="Features">
+    <ul className={styles.list} aria-label={t('common.features.label')}>
       {known.map((feature) => {
-        const { label, icon: Icon, view } = FEATURES[feature]!;
+        const { icon: Icon, view } = FEATURES[feature]!;
+        const label = featureLabel(feature);
         return (
           <li key={feature} className={styles.item}>
             {view ? (
@@ -64,12 +75,10 @@ export function FeatureIcons({ datasetId, features, keepFilters = false }: Featu
                 params={{ datasetId }}
                 search={keepFilters ? (previous) => ({ ...previous, tab: view.tab }) : { tab: view.tab }}
                 className={styles.link}
-                title={`${label}: open ${view.name}`}
+                title={t(view.link, { feature: label })}
               >
                 <Icon aria-hidden size={15} />
-                <span className="sr-only">
-                  {label}: open {view.name}
-                </span>
+                <span className="sr-only">{t(view.link, { feature: label })}</span>
               </Link>
             ) : (
               <span className={styles.icon} title={label}>

@@ -1,5 +1,6 @@
 import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { t } from '../i18n/translate';
 import styles from './filter-chips.module.css';
 
 export interface FilterChip {
@@ -28,7 +29,7 @@ export function FilterChips({ chips, onClearAll, children, clearAllFrom = 2 }: F
   return (
     <div className={styles.activeFilters}>
       {children}
-      <ul className={styles.chips} aria-label="Active filters">
+      <ul className={styles.chips} aria-label={t('common.chips.label')}>
         {chips.map((chip) => (
           <li key={chip.key}>
             <button
@@ -46,7 +47,7 @@ export function FilterChips({ chips, onClearAll, children, clearAllFrom = 2 }: F
       </ul>
       {chips.length >= clearAllFrom && (
         <button type="button" className={styles.clearAll} onClick={onClearAll}>
-          Clear all
+          {t('common.chips.clearAll')}
         </button>
       )}
     </div>

@@ -1,7 +1,9 @@
 import { useLocation } from '@tanstack/react-router';
 import { Info, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { ignoredParams, type ParamCheck } from '../lib/ignored-params';
+import { RichMessage } from '../i18n/rich-message';
+import { t } from '../i18n/translate';
+import { ignoredParams, langCheck, type ParamCheck } from '../lib/ignored-params';
 import { forgetOpenedAddress, openedSearch } from '../lib/opened-address';
 import { parseSearchString } from '../lib/search-codec';
 import { Button } from './button';
@@ -10,15 +12,16 @@ import styles from './ignored-params-notice.module.css';
 /**
  * A small notice at the top of a page: "Ignored `page=abc`: not a page number." for each URL
  * parameter the page dropped from the address it was opened with (the router's validated search,
- * and soon the address bar, no longer have them). It stays until dismissed or the user leaves the
- * page. The live region is always there, so a notice that appears later (once a dataset's fields
- * are known) is announced.
+ * and soon the address bar, no longer have them): the page's own, given as `checks`, then `lang`.
+ * It stays until dismissed or the user leaves the page. The live region is always there, so a
+ * notice that appears later (once a dataset's fields are known) is announced.
  */
 export function IgnoredParamsNotice({ checks }: { checks: Readonly<Record<string, ParamCheck>> }) {
   const pathname = useLocation({ select: (location) => location.pathname });
   const [dismissed, setDismissed] = useState(false);
   const opened = dismissed ? null : openedSearch(pathname);
-  const ignored = opened === null ? [] : ignoredParams(parseSearchString(opened), checks);
+  const ignored =
+    opened === null ? [] : ignoredParams(parseSearchString(opened), { ...checks, lang: langCheck });
   useEffect(() => {
     if (openedSearch(pathname) === null) forgetOpenedAddress();
   }, [pathname]);
@@ -31,7 +34,10 @@ export function IgnoredParamsNotice({ checks }: { checks: Readonly<Record<string
           <ul className={styles.list}>
             {ignored.map(({ name, value, reason }) => (
               <li key={`${name}=${value}`}>
-                Ignored <code>{`${name}=${value}`}</code>: {reason}.
+                <RichMessage
+                  k="common.ignored.param"
+                  values={{ param: <code>{`${name}=${value}`}</code>, reason }}
+                />
               </li>
             ))}
           </ul>
@@ -39,7 +45,7 @@ export function IgnoredParamsNotice({ checks }: { checks: Readonly<Record<string
             size="small"
             variant="ghost"
             iconOnly
-            aria-label="Dismiss the notice"
+            aria-label={t('common.dismissNotice')}
             onClick={() => {
               forgetOpenedAddress();
               setDismissed(true);

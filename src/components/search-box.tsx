@@ -1,5 +1,6 @@
 import { Search, X } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { t } from '../i18n/translate';
 import styles from './search-box.module.css';
 
 /** How long typing must pause before the search runs (and the URL changes). */
@@ -84,7 +85,7 @@ export function SearchBox({ value, onCommit, label, placeholder, className }: Se
           <button
             type="button"
             className={styles.clear}
-            aria-label="Clear the search"
+            aria-label={t('common.clearSearch')}
             onClick={() => {
               setDraft('');
               commit('');

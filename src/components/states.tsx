@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { AlertTriangle, Loader2, SearchX } from 'lucide-react';
 import type { CSSProperties, ReactNode } from 'react';
+import { t } from '../i18n/translate';
 import { adviseError } from '../lib/error-advice';
 import { usePortal } from '../lib/portal-context';
 import { Button, buttonClass } from './button';
@@ -49,7 +50,7 @@ export function ErrorState({
         {children}
         {onRetry && (
           <div className={styles.actions}>
-            <Button onClick={onRetry}>Try again</Button>
+            <Button onClick={onRetry}>{t('common.tryAgain')}</Button>
           </div>
         )}
       </div>
@@ -87,25 +88,25 @@ export function ApiErrorState({ error, notFound, onRetry, compact = false }: Api
                 case 'retry':
                   return (
                     <Button key={action} {...look} onClick={onRetry}>
-                      Try again
+                      {t('common.tryAgain')}
                     </Button>
                   );
                 case 'api-key':
                   return (
                     <Button key={action} {...look} onClick={() => openPicker('api-key')}>
-                      Set an API key
+                      {t('common.setApiKey')}
                     </Button>
                   );
                 case 'choose-portal':
                   return (
                     <Button key={action} {...look} onClick={() => openPicker('address')}>
-                      Choose another portal
+                      {t('common.portal.chooseAnother')}
                     </Button>
                   );
                 default: // 'catalog'
                   return (
                     <Link key={action} to="/" className={buttonClass(look)}>
-                      Back to the catalog
+                      {t('common.backToCatalog')}
                     </Link>
                   );
               }

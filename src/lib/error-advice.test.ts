@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   InvalidParameterError,
@@ -10,7 +10,8 @@ import {
   ServerError,
   UnexpectedResponseError,
 } from '../api/errors';
-import { adviseError } from './error-advice';
+import { setCurrentLocale } from '../i18n/locale';
+import { adviseError, errorSummary } from './error-advice';
 
 const context = { portalName: 'data.economie.gouv.fr', now: Date.UTC(2026, 0, 1, 22, 0) };
 
@@ -76,5 +77,54 @@ describe('adviseError', () => {
       'HTTP418: teapot',
     );
     expect(adviseError(new Error('boom'), context).detail).toBe('boom');
+  });
+});
+
+describe('advice in French', () => {
+  afterEach(() => setCurrentLocale('en'));
+
+  it('words the explorer’s advice in the reader’s language and keeps the portal’s own message', () => {
+    setCurrentLocale('fr');
+    const error = new RateLimitError(
+      'Quota10002',
+      'Too many requests',
+      'u',
+      { limit: 10000, remaining: 0, resetAt: null },
+      new Date(Date.UTC(2026, 0, 2, 0, 0)),
+      null,
+      'month',
+    );
+    const advice = adviseError(error, context);
+    expect(advice.title).toBe('Le quota de requêtes de data.economie.gouv.fr est épuisé');
+    expect(advice.message).toMatch(
+      /^Il permet 10\u202f000 requêtes par mois\. Le quota revient dans 2 heures/,
+    );
+    expect(advice.detail).toBe('Quota10002: Too many requests');
+    expect(adviseError(new UnexpectedResponseError(200, 'u', 'text/html'), context).detail).toBe(
+      'La réponse n’était pas du JSON de l’API Explore (text/html)',
+    );
+  });
+});
+
+describe('errorSummary', () => {
+  afterEach(() => setCurrentLocale('en'));
+
+  it('names the portal that did not answer, the embedded one in words, in the reader’s language', () => {
+    expect(errorSummary(new PortalUnreachableError('/api/v2/catalog/datasets', ''))).toBe(
+      'Could not reach the embedded portal',
+    );
+    expect(errorSummary(new PortalUnreachableError('u', 'https://data.example.org'))).toBe(
+      'Could not reach https://data.example.org',
+    );
+    expect(errorSummary(new NotFoundError(404, 'NotFoundResource', 'Unknown dataset: x', 'u'))).toBe(
+      'Unknown dataset: x',
+    );
+    setCurrentLocale('fr');
+    expect(errorSummary(new PortalUnreachableError('/api/v2/catalog/datasets', ''))).toBe(
+      'Impossible de joindre le portail intégré',
+    );
+    expect(errorSummary(new UnexpectedResponseError(200, 'u', null))).toBe(
+      'La réponse n’était pas du JSON de l’API Explore (aucun type de contenu)',
+    );
   });
 });

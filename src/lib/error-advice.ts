@@ -1,3 +1,4 @@
+import { MAX_LIMIT, MAX_WINDOW } from '../../common/ods-api/params';
 import {
   AuthenticationError,
   InvalidParameterError,
@@ -9,7 +10,8 @@ import {
   ServerError,
   UnexpectedResponseError,
 } from '../api/errors';
-import { formatCount, formatDateTime, formatWait } from '../i18n/format';
+import { formatDateTime, formatWait } from '../i18n/format';
+import { type MessageKey, t } from '../i18n/translate';
 
 /**
  * What the explorer tells the user when a request fails: a title that names the problem, a
@@ -38,105 +40,143 @@ export function adviseError(
   error: unknown,
   { portalName, notFound, now = Date.now() }: AdviceContext,
 ): ErrorAdvice {
+  const portal = portalName;
   const detail =
     error instanceof OdsApiError && error.status > 0 ? `${error.errorCode}: ${error.message}` : null;
   if (error instanceof PortalUnreachableError) {
     return {
-      title: `Could not reach ${portalName}`,
-      message:
-        'No answer came back. Check the address and your connection; the portal may be down, or it may not accept requests from other sites (CORS).',
+      title: t('common.error.unreachable.title', { portal }),
+      message: t('common.error.unreachable.message'),
       detail: null,
       actions: ['retry', 'choose-portal'],
     };
   }
   if (error instanceof UnexpectedResponseError) {
     return {
-      title: `${portalName} does not answer like an ODS portal`,
-      message:
-        'The address answered, but not with Explore API data. Check that it is the address of an OpenDataSoft (Huwise) portal.',
-      detail: error.message,
+      title: t('common.error.unexpected.title', { portal }),
+      message: t('common.error.unexpected.message'),
+      detail: unexpectedDetail(error),
       actions: ['choose-portal'],
     };
   }
   if (error instanceof AuthenticationError) {
     return error.sentApiKey
       ? {
-          title: `${portalName} refused the API key`,
-          message:
-            'Check the key in the portal picker, or ask the portal’s administrators for a key that gives access.',
+          title: t('common.error.keyRefused.title', { portal }),
+          message: t('common.error.keyRefused.message'),
           detail,
           actions: ['api-key', 'retry'],
         }
       : {
-          title: `${portalName} needs an API key`,
-          message:
-            'This content is private. Add an API key in the portal picker; it is kept in this browser only and sent to this portal only.',
+          title: t('common.error.keyNeeded.title', { portal }),
+          message: t('common.error.keyNeeded.message'),
           detail,
           actions: ['api-key'],
         };
   }
   if (error instanceof NotFoundError) {
     return {
-      title: `Not found on ${portalName}`,
-      message:
-        notFound ??
-        'The portal has nothing at this address. It may have been removed or renamed, or it may be private.',
+      title: t('common.error.notFound.title', { portal }),
+      message: notFound ?? t('common.error.notFound.message'),
       detail,
       actions: ['catalog', 'choose-portal'],
     };
   }
   if (error instanceof RateLimitError) {
-    const allowance =
-      error.rateLimit?.limit != null
-        ? `It allows ${formatCount(error.rateLimit.limit)} requests per ${error.period ?? 'day'}. `
-        : '';
-    const when = error.resetAt
-      ? `The quota comes back ${formatWait(error.resetAt, now)} (${formatDateTime(error.resetAt)}).`
-      : 'The quota comes back later, usually at midnight UTC.';
+    const limit = error.rateLimit?.limit;
+    // Whole sentences, each from the catalogue, in the order they are read.
+    const sentences = [
+      limit != null
+        ? t('common.error.quota.allows', { count: limit, period: periodName(error.period) })
+        : null,
+      error.resetAt
+        ? t('common.error.quota.backAt', {
+            wait: formatWait(error.resetAt, now),
+            date: formatDateTime(error.resetAt),
+          })
+        : t('common.error.quota.backLater'),
+      t('common.error.quota.then'),
+    ];
     return {
-      title: `${portalName}’s request quota is used up`,
-      message: `${allowance}${when} Try again then, or add an API key with a larger quota.`,
+      title: t('common.error.quota.title', { portal }),
+      message: sentences.filter((sentence) => sentence !== null).join(' '),
       detail,
       actions: ['retry', 'api-key'],
     };
   }
   if (error instanceof OdsqlError) {
     return {
-      title: 'The portal could not read the query',
-      message: 'Change the search text or remove a filter, then try again.',
+      title: t('common.error.odsql.title'),
+      message: t('common.error.odsql.message'),
       detail,
       actions: [],
     };
   }
   if (error instanceof InvalidParameterError) {
     return {
-      title: 'The portal refused a parameter',
-      message:
-        'The request asked for more than the API allows (at most 100 results at a time, and the first 10,000 in all). Narrow the search.',
+      title: t('common.error.parameter.title'),
+      message: t('common.error.parameter.message', { limit: MAX_LIMIT, window: MAX_WINDOW }),
       detail,
       actions: ['catalog'],
     };
   }
   if (error instanceof ServerError) {
     return {
-      title: `${portalName} had a problem (${error.status})`,
-      message: 'The error is on the portal’s side. Try again in a moment.',
+      title: t('common.error.server.title', { portal, status: String(error.status) }),
+      message: t('common.error.server.message'),
       detail,
       actions: ['retry'],
     };
   }
   if (error instanceof OdsApiError) {
     return {
-      title: `${portalName} refused the request (${error.status})`,
-      message: 'Try again; if it keeps failing, the portal may not support this request.',
+      title: t('common.error.refused.title', { portal, status: String(error.status) }),
+      message: t('common.error.refused.message'),
       detail,
       actions: ['retry'],
     };
   }
   return {
-    title: 'Something went wrong',
-    message: 'Try again; if it keeps failing, reload the page.',
+    title: t('common.error.other.title'),
+    message: t('common.error.other.message'),
     detail: error instanceof Error ? error.message : String(error),
     actions: ['retry'],
   };
+}
+
+/**
+ * A failure in one line, where there is no room for advice (a download's row): the explorer's own
+ * words, in the reader's language, for the errors it makes up; the portal's message, as it came,
+ * for the errors the portal explains.
+ */
+export function errorSummary(error: unknown): string {
+  if (error instanceof PortalUnreachableError) {
+    // The origin, as the portal was asked (a host alone could be another portal's).
+    return t('common.error.unreachable.title', {
+      portal: error.origin || t('common.portal.theEmbedded'),
+    });
+  }
+  if (error instanceof UnexpectedResponseError) return unexpectedDetail(error);
+  return error instanceof Error ? error.message : String(error);
+}
+
+function unexpectedDetail(error: UnexpectedResponseError): string {
+  return error.contentType
+    ? t('common.error.unexpected.detail', { type: error.contentType })
+    : t('common.error.unexpected.detailNoType');
+}
+
+type PeriodKey = Extract<MessageKey, `common.error.period.${string}`>;
+
+const PERIODS: Readonly<Record<string, PeriodKey>> = {
+  minute: 'common.error.period.minute',
+  hour: 'common.error.period.hour',
+  day: 'common.error.period.day',
+  month: 'common.error.period.month',
+};
+
+/** ODS's `limit_time_unit` ("day", "month") in the reader's language; a day when the portal says none. */
+function periodName(period: string | null): string {
+  const key = PERIODS[period ?? 'day'];
+  return key ? t(key) : period!;
 }

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { ignoredParams, type ParamCheck } from './ignored-params';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setCurrentLocale } from '../i18n/locale';
+import { ignoredParams, langCheck, type ParamCheck } from './ignored-params';
 import { parseSearchString } from './search-codec';
 
 const page: ParamCheck = (value) => (/^[1-9]\d*$/.test(value) ? null : 'not a page number');
@@ -23,5 +24,17 @@ describe('ignoredParams', () => {
     expect(ignoredParams(parseSearchString('?sort=title&sort=nope&page=0&where=bad'), { sort })).toEqual([
       { name: 'sort', value: 'nope', reason: 'no such field to sort by' },
     ]);
+  });
+});
+
+describe('langCheck', () => {
+  afterEach(() => setCurrentLocale('en'));
+
+  it('takes the languages the explorer has, and names them, in the reader’s, when refusing another', () => {
+    expect(langCheck('fr')).toBeNull();
+    expect(langCheck('en')).toBeNull();
+    expect(langCheck('de')).toBe('not a language the explorer has: English or French');
+    setCurrentLocale('fr');
+    expect(langCheck('FR')).toBe('ce n’est pas une langue de l’explorateur\u202f: anglais ou français');
   });
 });

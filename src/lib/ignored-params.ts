@@ -1,3 +1,7 @@
+import { formatList } from '../i18n/format';
+import { currentLocale, isLocale, LOCALES } from '../i18n/locale';
+import { t } from '../i18n/translate';
+
 /**
  * URL parameters the explorer drops: a hand-edited or old link may carry `page=abc` or a sort on a
  * field the dataset does not have. The routes drop such values rather than fail the page (or send
@@ -36,3 +40,17 @@ export function ignoredParams(
   }
   return ignored;
 }
+
+/**
+ * `lang`, which every page takes (the root route drops a language the explorer does not have):
+ * the refusal names the languages there are, in the reader's.
+ */
+export const langCheck: ParamCheck = (value) => {
+  if (isLocale(value)) return null;
+  const names = new Intl.DisplayNames(currentLocale(), { type: 'language' });
+  const languages = formatList(
+    LOCALES.map((code) => names.of(code) ?? code),
+    'or',
+  );
+  return t('common.ignored.lang', { languages });
+};

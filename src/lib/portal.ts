@@ -6,11 +6,8 @@
  * domain's root, so an address is normalized to its origin.
  */
 
-/** The embedded portal writes its title into index.html (`<meta name="ods-portal-title">`). */
-export function embeddedPortalTitle(): string {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="ods-portal-title"]');
-  return meta?.content || 'Embedded portal';
-}
+/** The address the interface shows as an example of a portal's. */
+export const EXAMPLE_PORTAL = 'https://data.economie.gouv.fr';
 
 /**
  * `data.economie.gouv.fr`, `https://data.economie.gouv.fr/explore/?sort=modified` →

@@ -1,6 +1,7 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { CatalogPage } from '../../features/catalog/catalog-page';
+import { t } from '../../i18n/translate';
 import { usePortal } from '../../lib/portal-context';
 
 /** `/`: the catalog browser, its state in the URL (features/catalog/catalog-search-params.ts). */
@@ -10,7 +11,7 @@ export function CatalogRoute() {
   const { name } = usePortal();
 
   useEffect(() => {
-    document.title = `${name} · ODS Explorer`;
+    document.title = t('common.shell.title', { portal: name });
   }, [name]);
 
   return (

@@ -1,4 +1,5 @@
 import { ChipKind, type FilterChip, FilterChips } from '../../components/filter-chips';
+import { t } from '../../i18n/translate';
 import { facetLabel, facetValueLabel } from './catalog-facet-labels';
 import { type CatalogSearch, splitFilter } from './catalog-search-params';
 
@@ -11,7 +12,12 @@ export interface ActiveFiltersProps {
 
 function filterLabel(filter: string): string {
   const parts = splitFilter(filter);
-  return parts ? `${facetLabel(parts.facet)}: ${facetValueLabel(parts.facet, parts.value)}` : filter;
+  return parts
+    ? t('catalog.filter.label', {
+        facet: facetLabel(parts.facet),
+        value: facetValueLabel(parts.facet, parts.value),
+      })
+    : filter;
 }
 
 /** The filters in force, each removable, and one button to clear them all. */
@@ -22,10 +28,10 @@ export function ActiveFilters({ search, onRemoveQuery, onRemove, onClearAll }: A
       key: 'q',
       content: (
         <>
-          <ChipKind>Search:</ChipKind> “{search.q}”
+          <ChipKind>{t('common.chips.searchKind')}</ChipKind> {t('common.chips.quoted', { text: search.q })}
         </>
       ),
-      removeLabel: `Remove the search “${search.q}”`,
+      removeLabel: t('common.chips.removeSearch', { text: search.q }),
       onRemove: onRemoveQuery,
     });
   }
@@ -33,7 +39,7 @@ export function ActiveFilters({ search, onRemoveQuery, onRemove, onClearAll }: A
     chips.push({
       key: `refine ${filter}`,
       content: filterLabel(filter),
-      removeLabel: `Remove the filter ${filterLabel(filter)}`,
+      removeLabel: t('common.chips.removeFilter', { filter: filterLabel(filter) }),
       onRemove: () => onRemove('refine', filter),
     });
   }
@@ -42,10 +48,10 @@ export function ActiveFilters({ search, onRemoveQuery, onRemove, onClearAll }: A
       key: `exclude ${filter}`,
       content: (
         <>
-          <ChipKind negative>Not</ChipKind> {filterLabel(filter)}
+          <ChipKind negative>{t('common.chips.notKind')}</ChipKind> {filterLabel(filter)}
         </>
       ),
-      removeLabel: `Remove the exclusion ${filterLabel(filter)}`,
+      removeLabel: t('common.chips.removeExclusion', { filter: filterLabel(filter) }),
       negative: true,
       onRemove: () => onRemove('exclude', filter),
     });

@@ -1,5 +1,6 @@
 import type { FacetGroup } from '../../../common/ods-api/types';
 import { FacetGroupPanel, FacetGroups, NoFacets } from '../../components/facet-group';
+import { t } from '../../i18n/translate';
 import { facetLabel, facetValueLabel } from './catalog-facet-labels';
 import { CATALOG_FACETS } from './catalog-search-params';
 
@@ -18,7 +19,7 @@ export function CatalogFacets({ groups, stale, onRefine, onExclude }: CatalogFac
   const ordered = CATALOG_FACETS.map((name) => groups.find((group) => group.name === name)).filter(
     (group): group is FacetGroup => Boolean(group && group.facets.length > 0),
   );
-  if (ordered.length === 0) return <NoFacets>No facets for these results.</NoFacets>;
+  if (ordered.length === 0) return <NoFacets>{t('catalog.noFacets')}</NoFacets>;
   return (
     <FacetGroups stale={stale}>
       {ordered.map((group) => (
@@ -26,12 +27,7 @@ export function CatalogFacets({ groups, stale, onRefine, onExclude }: CatalogFac
           key={group.name}
           group={group}
           label={facetLabel(group.name)}
-          valueLabel={(value, depth) =>
-            // Inside the tree, a month is named alone ("December"); its year is the row above.
-            depth > 0 && group.name === 'modified'
-              ? facetValueLabel(group.name, value).split(' ').slice(0, -1).join(' ')
-              : facetValueLabel(group.name, value)
-          }
+          valueLabel={(value, depth) => facetValueLabel(group.name, value, depth)}
           noun={DATASET_NOUN}
           // `modified` is a path facet (year/month/day) even before a year is refined and shows its months.
           hierarchical={group.name === 'modified' || group.facets.some((value) => value.facets?.length)}

@@ -5,7 +5,8 @@ import { MAX_WINDOW } from '../../../common/ods-api/params';
 import { Button } from '../../components/button';
 import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { ApiErrorState, EmptyState, Skeleton } from '../../components/states';
-import { formatCount, plural } from '../../i18n/format';
+import { RichMessage } from '../../i18n/rich-message';
+import { t } from '../../i18n/translate';
 import { usePortal } from '../../lib/portal-context';
 import { ActiveFilters } from './active-filters';
 import { CatalogFacets } from './catalog-facets';
@@ -45,14 +46,14 @@ export interface CatalogPageProps {
   onSearchChange: (next: CatalogSearch, options?: NavigateOptions) => void;
 }
 
-const SORT_LABELS: Record<CatalogSort, string> = {
-  title: 'Title (A–Z)',
-  '-title': 'Title (Z–A)',
-  '-modified': 'Last modified',
-  modified: 'Least recently modified',
-  '-records_count': 'Most records',
-  records_count: 'Fewest records',
-};
+const SORT_LABELS = {
+  title: 'catalog.sort.title',
+  '-title': 'catalog.sort.titleDesc',
+  '-modified': 'catalog.sort.modifiedDesc',
+  modified: 'catalog.sort.modified',
+  '-records_count': 'catalog.sort.recordsDesc',
+  records_count: 'catalog.sort.records',
+} as const satisfies Record<CatalogSort, string>;
 
 /** The catalog browser: search, facets, sort and pages, all read from and written to the URL. */
 export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
@@ -75,7 +76,7 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
         aria-labelledby="catalog-filters-heading"
       >
         <h2 id="catalog-filters-heading" className={styles.sidebarHeading}>
-          Filters
+          {t('common.filters')}
         </h2>
         {facets.data ? (
           <CatalogFacets
@@ -91,7 +92,7 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
         ) : facets.error ? (
           datasets.error ? (
             // The results panel already explains the failure; one explanation is enough.
-            <p className={styles.unavailable}>Filters are unavailable.</p>
+            <p className={styles.unavailable}>{t('catalog.filtersUnavailable')}</p>
           ) : (
             <ApiErrorState compact error={facets.error} onRetry={() => facets.refetch()} />
           )
@@ -104,10 +105,10 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
         <IgnoredParamsNotice checks={CATALOG_PARAM_CHECKS} />
         <div className={styles.titleRow}>
           <h1 id="catalog-heading" className={styles.heading}>
-            Datasets
+            {t('catalog.heading')}
           </h1>
           <output className={styles.total} aria-live="polite">
-            {datasets.data ? plural(total, 'dataset') : ''}
+            {datasets.data ? t('common.datasets', { count: total }) : ''}
           </output>
         </div>
 
@@ -117,7 +118,7 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
             onCommit={(q) => onSearchChange(withQuery(search, q), { replace: true })}
           />
           <div className={styles.sort}>
-            <label htmlFor={sortId}>Sort by</label>
+            <label htmlFor={sortId}>{t('catalog.sort.label')}</label>
             <select
               id={sortId}
               value={search.sort ?? ''}
@@ -125,10 +126,10 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
                 onSearchChange(withSort(search, (event.target.value || undefined) as CatalogSort | undefined))
               }
             >
-              <option value="">Relevance</option>
+              <option value="">{t('catalog.sort.relevance')}</option>
               {CATALOG_SORTS.map((sort) => (
                 <option key={sort} value={sort}>
-                  {SORT_LABELS[sort]}
+                  {t(SORT_LABELS[sort])}
                 </option>
               ))}
             </select>
@@ -139,7 +140,9 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
             onClick={() => setFiltersOpen(!filtersOpen)}
           >
             <SlidersHorizontal aria-hidden size={15} />
-            Filters{activeFilterCount > 0 ? ` (${activeFilterCount})` : ''}
+            {activeFilterCount > 0
+              ? t('common.filtersCount', { count: activeFilterCount })
+              : t('common.filters')}
           </Button>
         </div>
 
@@ -163,13 +166,12 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
           ) : (
             <>
               <p className={styles.range}>
-                Showing {formatCount(first)}–{formatCount(first + datasets.data.datasets.length - 1)} of{' '}
-                {formatCount(total)}
+                {t('catalog.range', { first, last: first + datasets.data.datasets.length - 1, total })}
               </p>
               <ol
                 className={`${styles.list} ${datasets.isPlaceholderData ? styles.stale : ''}`}
                 aria-busy={datasets.isPlaceholderData}
-                aria-label="Datasets"
+                aria-label={t('catalog.heading')}
               >
                 {datasets.data.datasets.map((dataset) => (
                   <li key={dataset.dataset_id}>
@@ -181,10 +183,7 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
                 ))}
               </ol>
               {total > MAX_WINDOW && page >= pageCount && (
-                <p className={styles.note}>
-                  The API pages through the first {formatCount(MAX_WINDOW)} results only. Refine the search to
-                  reach the others.
-                </p>
+                <p className={styles.note}>{t('catalog.windowNote', { window: MAX_WINDOW })}</p>
               )}
               <CatalogPager page={page} pageCount={pageCount} pageSearch={(p) => withPage(search, p)} />
             </>
@@ -193,7 +192,7 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
           <div className={styles.panelState}>
             <ApiErrorState
               error={datasets.error}
-              notFound="This address does not answer the Explore API v2.0 catalog. Check that it is an OpenDataSoft (Huwise) portal."
+              notFound={t('catalog.notFound')}
               onRetry={() => datasets.refetch()}
             />
           </div>
@@ -220,29 +219,36 @@ function NoResults({
 }) {
   if (total > 0) {
     return (
-      <EmptyState title="This page is past the last result">
+      <EmptyState title={t('catalog.pastEnd.title')}>
         <p>
-          There are {plural(total, 'result')}.{' '}
-          <Button size="small" onClick={onFirstPage}>
-            Go to the first page
-          </Button>
+          <RichMessage
+            k="catalog.pastEnd.body"
+            values={{
+              count: total,
+              action: (
+                <Button size="small" onClick={onFirstPage}>
+                  {t('catalog.pastEnd.firstPage')}
+                </Button>
+              ),
+            }}
+          />
         </p>
       </EmptyState>
     );
   }
   if (!hasFilters(search)) {
     return (
-      <EmptyState title="This portal has no public datasets">
-        <p>If its datasets are private, set an API key in the portal picker.</p>
+      <EmptyState title={t('catalog.empty.title')}>
+        <p>{t('catalog.empty.body')}</p>
       </EmptyState>
     );
   }
   return (
     <EmptyState title={noMatchTitle(search)}>
-      <p>Try other words, or remove a filter.</p>
+      <p>{t('catalog.noMatch.body')}</p>
       <p>
         <Button size="small" onClick={onClear}>
-          Clear all filters
+          {t('catalog.noMatch.clear')}
         </Button>
       </p>
     </EmptyState>
@@ -251,15 +257,15 @@ function NoResults({
 
 function noMatchTitle(search: CatalogSearch): string {
   const filtered = Boolean(search.refine?.length || search.exclude?.length);
-  if (!search.q) return 'No dataset matches these filters';
+  if (!search.q) return t('catalog.noMatch.filters');
   return filtered
-    ? `No dataset matches “${search.q}” with these filters`
-    : `No dataset matches “${search.q}”`;
+    ? t('catalog.noMatch.queryAndFilters', { q: search.q })
+    : t('catalog.noMatch.query', { q: search.q });
 }
 
 function ResultsSkeleton() {
   return (
-    <div role="status" aria-label="Loading datasets" className={styles.list}>
+    <div role="status" aria-label={t('catalog.loading')} className={styles.list}>
       {[0, 1, 2, 3].map((index) => (
         <div key={index} className={styles.skeletonCard}>
           <Skeleton width="45%" height="1.1rem" />
@@ -274,7 +280,7 @@ function ResultsSkeleton() {
 
 function FacetsSkeleton() {
   return (
-    <div role="status" aria-label="Loading filters">
+    <div role="status" aria-label={t('catalog.loadingFilters')}>
       {[0, 1, 2].map((group) => (
         <div key={group} className={styles.skeletonGroup}>
           <Skeleton width="40%" height="0.75rem" />

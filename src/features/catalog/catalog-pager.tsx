@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { t } from '../../i18n/translate';
 import styles from './catalog-page.module.css';
 import type { CatalogSearch } from './catalog-search-params';
 import { pageWindow } from './page-window';
@@ -14,7 +15,7 @@ export interface CatalogPagerProps {
 export function CatalogPager({ page, pageCount, pageSearch }: CatalogPagerProps) {
   if (pageCount <= 1) return null;
   return (
-    <nav className={styles.pager} aria-label="Pages">
+    <nav className={styles.pager} aria-label={t('catalog.pager.label')}>
       {page > 1 ? (
         <Link
           to="/"
@@ -24,12 +25,12 @@ export function CatalogPager({ page, pageCount, pageSearch }: CatalogPagerProps)
           activeOptions={{ exact: true }}
         >
           <ChevronLeft aria-hidden size={15} />
-          Previous
+          {t('common.previous')}
         </Link>
       ) : (
         <span className={`${styles.pageLink} ${styles.pageDisabled}`} aria-hidden>
           <ChevronLeft size={15} />
-          Previous
+          {t('common.previous')}
         </span>
       )}
       <ul className={styles.pageNumbers}>
@@ -45,7 +46,7 @@ export function CatalogPager({ page, pageCount, pageSearch }: CatalogPagerProps)
                 to="/"
                 search={pageSearch(item)}
                 className={`${styles.pageLink} ${item === page ? styles.pageCurrent : ''}`}
-                aria-label={`Page ${item}`}
+                aria-label={t('catalog.pager.page', { page: item })}
                 aria-current={item === page ? 'page' : undefined}
                 // The router's own "active" test compares raw URL strings with typed search; decide here.
                 activeOptions={{ exact: true }}
@@ -64,12 +65,12 @@ export function CatalogPager({ page, pageCount, pageSearch }: CatalogPagerProps)
           rel="next"
           activeOptions={{ exact: true }}
         >
-          Next
+          {t('common.next')}
           <ChevronRight aria-hidden size={15} />
         </Link>
       ) : (
         <span className={`${styles.pageLink} ${styles.pageDisabled}`} aria-hidden>
-          Next
+          {t('common.next')}
           <ChevronRight size={15} />
         </span>
       )}

@@ -1,4 +1,5 @@
 import { SearchBox } from '../../components/search-box';
+import { t } from '../../i18n/translate';
 
 export interface CatalogSearchBoxProps {
   /** The search text in the URL. */
@@ -13,8 +14,8 @@ export function CatalogSearchBox({ value, onCommit }: CatalogSearchBoxProps) {
     <SearchBox
       value={value}
       onCommit={onCommit}
-      label="Search datasets"
-      placeholder="Search titles, descriptions, keywords…"
+      label={t('catalog.search.label')}
+      placeholder={t('catalog.search.placeholder')}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fullText } from '../../../common/odsql/build';
 import { filterQuery } from '../../api/params';
+import { setCurrentLocale } from '../../i18n/locale';
 import { parseSearchString, stringifySearchObject } from '../../lib/search-codec';
 import {
   CATALOG_PARAM_CHECKS,
@@ -199,6 +200,15 @@ describe('CATALOG_PARAM_CHECKS', () => {
       expect(parseCatalogSearch({ [name]: value })).toEqual({});
     }
     expect(parseCatalogSearch({ page: '3', sort: '-modified' })).toEqual({ page: 3, sort: '-modified' });
+  });
+
+  it('says why in the reader’s language', () => {
+    setCurrentLocale('fr');
+    try {
+      expect(CATALOG_PARAM_CHECKS.page!('abc')).toBe('ce n’est pas un numéro de page');
+    } finally {
+      setCurrentLocale('en');
+    }
   });
 
   it('drops a value even where the router lays the validated search over the raw one', () => {

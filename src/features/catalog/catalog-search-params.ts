@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_WINDOW } from '../../../common/ods-api/params';
 import { fullText } from '../../../common/odsql/build';
 import type { CatalogDatasetsParams, FacetsParams, ViewFilter } from '../../api/params';
+import { t } from '../../i18n/translate';
 import type { ParamCheck } from '../../lib/ignored-params';
 import {
   filterList,
@@ -54,8 +55,8 @@ const pageNumber = z.coerce.number().int().min(1);
 
 /** The values the schema below drops, and why: the page tells the user (lib/ignored-params). */
 export const CATALOG_PARAM_CHECKS: Record<string, ParamCheck> = {
-  sort: (value) => (sortOption.safeParse(value).success ? null : 'no such field to sort by'),
-  page: (value) => (pageNumber.safeParse(value).success ? null : 'not a page number'),
+  sort: (value) => (sortOption.safeParse(value).success ? null : t('catalog.params.sort')),
+  page: (value) => (pageNumber.safeParse(value).success ? null : t('catalog.params.page')),
 };
 
 const catalogSearchSchema = z.object({

@@ -2,7 +2,9 @@ import { Link } from '@tanstack/react-router';
 import { Building2, Clock, Rows3, Scale } from 'lucide-react';
 import type { Dataset } from '../../../common/ods-api/types';
 import { FeatureIcons } from '../../components/feature-icons';
-import { formatDate, plural } from '../../i18n/format';
+import { formatDate } from '../../i18n/format';
+import { RichMessage } from '../../i18n/rich-message';
+import { t } from '../../i18n/translate';
 import { excerpt, htmlToText } from '../../lib/html-text';
 import type { CatalogSearch } from './catalog-search-params';
 import styles from './dataset-card.module.css';
@@ -36,49 +38,54 @@ export function DatasetCard({ dataset, refineSearch }: DatasetCardProps) {
       {description ? (
         <p className={styles.excerpt}>{description}</p>
       ) : (
-        <p className={`${styles.excerpt} ${styles.noDescription}`}>No description.</p>
+        <p className={`${styles.excerpt} ${styles.noDescription}`}>{t('catalog.card.noDescription')}</p>
       )}
       <ul className={styles.meta}>
         {metas.publisher && (
           <li>
             <Building2 aria-hidden size={14} />
-            <span className="sr-only">Publisher: </span>
+            <span className="sr-only">{t('catalog.card.publisher')} </span>
             {metas.publisher}
           </li>
         )}
         <li>
           <Rows3 aria-hidden size={14} />
-          {dataset.has_records ? plural(metas.records_count ?? 0, 'record') : 'No records'}
+          {dataset.has_records
+            ? t('common.records', { count: metas.records_count ?? 0 })
+            : t('common.noRecords')}
         </li>
         {modified && (
           <li>
             <Clock aria-hidden size={14} />
             <span>
-              Modified <time dateTime={metas.modified ?? undefined}>{modified}</time>
+              <RichMessage
+                k="catalog.card.modified"
+                values={{ date: <time dateTime={metas.modified ?? undefined}>{modified}</time> }}
+              />
             </span>
           </li>
         )}
         {metas.license && (
           <li>
             <Scale aria-hidden size={14} />
-            <span className="sr-only">Licence: </span>
+            <span className="sr-only">{t('catalog.card.licence')} </span>
             {metas.license}
           </li>
         )}
-        <li className={styles.id} title="Dataset identifier">
-          <span className="sr-only">Identifier: </span>
+        <li className={styles.id} title={t('catalog.card.identifierTitle')}>
+          <span className="sr-only">{t('catalog.card.identifier')} </span>
           {dataset.dataset_id}
         </li>
       </ul>
       {(themes.length > 0 || keywords.length > 0) && (
-        <ul className={styles.tags} aria-label="Themes and keywords">
+        <ul className={styles.tags} aria-label={t('catalog.card.tags')}>
           {themes.map((theme) => (
             <li key={`theme:${theme}`}>
               <Link
                 to="/"
                 search={refineSearch('theme', theme)}
                 className={`${styles.tag} ${styles.theme}`}
-                aria-label={`Theme: ${theme}, show only this theme`}
+                aria-label={t('catalog.card.theme', { theme })}
               >
                 {theme}
               </Link>
@@ -90,14 +97,16 @@ export function DatasetCard({ dataset, refineSearch }: DatasetCardProps) {
                 to="/"
                 search={refineSearch('keyword', keyword)}
                 className={styles.tag}
-                aria-label={`Keyword: ${keyword}, show only this keyword`}
+                aria-label={t('catalog.card.keyword', { keyword })}
               >
                 {keyword}
               </Link>
             </li>
           ))}
           {keywords.length > SHOWN_KEYWORDS && (
-            <li className={styles.moreTags}>+{keywords.length - SHOWN_KEYWORDS} more</li>
+            <li className={styles.moreTags}>
+              {t('catalog.card.moreKeywords', { count: keywords.length - SHOWN_KEYWORDS })}
+            </li>
           )}
         </ul>
       )}
