@@ -31,7 +31,7 @@ export interface FacetGroupProps {
    * What the counts count, as the English pair the callers already name; it picks the catalogue's
    * plural message (COUNT_LABELS), so French gets its own forms.
    */
-  noun: readonly ['dataset', 'datasets'] | readonly ['record', 'records'];
+  noun: 'dataset' | 'record';
   /** Whether refining a level replaces its branch (dates, hierarchies). */
   hierarchical: boolean;
   /** What a value's children are, for the expand button. */
@@ -268,7 +268,7 @@ function FacetValueRow({
             ? t('common.facet.valueExcluded', { value: label })
             : value.count === undefined
               ? label
-              : t(COUNT_LABELS[noun[0]], { value: label, count: value.count })
+              : t(COUNT_LABELS[noun], { value: label, count: value.count })
         }
         title={
           excluded

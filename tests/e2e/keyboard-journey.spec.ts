@@ -14,10 +14,39 @@ import { expect, test } from '../helpers/browser-test';
 async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
   await target.waitFor();
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
+    if (await target.evaluate((element) => element === document.activeElement)) {
+      expect(await focusRing(target), `${target} shows where the focus is`).toBe(true);
+      return;
+    }
     await page.keyboard.press('Tab');
   }
   throw new Error(`${target} was not reached with ${max} presses of Tab`);
+}
+
+/**
+ * Whether the focused element draws a focus indicator: an outline, a box-shadow or a drawn border
+ * overlay (::after) of its own; for an input inside a styled box, the box's (`:focus-within`); for
+ * a grid that points at its active row (aria-activedescendant), that row's.
+ */
+function focusRing(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => {
+    const drawn = (node: Element | null) => {
+      if (!node) return false;
+      const style = getComputedStyle(node);
+      const after = getComputedStyle(node, '::after');
+      return (
+        (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0) ||
+        style.boxShadow !== 'none' ||
+        (after.content !== 'none' && after.borderStyle !== 'none' && Number.parseFloat(after.borderWidth) > 0)
+      );
+    };
+    const active = element.getAttribute('aria-activedescendant');
+    return (
+      drawn(element) ||
+      drawn(element.parentElement) ||
+      (active !== null && drawn(document.getElementById(active)))
+    );
+  });
 }
 
 const count = (page: Page) => page.getByRole('status', { name: 'Record count' });

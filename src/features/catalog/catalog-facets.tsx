@@ -12,8 +12,6 @@ export interface CatalogFacetsProps {
   onExclude: (facet: string, value: string) => void;
 }
 
-const DATASET_NOUN = ['dataset', 'datasets'] as const;
-
 /** The catalog's facet panel: one group per facet, in CATALOG_FACETS order. */
 export function CatalogFacets({ groups, stale, onRefine, onExclude }: CatalogFacetsProps) {
   const ordered = CATALOG_FACETS.map((name) => groups.find((group) => group.name === name)).filter(
@@ -28,7 +26,7 @@ export function CatalogFacets({ groups, stale, onRefine, onExclude }: CatalogFac
           group={group}
           label={facetLabel(group.name)}
           valueLabel={(value, depth) => facetValueLabel(group.name, value, depth)}
-          noun={DATASET_NOUN}
+          noun="dataset"
           // `modified` is a path facet (year/month/day) even before a year is refined and shows its months.
           hierarchical={group.name === 'modified' || group.facets.some((value) => value.facets?.length)}
           childNoun={(depth) => (group.name === 'modified' ? (depth === 0 ? 'months' : 'days') : 'values')}

@@ -56,17 +56,9 @@ export function FacetPanel({
               group={group}
               label={facetLabel(fields, group.name)}
               valueLabel={(value, depth) => facetValueLabel(field, value, depth)}
-              noun={[t('dataset.facets.record'), t('dataset.facets.records')]}
+              noun="record"
               hierarchical={hierarchical}
-              childNoun={(depth) =>
-                t(
-                  isDateFacet(field)
-                    ? depth === 0
-                      ? 'dataset.facets.months'
-                      : 'dataset.facets.days'
-                    : 'dataset.facets.values',
-                )
-              }
+              childNoun={(depth) => (isDateFacet(field) ? (depth === 0 ? 'months' : 'days') : 'values')}
               onRefine={onRefine}
               onExclude={onExclude}
             />

@@ -98,7 +98,7 @@ export function RecordsGrid({
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   const data = useMemo(() => items.map((item) => windows.rowAt(item.index)), [firstRank, lastRank, windows]);
 
-  const { activeRank, activeRendered, openRow, onKeyDown } = useActiveRow({
+  const { activeRank, activeRendered, openRow, onKeyDown, onFocus } = useActiveRow({
     total,
     firstRank,
     lastRank,
@@ -238,6 +238,7 @@ export function RecordsGrid({
           className={styles.table}
           style={{ width: totalWidth }}
           onKeyDown={onKeyDown}
+          onFocus={onFocus}
         >
           <thead className={styles.head}>
             <tr aria-rowindex={1} className={styles.headRow}>

@@ -1,5 +1,13 @@
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type FocusEvent,
+  type KeyboardEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import { HEADER_HEIGHT, ROW_HEIGHT } from './grid-metrics';
 import type { GridRow, GridWindows } from './use-grid-windows';
 
@@ -124,6 +132,12 @@ export function useActiveRow({
     moveActive(next);
   };
 
+  // A grid reached with Tab shows where the keys will act: its first row in view becomes active,
+  // so the focus is visible from the first moment (the grid's own outline is the active row's).
+  const onFocus = (event: FocusEvent<HTMLTableElement>) => {
+    if (event.target === event.currentTarget && total > 0) setActiveRank((current) => current ?? firstRank);
+  };
+
   const activeRendered = activeRank !== null && activeRank >= firstRank && activeRank < lastRank;
-  return { activeRank, activeRendered, openRow, onKeyDown };
+  return { activeRank, activeRendered, openRow, onKeyDown, onFocus };
 }
