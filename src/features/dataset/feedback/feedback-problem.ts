@@ -5,6 +5,7 @@ import {
   RateLimitError,
 } from '../../../api/errors';
 import { t } from '../../../i18n/translate';
+import { errorSummary } from '../../../lib/error-advice';
 
 /**
  * What went wrong with a send, in the terms the form acts on: a refusal names the input at fault
@@ -32,7 +33,7 @@ export function feedbackProblem(error: unknown, now = Date.now()): FeedbackProbl
       error.retryAfterSeconds !== null ? new Date(now + error.retryAfterSeconds * 1000) : error.resetAt;
     return { kind: 'rate-limited', message: error.message, retryAt };
   }
-  if (error instanceof PortalUnreachableError) return { kind: 'unreachable', message: error.message };
+  if (error instanceof PortalUnreachableError) return { kind: 'unreachable', message: errorSummary(error) };
   if (error instanceof OdsApiError && (error.status === 404 || error.status === 405)) {
     return { kind: 'absent', message: t('record.feedback.absent') };
   }

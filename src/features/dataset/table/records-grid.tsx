@@ -4,6 +4,7 @@ import type { DatasetField } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { t } from '../../../i18n/translate';
+import { errorSummary } from '../../../lib/error-advice';
 import type { SortSpec } from '../dataset-search-params';
 import type { FormatContext } from '../field-format';
 import type { GridPlanInput } from '../grid-queries';
@@ -307,7 +308,7 @@ export function RecordsGrid({
       {windows.error ? (
         <p className={styles.windowError} role="alert">
           {t('table.grid.windowError', {
-            message: windows.error instanceof Error ? windows.error.message : String(windows.error),
+            message: errorSummary(windows.error),
           })}{' '}
           <button type="button" className={styles.linkButton} onClick={windows.refetch}>
             {t('common.tryAgain')}

@@ -6,6 +6,7 @@ import type { ViewFilter } from '../../../api/params';
 import { ApiErrorState, EmptyState, Skeleton } from '../../../components/states';
 import { formatCount, formatList } from '../../../i18n/format';
 import { t } from '../../../i18n/translate';
+import { errorSummary } from '../../../lib/error-advice';
 import { type DatasetSearch, parseSort, withSort } from '../dataset-search-params';
 import type { GridView } from '../grid-queries';
 import type { NavigateOptions, RecordSequence } from '../view-props';
@@ -99,7 +100,7 @@ export function TableView({
           {grid.error && !whereError && (
             <span className={styles.problem} role="alert">
               {t('table.view.filterError', {
-                message: grid.error instanceof Error ? grid.error.message : '',
+                message: errorSummary(grid.error),
               })}{' '}
               <button type="button" className={styles.linkButton} onClick={grid.retry}>
                 {t('common.tryAgain')}
