@@ -70,7 +70,7 @@ export const en = {
   'analyze.status.updating': 'Updating the chart…',
   'analyze.status.none': 'No records to chart: the filters leave none, or the field has no values.',
   'analyze.status.sample': 'A sample of {shown} of {total} records (a seeded random sample, so it repeats).',
-  'analyze.status.points': { one: '{count} records.', other: '{count} records.' },
+  'analyze.status.points': { one: '{count} record.', other: '{count} records.' },
   'analyze.status.groups': {
     one: '{count} group. Click one to filter the view.',
     other: '{count} groups. Click one to filter the view.',

@@ -58,7 +58,7 @@ export const en = {
   'export.summary.estimating': 'estimating the size…',
   'export.summary.unavailable': '{format} is unavailable: {reason}.',
   'export.summary.sample': {
-    one: 'The size is estimated from the first {count} rows.',
+    one: 'The size is estimated from the first {count} row.',
     other: 'The size is estimated from the first {count} rows.',
   },
   'export.summary.countFailed': 'The count failed; the export may still work.',

@@ -9,7 +9,7 @@ export const en = {
   },
   'map.status.none': 'No records here. Zoom out or change the filters.',
   'map.status.loadingRecords': {
-    one: 'Showing {shown} of {count} records…',
+    one: 'Showing {shown} of {count} record…',
     other: 'Showing {shown} of {count} records…',
   },
   'map.status.partial': {
