@@ -28,32 +28,41 @@ export interface FormatInfo {
 /** A shapefile holds at most this many records on ODS and on the embedded portal. */
 export const SHP_MAX_RECORDS = 50_000;
 
-/** Each format's name (null: a description, from the catalogue), what it needs and its options. */
-const INFO: Record<ExportFormat, Pick<FormatInfo, 'needs' | 'options'> & { label: string | null }> = {
-  csv: {
-    label: 'CSV',
-    needs: null,
-    options: ['delimiter', 'list_separator', 'quote_all', 'with_bom', 'use_labels'],
-  },
-  xls: { label: null, needs: null, options: ['use_labels'] },
-  json: { label: 'JSON', needs: null, options: [] },
-  jsonl: { label: 'JSON Lines', needs: null, options: [] },
-  geojson: { label: 'GeoJSON', needs: 'geo', options: [] },
-  shp: { label: 'Shapefile', needs: 'geo', options: ['list_separator'] },
-  kml: { label: 'KML', needs: 'geo', options: ['list_separator'] },
-  gpx: { label: 'GPX', needs: 'geo', options: ['gpx_fields'] },
-  ov2: { label: 'OV2', needs: 'geo', options: [] },
-  ical: { label: 'iCalendar', needs: 'date', options: [] },
-  jsonld: { label: 'JSON-LD', needs: null, options: [] },
-  rdfxml: { label: 'RDF/XML', needs: null, options: [] },
-  turtle: { label: 'Turtle', needs: null, options: [] },
-  n3: { label: 'N3', needs: null, options: [] },
-};
+/**
+ * Each format's name, what it needs and its options. A name is the same in every language, but
+ * for the workbook, described in words: its label is read from the catalogue when asked for.
+ */
+const INFO: Record<ExportFormat, Pick<FormatInfo, 'needs' | 'options'> & { label: string | (() => string) }> =
+  {
+    csv: {
+      label: 'CSV',
+      needs: null,
+      options: ['delimiter', 'list_separator', 'quote_all', 'with_bom', 'use_labels'],
+    },
+    xls: { label: () => t('export.format.xls'), needs: null, options: ['use_labels'] },
+    json: { label: 'JSON', needs: null, options: [] },
+    jsonl: { label: 'JSON Lines', needs: null, options: [] },
+    geojson: { label: 'GeoJSON', needs: 'geo', options: [] },
+    shp: { label: 'Shapefile', needs: 'geo', options: ['list_separator'] },
+    kml: { label: 'KML', needs: 'geo', options: ['list_separator'] },
+    gpx: { label: 'GPX', needs: 'geo', options: ['gpx_fields'] },
+    ov2: { label: 'OV2', needs: 'geo', options: [] },
+    ical: { label: 'iCalendar', needs: 'date', options: [] },
+    jsonld: { label: 'JSON-LD', needs: null, options: [] },
+    rdfxml: { label: 'RDF/XML', needs: null, options: [] },
+    turtle: { label: 'Turtle', needs: null, options: [] },
+    n3: { label: 'N3', needs: null, options: [] },
+  };
 
 /** A format as the view shows it, in the language in force (read at each render, never kept). */
 export function formatInfo(name: ExportFormat): FormatInfo {
   const { label, ...rest } = INFO[name];
-  return { name, label: label ?? t('export.format.xls'), suits: t(`export.format.${name}.suits`), ...rest };
+  return {
+    name,
+    label: typeof label === 'function' ? label() : label,
+    suits: t(`export.format.${name}.suits`),
+    ...rest,
+  };
 }
 
 /** The formats to show: every known one, in the table's order (common formats first). */

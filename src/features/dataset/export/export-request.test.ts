@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { exportUrl } from '../../../api/exports';
+import { setCurrentLocale } from '../../../i18n/locale';
 import { parseSearchString } from '../../../lib/search-codec';
 import { parseDatasetSearch } from '../dataset-search-params';
 import { viewFilter } from '../view-filter';
@@ -111,6 +112,19 @@ describe('formats', () => {
     expect(unavailableReason(formatInfo('shp'), FIELDS, offered, 50_000)).toBeNull();
     expect(unavailableReason(formatInfo('shp'), FIELDS, offered, 50_001)).toMatch(/at most 50,000 records/);
     expect(unavailableReason(formatInfo('csv'), FIELDS, null, undefined)).toBeNull();
+  });
+
+  it('describes formats and reasons in the language in force', () => {
+    setCurrentLocale('fr');
+    try {
+      expect(formatInfo('xls')).toMatchObject({ label: 'Classeur Excel', suits: 'Excel, LibreOffice' });
+      expect(formatInfo('geojson')).toMatchObject({ label: 'GeoJSON', suits: 'SIG, cartes web' });
+      expect(unavailableReason(formatInfo('shp'), FIELDS, offered, 50_001)).toBe(
+        'Un shapefile contient au plus 50\u202f000 enregistrements\u202f; cet export en compte 50\u202f001',
+      );
+    } finally {
+      setCurrentLocale('en');
+    }
   });
 
   it("reads v2.1's xlsx as the workbook and ignores formats it does not know", () => {
