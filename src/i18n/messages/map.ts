@@ -1,5 +1,132 @@
 import type { Translation } from '../translate';
 
-export const en = {} as const;
+/** The Map view, the record panel's small map, and MapLibre's own control texts. */
+export const en = {
+  'map.status.loading': 'Loading the map…',
+  'map.status.clusters': {
+    one: '{records} here, in {count} cluster. Zoom in to see them one by one.',
+    other: '{records} here, in {count} clusters. Zoom in to see them one by one.',
+  },
+  'map.status.none': 'No records here. Zoom out or change the filters.',
+  'map.status.loadingRecords': {
+    one: 'Showing {shown} of {count} record…',
+    other: 'Showing {shown} of {count} records…',
+  },
+  'map.status.partial': {
+    one: 'Showing {shown} of {count} record here. Zoom in to see the others.',
+    other: 'Showing {shown} of {count} records here. Zoom in to see the others.',
+  },
+  'map.status.partialNoClusters': {
+    one: 'Showing {shown} of {count} record here: this portal does not cluster records. Zoom in to see the others.',
+    other:
+      'Showing {shown} of {count} records here: this portal does not cluster records. Zoom in to see the others.',
+  },
+  'map.status.all': { one: 'Showing {count} record.', other: 'Showing {count} records.' },
+  'map.tooltip.zoomIn': 'Click to zoom in',
+  'map.tooltip.untitled': 'Untitled record',
+  'map.legend.label': 'Colours by {field}',
+  'map.legend.others': 'Others',
+  'map.canvas.failed':
+    'The map cannot be drawn in this browser ({error}). WebGL may be turned off; the table and the other views still work.',
+  'map.canvas.keys': 'Map of the records. Arrow keys pan, plus and minus zoom.',
+  'map.view.label': { one: 'Map of {count} record', other: 'Map of {count} records' },
+  'map.record.label': 'Map of this record’s {field}',
+  'map.tools.label': 'Map tools',
+  'map.tools.geometry': 'Geometry',
+  'map.tools.colourBy': 'Colour by',
+  'map.tools.none': 'None',
+  'map.tools.limit': 'Limit to the map view',
+  'map.tools.rectangle': 'Draw a rectangle',
+  'map.tools.polygon': 'Draw a polygon',
+  'map.tools.zoomToResults': 'Zoom to results',
+  'map.tools.list': 'List the records in view',
+  'map.draw.rectangleHint': 'Press and drag on the map to draw the rectangle. Escape cancels.',
+  'map.draw.polygonHint':
+    'Click on the map for each corner; double-click, Enter or a click on the first corner closes the area. Backspace removes the last corner, Escape cancels.',
+  'map.inView.heading': 'Records in view',
+  'map.inView.firstOf': '(the first {shown} of {total})',
+  'map.inView.empty': 'No records in view. Zoom out or move the map.',
+  'map.inView.sequence': 'in view',
+  'map.nearest.sequence': 'on the map, nearest first',
+  // MapLibre's own texts (its `locale` option), for the controls it may draw.
+  'map.maplibre.zoomIn': 'Zoom in',
+  'map.maplibre.zoomOut': 'Zoom out',
+  'map.maplibre.resetBearing': 'Drag to rotate map, click to reset north',
+  'map.maplibre.toggleAttribution': 'Toggle attribution',
+  'map.maplibre.mapFeedback': 'Map feedback',
+  'map.maplibre.fullscreenEnter': 'Enter fullscreen',
+  'map.maplibre.fullscreenExit': 'Exit fullscreen',
+  'map.maplibre.findMyLocation': 'Find my location',
+  'map.maplibre.locationNotAvailable': 'Location not available',
+  'map.maplibre.logo': 'MapLibre logo',
+  'map.maplibre.marker': 'Map marker',
+  'map.maplibre.closePopup': 'Close popup',
+  'map.maplibre.ctrlScroll': 'Use Ctrl + scroll to zoom the map',
+  'map.maplibre.cmdScroll': 'Use ⌘ + scroll to zoom the map',
+  'map.maplibre.twoFingers': 'Use two fingers to move the map',
+} as const;
 
-export const fr: Translation<typeof en> = {};
+export const fr: Translation<typeof en> = {
+  'map.status.loading': 'Chargement de la carte…',
+  'map.status.clusters': {
+    one: '{records} ici, en {count} groupe. Zoomez pour les voir un par un.',
+    other: '{records} ici, en {count} groupes. Zoomez pour les voir un par un.',
+  },
+  'map.status.none': 'Aucun enregistrement ici. Dézoomez ou modifiez les filtres.',
+  'map.status.loadingRecords': {
+    one: 'Affichage de {shown} enregistrement sur {count}…',
+    other: 'Affichage de {shown} enregistrements sur {count}…',
+  },
+  'map.status.partial': {
+    one: 'Affichage de {shown} enregistrement sur {count} ici. Zoomez pour voir les autres.',
+    other: 'Affichage de {shown} enregistrements sur {count} ici. Zoomez pour voir les autres.',
+  },
+  'map.status.partialNoClusters': {
+    one: 'Affichage de {shown} enregistrement sur {count} ici\u202f: ce portail ne regroupe pas les enregistrements. Zoomez pour voir les autres.',
+    other:
+      'Affichage de {shown} enregistrements sur {count} ici\u202f: ce portail ne regroupe pas les enregistrements. Zoomez pour voir les autres.',
+  },
+  'map.status.all': { one: '{count} enregistrement affiché.', other: '{count} enregistrements affichés.' },
+  'map.tooltip.zoomIn': 'Cliquer pour zoomer',
+  'map.tooltip.untitled': 'Enregistrement sans titre',
+  'map.legend.label': 'Couleurs selon {field}',
+  'map.legend.others': 'Autres',
+  'map.canvas.failed':
+    'La carte ne peut pas être dessinée dans ce navigateur ({error}). WebGL est peut-être désactivé\u202f; le tableau et les autres vues fonctionnent toujours.',
+  'map.canvas.keys': 'Carte des enregistrements. Les flèches la déplacent, plus et moins zooment.',
+  'map.view.label': { one: 'Carte de {count} enregistrement', other: 'Carte de {count} enregistrements' },
+  'map.record.label': 'Carte de cet enregistrement ({field})',
+  'map.tools.label': 'Outils de la carte',
+  'map.tools.geometry': 'Géométrie',
+  'map.tools.colourBy': 'Colorer selon',
+  'map.tools.none': 'Aucun',
+  'map.tools.limit': 'Limiter à la vue de la carte',
+  'map.tools.rectangle': 'Dessiner un rectangle',
+  'map.tools.polygon': 'Dessiner un polygone',
+  'map.tools.zoomToResults': 'Zoomer sur les résultats',
+  'map.tools.list': 'Lister les enregistrements visibles',
+  'map.draw.rectangleHint':
+    'Appuyez sur la carte et faites glisser pour dessiner le rectangle. Échap annule.',
+  'map.draw.polygonHint':
+    'Cliquez sur la carte pour chaque sommet\u202f; un double-clic, Entrée ou un clic sur le premier sommet ferme la zone. Retour arrière retire le dernier sommet, Échap annule.',
+  'map.inView.heading': 'Enregistrements visibles',
+  'map.inView.firstOf': '(les {shown} premiers sur {total})',
+  'map.inView.empty': 'Aucun enregistrement visible. Dézoomez ou déplacez la carte.',
+  'map.inView.sequence': 'dans la vue',
+  'map.nearest.sequence': 'sur la carte, du plus proche au plus lointain',
+  'map.maplibre.zoomIn': 'Zoom avant',
+  'map.maplibre.zoomOut': 'Zoom arrière',
+  'map.maplibre.resetBearing': 'Faire glisser pour tourner la carte, cliquer pour revenir au nord',
+  'map.maplibre.toggleAttribution': 'Afficher ou masquer les crédits',
+  'map.maplibre.mapFeedback': 'Signaler un problème sur la carte',
+  'map.maplibre.fullscreenEnter': 'Passer en plein écran',
+  'map.maplibre.fullscreenExit': 'Quitter le plein écran',
+  'map.maplibre.findMyLocation': 'Me localiser',
+  'map.maplibre.locationNotAvailable': 'Position indisponible',
+  'map.maplibre.logo': 'Logo MapLibre',
+  'map.maplibre.marker': 'Repère sur la carte',
+  'map.maplibre.closePopup': 'Fermer la bulle',
+  'map.maplibre.ctrlScroll': 'Utilisez Ctrl + molette pour zoomer sur la carte',
+  'map.maplibre.cmdScroll': 'Utilisez ⌘ + molette pour zoomer sur la carte',
+  'map.maplibre.twoFingers': 'Utilisez deux doigts pour déplacer la carte',
+};

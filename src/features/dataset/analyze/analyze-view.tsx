@@ -4,7 +4,8 @@ import type { Dataset } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { ApiErrorState } from '../../../components/states';
-import { formatCount } from '../../../i18n/format';
+import { formatNumber } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 import { currentTheme, watchTheme } from '../../../lib/theme-in-force';
 import type { DatasetSearch } from '../dataset-search-params';
 import type { NavigateOptions } from '../view-props';
@@ -59,7 +60,7 @@ export function AnalyzeView({ target, dataset, search, filter, onSearchChange }:
   if (query.data && !query.isPlaceholderData) shown.current = { data: query.data, state };
   const { data, state: drawnState } = shown.current ?? { data: undefined, state };
   const xField = fields.find((f) => f.name === drawnState.x);
-  const xLabel = xField ? xField.label || xField.name : 'Value';
+  const xLabel = xField ? xField.label || xField.name : t('analyze.chart.value');
   const yField = fields.find((f) => f.name === drawnState.measures[0]?.field);
 
   const option = useMemo(() => {
@@ -114,7 +115,11 @@ export function AnalyzeView({ target, dataset, search, filter, onSearchChange }:
         <>
           {query.error && <ApiErrorState error={query.error} onRetry={() => query.refetch()} />}
           <output className={styles.status} aria-live="polite">
-            {!data ? 'Computing the chart…' : pending ? 'Updating the chart…' : statusText(data)}
+            {!data
+              ? t('analyze.status.computing')
+              : pending
+                ? t('analyze.status.updating')
+                : statusText(data)}
           </output>
           {data?.kind === 'kpi' ? (
             <dl className={`${styles.kpi} ${pending ? styles.dimmed : ''}`}>
@@ -122,9 +127,7 @@ export function AnalyzeView({ target, dataset, search, filter, onSearchChange }:
                 <div key={s.name}>
                   <dt>{s.name}</dt>
                   <dd>
-                    {s.values[0] === null || s.values[0] === undefined
-                      ? '–'
-                      : s.values[0].toLocaleString('en', { maximumFractionDigits: 2 })}
+                    {s.values[0] === null || s.values[0] === undefined ? '–' : formatNumber(s.values[0])}
                   </dd>
                 </div>
               ))}
@@ -132,7 +135,7 @@ export function AnalyzeView({ target, dataset, search, filter, onSearchChange }:
           ) : (
             <ChartCanvas
               option={option}
-              label={`Chart: ${title}`}
+              label={t('analyze.chart.label', { title })}
               dimmed={!data || pending}
               onClick={onClick}
               onEngine={(made) => {
@@ -166,19 +169,21 @@ export function AnalyzeView({ target, dataset, search, filter, onSearchChange }:
 
 function chartTitle(measures: string[], x: string | null): string {
   const what = measures.join(', ');
-  return x ? `${what} by ${x}` : what;
+  return x ? t('analyze.title.by', { measures: what, x }) : what;
 }
 
 function statusText(data: ChartData): string {
-  if (isEmpty(data)) return 'No records to chart: the filters leave none, or the field has no values.';
+  if (isEmpty(data)) return t('analyze.status.none');
   if (data.kind === 'scatter') {
     return data.total > data.points.length
-      ? `A sample of ${formatCount(data.points.length)} of ${formatCount(data.total)} records (a seeded random sample, so it repeats).`
-      : `${formatCount(data.points.length)} records.`;
+      ? t('analyze.status.sample', { shown: data.points.length, total: data.total })
+      : t('analyze.status.points', { count: data.points.length });
   }
   if (data.kind === 'grouped') {
     const others = data.buckets.some((b) => b.kind === 'others');
-    return `${formatCount(data.buckets.length)} ${data.buckets.length === 1 ? 'group' : 'groups'}${others ? ', the rest as Others' : ''}. Click one to filter the view.`;
+    return t(others ? 'analyze.status.groupsOthers' : 'analyze.status.groups', {
+      count: data.buckets.length,
+    });
   }
-  return 'Over every record of the view.';
+  return t('analyze.status.kpi');
 }

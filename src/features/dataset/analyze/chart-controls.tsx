@@ -3,12 +3,13 @@ import { useEffect, useId, useState } from 'react';
 import { isNumericType } from '../../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { Button } from '../../../components/button';
+import { t } from '../../../i18n/translate';
 import styles from './analyze-view.module.css';
 import {
   AGGREGATIONS,
   type Aggregation,
+  CHART_TYPES,
   type ChartSort,
-  type ChartType,
   formatBins,
   INTERVALS,
   type Interval,
@@ -24,33 +25,8 @@ export interface ChartControlsProps {
   onChange: (next: ChartState) => void;
 }
 
-const TYPE_LABELS: Record<ChartType, string> = {
-  column: 'Column',
-  bar: 'Bar',
-  line: 'Line',
-  area: 'Area',
-  pie: 'Pie',
-  donut: 'Donut',
-  scatter: 'Scatter',
-  kpi: 'Number',
-};
-
-const FN_LABELS: Record<Aggregation, string> = {
-  count: 'Count',
-  sum: 'Sum',
-  avg: 'Average',
-  min: 'Minimum',
-  max: 'Maximum',
-  median: 'Median',
-  percentile: 'Percentile',
-};
-
-const SORT_LABELS: Record<ChartSort, string> = {
-  '-value': 'Value, high to low',
-  value: 'Value, low to high',
-  label: 'Label, ascending',
-  '-label': 'Label, descending',
-};
+/** The sort menu's order: by value first, as a chart is most often read. */
+const SORT_ORDER: readonly ChartSort[] = ['-value', 'value', 'label', '-label'];
 
 const labelOf = (f: DatasetField) => f.label || f.name;
 
@@ -129,7 +105,7 @@ function MeasureEditor({
   const fn = measure.fn === 'value' ? 'count' : measure.fn;
   const fitting = fields.filter((f) => aggregationsFor(f).includes(fn));
   const fieldOptions = [
-    ...(fn === 'count' ? [{ value: '*', label: 'records' }] : []),
+    ...(fn === 'count' ? [{ value: '*', label: t('analyze.measure.records') }] : []),
     ...fitting.map((f) => ({ value: f.name, label: labelOf(f) })),
   ];
   const changeFn = (next: Aggregation) => {
@@ -144,24 +120,24 @@ function MeasureEditor({
   const n = index + 1;
   return (
     <fieldset className={styles.measure}>
-      <legend className="sr-only">Series {n}</legend>
+      <legend className="sr-only">{t('analyze.controls.series', { n })}</legend>
       <Select
-        label={`Series ${n}`}
+        label={t('analyze.controls.series', { n })}
         value={fn}
         options={AGGREGATIONS.filter(
           (a) => a === 'count' || fields.some((f) => aggregationsFor(f).includes(a)),
-        ).map((a) => ({ value: a, label: FN_LABELS[a] }))}
+        ).map((a) => ({ value: a, label: t(`analyze.fn.${a}`) }))}
         onChange={changeFn}
       />
       <Select
-        label={`Series ${n} field`}
+        label={t('analyze.controls.seriesField', { n })}
         value={measure.field ?? '*'}
         options={fieldOptions}
         onChange={(name) => onChange({ ...measure, fn, field: name === '*' ? null : name })}
       />
       {fn === 'percentile' && (
         <CommitInput
-          label="Percent"
+          label={t('analyze.controls.percent')}
           width="4em"
           value={String(measure.p ?? 90)}
           onCommit={(text) => {
@@ -171,7 +147,13 @@ function MeasureEditor({
         />
       )}
       {onRemove && (
-        <Button size="small" variant="ghost" iconOnly aria-label={`Remove series ${n}`} onClick={onRemove}>
+        <Button
+          size="small"
+          variant="ghost"
+          iconOnly
+          aria-label={t('analyze.controls.removeSeries', { n })}
+          onClick={onRemove}
+        >
           <Remove aria-hidden size={14} />
         </Button>
       )}
@@ -202,16 +184,16 @@ export function ChartControls({ state, fields, onChange }: ChartControlsProps) {
   const measures = oneSeries ? state.measures.slice(0, 1) : state.measures;
 
   return (
-    <fieldset className={styles.controls} aria-label="Chart">
+    <fieldset className={styles.controls} aria-label={t('analyze.controls.label')}>
       <Select
-        label="Chart type"
+        label={t('analyze.controls.type')}
         value={state.type}
-        options={Object.entries(TYPE_LABELS).map(([value, label]) => ({ value: value as ChartType, label }))}
+        options={CHART_TYPES.map((type) => ({ value: type, label: t(`analyze.type.${type}`) }))}
         onChange={(type) => set({ type, ...(type === 'scatter' ? { x: null, measures: [] } : {}) })}
       />
       {state.type !== 'kpi' && state.x && (
         <Select
-          label={scatter ? 'X axis' : pie ? 'Slices' : 'X axis'}
+          label={pie ? t('analyze.controls.slices') : t('analyze.controls.xAxis')}
           value={state.x}
           options={xChoices}
           onChange={(x) => set({ x })}
@@ -219,18 +201,18 @@ export function ChartControls({ state, fields, onChange }: ChartControlsProps) {
       )}
       {grouped && xKind === 'time' && (
         <Select<Interval | 'auto'>
-          label="Interval"
+          label={t('analyze.controls.interval')}
           value={state.interval}
           options={[
-            { value: 'auto' as const, label: 'Automatic' },
-            ...INTERVALS.map((i) => ({ value: i, label: i[0]!.toUpperCase() + i.slice(1) })),
+            { value: 'auto' as const, label: t('analyze.interval.auto') },
+            ...INTERVALS.map((i) => ({ value: i, label: t(`analyze.interval.${i}`) })),
           ]}
           onChange={(interval) => set({ interval })}
         />
       )}
       {grouped && xKind === 'number' && (
         <CommitInput
-          label="Bins (a count, or bounds)"
+          label={t('analyze.controls.bins')}
           width="9em"
           value={formatBins(state.bins)}
           onCommit={(text) => {
@@ -242,7 +224,7 @@ export function ChartControls({ state, fields, onChange }: ChartControlsProps) {
       {scatter ? (
         numbers.length > 0 && (
           <Select
-            label="Y axis"
+            label={t('analyze.controls.yAxis')}
             value={state.measures[0]?.field ?? numbers[0]!.name}
             options={numbers.map((f) => ({ value: f.name, label: labelOf(f) }))}
             onChange={(y) => set({ measures: [{ fn: 'value', field: y }] })}
@@ -269,17 +251,17 @@ export function ChartControls({ state, fields, onChange }: ChartControlsProps) {
               onClick={() => set({ measures: [...measures, { fn: 'count', field: null }] })}
             >
               <Plus aria-hidden size={14} />
-              Add a series
+              {t('analyze.controls.addSeries')}
             </Button>
           )}
         </>
       )}
       {grouped && !pie && categories.length > 0 && (
         <Select
-          label="Break down by"
+          label={t('analyze.controls.breakDown')}
           value={state.by ?? ''}
           options={[
-            { value: '', label: 'None' },
+            { value: '', label: t('analyze.controls.none') },
             ...categories
               .filter((f) => f.name !== state.x)
               .map((f) => ({ value: f.name, label: labelOf(f) })),
@@ -291,7 +273,7 @@ export function ChartControls({ state, fields, onChange }: ChartControlsProps) {
       )}
       {grouped && (xKind === 'category' || state.by) && (
         <CommitInput
-          label="Top"
+          label={t('analyze.controls.top')}
           width="3.5em"
           value={String(state.top)}
           onCommit={(text) => {
@@ -302,12 +284,9 @@ export function ChartControls({ state, fields, onChange }: ChartControlsProps) {
       )}
       {grouped && (
         <Select<ChartSort>
-          label="Sort"
+          label={t('analyze.controls.sort')}
           value={state.sort}
-          options={(Object.keys(SORT_LABELS) as ChartSort[]).map((s) => ({
-            value: s,
-            label: SORT_LABELS[s],
-          }))}
+          options={SORT_ORDER.map((s) => ({ value: s, label: t(`analyze.sort.${s}`) }))}
           onChange={(sort) => set({ sort })}
         />
       )}
@@ -315,26 +294,26 @@ export function ChartControls({ state, fields, onChange }: ChartControlsProps) {
         <div className={styles.toggles}>
           {!pie && (
             <label>
-              <input type="checkbox" checked={state.log} onChange={() => set({ log: !state.log })} /> Log
-              scale
+              <input type="checkbox" checked={state.log} onChange={() => set({ log: !state.log })} />{' '}
+              {t('analyze.controls.log')}
             </label>
           )}
           {grouped && (
             <label>
               <input type="checkbox" checked={state.labels} onChange={() => set({ labels: !state.labels })} />{' '}
-              Labels
+              {t('analyze.controls.labels')}
             </label>
           )}
           {grouped && (
             <label>
               <input type="checkbox" checked={state.legend} onChange={() => set({ legend: !state.legend })} />{' '}
-              Legend
+              {t('analyze.controls.legend')}
             </label>
           )}
           {state.by && state.type !== 'line' && (
             <label>
               <input type="checkbox" checked={state.stack} onChange={() => set({ stack: !state.stack })} />{' '}
-              Stacked
+              {t('analyze.controls.stacked')}
             </label>
           )}
         </div>

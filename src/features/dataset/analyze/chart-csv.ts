@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/translate';
 import type { ChartData } from './chart-data';
 
 /**
@@ -12,7 +13,10 @@ export interface ChartTable {
 
 export function chartTable(data: ChartData, xLabel: string, yLabel?: string): ChartTable {
   if (data.kind === 'kpi') {
-    return { header: ['Measure', 'Value'], rows: data.series.map((s) => [s.name, s.values[0] ?? null]) };
+    return {
+      header: [t('analyze.table.measure'), t('analyze.table.value')],
+      rows: data.series.map((s) => [s.name, s.values[0] ?? null]),
+    };
   }
   if (data.kind === 'scatter') {
     return { header: [xLabel, yLabel ?? 'y'], rows: data.points.map(([x, y]) => [x, y]) };

@@ -1,4 +1,6 @@
 import type { GroupRow } from '../../../api/model';
+import { currentLocale, perLocale } from '../../../i18n/locale';
+import { t } from '../../../i18n/translate';
 import type { ChartSort, Interval } from './chart-params';
 import { BY, valueAlias, X } from './chart-query';
 import { nextBucketStart, timeLabel } from './time-buckets';
@@ -42,9 +44,6 @@ export interface KpiData {
 
 export type ChartData = GroupedData | ScatterData | KpiData;
 
-export const OTHERS_LABEL = 'Others';
-export const EMPTY_LABEL = '(empty)';
-
 export function toNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string' && value.trim() !== '') {
@@ -57,7 +56,11 @@ export function toNumber(value: unknown): number | null {
 function valueBucket(value: unknown): Extract<Bucket, { kind: 'value' }> {
   const kept =
     typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-  return { kind: 'value', label: kept === null || kept === '' ? EMPTY_LABEL : String(kept), value: kept };
+  return {
+    kind: 'value',
+    label: kept === null || kept === '' ? t('analyze.chart.empty') : String(kept),
+    value: kept,
+  };
 }
 
 /** The start of a `range()` bucket's label (`"[10, 49]"`, `"[0, 5["`, `"[*, 9]"`); null for `*`. */
@@ -68,12 +71,18 @@ export function bucketStart(label: unknown): number | null | undefined {
   return match[1] === '*' ? null : toNumber(match[1]);
 }
 
-const numberText = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 6 });
+// Bin edges and charted values can be small fractions: six decimals, where format.ts keeps two.
+const precise = perLocale((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }));
+
+/** A number as the chart's labels and table write it: up to six decimals, in the language in force. */
+export function formatPrecise(n: number): string {
+  return precise().format(n);
+}
 
 export function rangeLabel(low: number | null, high: number | null): string {
-  if (low === null) return `< ${numberText(high!)}`;
-  if (high === null) return `≥ ${numberText(low)}`;
-  return `${numberText(low)} – ${numberText(high)}`;
+  if (low === null) return `< ${formatPrecise(high!)}`;
+  if (high === null) return `≥ ${formatPrecise(low)}`;
+  return `${formatPrecise(low)} – ${formatPrecise(high)}`;
 }
 
 /** Number bins: equal `width`, or between chosen `edges` (open at both ends). */
@@ -184,7 +193,7 @@ function finish(
   if (others && !byValues) {
     const counted = names.map((_, i) => toNumber(others[valueAlias(i)]));
     if (counted.some((v) => v !== null && v !== 0)) {
-      buckets.push({ kind: 'others', label: OTHERS_LABEL });
+      buckets.push({ kind: 'others', label: t('analyze.chart.others') });
       for (const [i, s] of series.entries()) s.values.push(counted[i] ?? null);
     }
   }
@@ -201,7 +210,7 @@ export function sortGroups(data: GroupedData, sort: ChartSort, categorical: bool
   kept.sort((a, b) => {
     if (sort.endsWith('value')) return sign * ((first[a.k] ?? -Infinity) - (first[b.k] ?? -Infinity));
     if (!categorical) return sign * (orderOf(a.bucket) - orderOf(b.bucket));
-    return sign * a.bucket.label.localeCompare(b.bucket.label, 'en', { numeric: true });
+    return sign * a.bucket.label.localeCompare(b.bucket.label, currentLocale(), { numeric: true });
   });
   const order = [...kept, ...tail].map(({ k }) => k);
   return {

@@ -1,7 +1,9 @@
 import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { type EChartsCoreOption, type EChartsType, init, use } from 'echarts/core';
+import { type EChartsCoreOption, type EChartsType, init, registerLocale, use } from 'echarts/core';
+import langFR from 'echarts/lib/i18n/langFR.js';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { currentLocale, type Locale } from '../../../i18n/locale';
 
 /**
  * ECharts, from its modular entry points, with only the charts, components and renderers the
@@ -18,6 +20,10 @@ use([
   CanvasRenderer,
   SVGRenderer,
 ]);
+
+// ECharts ships English and Chinese; French comes from its own locale file, bundled (no network).
+registerLocale('FR', langFR);
+const ECHARTS_LOCALES: Record<Locale, string> = { en: 'EN', fr: 'FR' };
 
 /** The performance mark each drawn chart leaves (the bench reads it). */
 export const DRAWN_MARK = 'analyze:chart-drawn';
@@ -41,7 +47,8 @@ export function createChartEngine(
   container: HTMLElement,
   onClick: (event: ChartClickEvent) => void,
 ): ChartEngine {
-  const chart: EChartsType = init(container, null, { renderer: 'canvas' });
+  const locale = ECHARTS_LOCALES[currentLocale()];
+  const chart: EChartsType = init(container, null, { renderer: 'canvas', locale });
   let pending = false;
   chart.on('click', (params) => {
     const { dataIndex, seriesIndex } = params as { dataIndex?: number; seriesIndex?: number };
@@ -63,7 +70,7 @@ export function createChartEngine(
     svg: (option, background) => {
       const width = container.clientWidth || 800;
       const height = container.clientHeight || 400;
-      const offscreen = init(null, null, { renderer: 'svg', ssr: true, width, height });
+      const offscreen = init(null, null, { renderer: 'svg', ssr: true, width, height, locale });
       offscreen.setOption({ ...option, backgroundColor: background });
       const text = offscreen.renderToSVGString();
       offscreen.dispose();

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setCurrentLocale } from '../../../i18n/locale';
 import { chartTable, toCsv } from './chart-csv';
-import type { GroupedData } from './chart-data';
-import { groupedOption } from './chart-option';
-import type { ChartState } from './chart-state';
+import { type GroupedData, rangeLabel } from './chart-data';
+import { groupedOption, scatterOption } from './chart-option';
+import { type ChartState, measureLabel } from './chart-state';
 import { CHART_PALETTES } from './chart-theme';
 
 const STATE: ChartState = {
@@ -88,5 +89,47 @@ describe('the chart as a table and a CSV', () => {
     expect(toCsv(table)).toBe(
       'Country code,Count of records\r\nUS,16677\r\n"FR, ""metro""",0\r\nOthers,58000\r\n',
     );
+  });
+});
+
+describe('the chart in French', () => {
+  afterEach(() => setCurrentLocale('en'));
+  const fields = [
+    { name: 'population', label: 'Population', type: 'int' as const, annotations: {}, description: null },
+  ];
+
+  it('names measures, bins and values in the language in force', () => {
+    const p90 = { fn: 'percentile' as const, field: 'population', p: 90 };
+    expect(measureLabel(p90, fields)).toBe('90th percentile of Population');
+    expect(measureLabel({ fn: 'percentile', field: 'population', p: 1 }, fields)).toBe(
+      '1st percentile of Population',
+    );
+    expect(rangeLabel(1000, 2500.5)).toBe('1,000 – 2,500.5');
+    setCurrentLocale('fr');
+    expect(measureLabel(p90, fields)).toBe('Population (90e centile)');
+    expect(measureLabel({ fn: 'percentile', field: 'population', p: 1 }, fields)).toBe(
+      'Population (1er centile)',
+    );
+    expect(measureLabel({ fn: 'avg', field: 'population' }, fields)).toBe('Population (moyenne)');
+    expect(measureLabel({ fn: 'count', field: null }, fields)).toBe('Nombre d’enregistrements');
+    expect(rangeLabel(1000, 2500.5)).toBe('1\u202f000 – 2\u202f500,5');
+  });
+
+  it('formats axes and tooltips with French numbers and typography', () => {
+    setCurrentLocale('fr');
+    const option = scatterOption(
+      { kind: 'scatter', points: [[1234.5, 2]], total: 1 },
+      { ...STATE, type: 'scatter' },
+      { x: 'Surface', y: 'Population' },
+      CHART_PALETTES.light,
+    ) as unknown as {
+      tooltip: { formatter: (p: { value: [number, number] }) => string };
+      xAxis: { axisLabel: { formatter: (v: number) => string } };
+    };
+    expect(option.tooltip.formatter({ value: [1234.5, 2] })).toBe(
+      'Surface\u202f: 1\u202f234,5<br>Population\u202f: 2',
+    );
+    // Intl's French compact notation puts a no-break space before the unit.
+    expect(option.xAxis.axisLabel.formatter(15_000)).toBe('15\u00a0k');
   });
 });

@@ -1,4 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import { formatCompact, formatNumber } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 import type { GroupedData, ScatterData } from './chart-data';
 import type { ChartState } from './chart-state';
 import type { ChartPalette } from './chart-theme';
@@ -10,9 +12,6 @@ import type { ChartPalette } from './chart-theme';
  */
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif';
-
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
-const full = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
 function base(palette: ChartPalette, legend: boolean): EChartsCoreOption {
   return {
@@ -26,7 +25,7 @@ function base(palette: ChartPalette, legend: boolean): EChartsCoreOption {
       borderColor: palette.axis,
       textStyle: { color: palette.text },
       valueFormatter: (value: unknown) =>
-        typeof value === 'number' ? full.format(value) : String(value ?? '–'),
+        typeof value === 'number' ? formatNumber(value) : String(value ?? '–'),
     },
   };
 }
@@ -34,7 +33,7 @@ function base(palette: ChartPalette, legend: boolean): EChartsCoreOption {
 function valueAxis(palette: ChartPalette, log: boolean) {
   return {
     type: log ? 'log' : 'value',
-    axisLabel: { color: palette.muted, formatter: (v: number) => compact.format(v) },
+    axisLabel: { color: palette.muted, formatter: (v: number) => formatCompact(v) },
     splitLine: { lineStyle: { color: palette.grid } },
   };
 }
@@ -65,7 +64,7 @@ export function groupedOption(
   const label = {
     show: state.labels,
     color: palette.text,
-    formatter: (p: { value: number }) => compact.format(p.value),
+    formatter: (p: { value: number }) => formatCompact(p.value),
   };
 
   if (state.type === 'pie' || state.type === 'donut') {
@@ -87,7 +86,12 @@ export function groupedOption(
           name: data.series[0]?.name,
           radius: state.type === 'donut' ? ['45%', '72%'] : '72%',
           center: state.legend ? ['60%', '52%'] : ['50%', '52%'],
-          label: { show: state.labels, color: palette.text, formatter: '{b}: {d} %' },
+          label: {
+            show: state.labels,
+            color: palette.text,
+            formatter: (p: { name: string; percent: number }) =>
+              t('analyze.chart.slice', { name: p.name, percent: p.percent }),
+          },
           itemStyle: { borderColor: palette.background, borderWidth: 1 },
           data: data.buckets.map((b, k) => ({
             name: b.label,
@@ -143,7 +147,10 @@ export function scatterOption(
       ...(base(palette, false).tooltip as object),
       trigger: 'item',
       formatter: (p: { value: [number, number] }) =>
-        `${names.x}: ${full.format(p.value[0])}<br>${names.y}: ${full.format(p.value[1])}`,
+        [
+          t('analyze.chart.point', { name: names.x, value: p.value[0] }),
+          t('analyze.chart.point', { name: names.y, value: p.value[1] }),
+        ].join('<br>'),
     },
     grid: { left: 8, right: 24, top: 16, bottom: 28, containLabel: true },
     xAxis: {

@@ -1,5 +1,7 @@
 import { isDateType, isNumericType } from '../../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../../common/ods-api/types';
+import { perLocale } from '../../../i18n/locale';
+import { type MessageKey, t } from '../../../i18n/translate';
 import type { ParamCheck } from '../../../lib/ignored-params';
 import { type DatasetSearch, parseDatasetSearch } from '../dataset-search-params';
 import {
@@ -205,29 +207,32 @@ export function withChart(
   return parseDatasetSearch({ ...cleared, ...chartSearch(state, fields) });
 }
 
-const FN_NAMES: Record<Exclude<Measure['fn'], 'value' | 'percentile'>, string> = {
-  count: 'Count',
-  sum: 'Sum',
-  avg: 'Average',
-  min: 'Minimum',
-  max: 'Maximum',
-  median: 'Median',
-};
+const MEASURE_KEYS = {
+  count: 'analyze.measure.count',
+  sum: 'analyze.measure.sum',
+  avg: 'analyze.measure.avg',
+  min: 'analyze.measure.min',
+  max: 'analyze.measure.max',
+  median: 'analyze.measure.median',
+} as const satisfies Record<Exclude<Measure['fn'], 'value' | 'percentile'>, MessageKey>;
 
+const ordinalRules = perLocale((locale) => new Intl.PluralRules(locale, { type: 'ordinal' }));
+
+/** `90th`, `1st` (`90e`, `1er`): the ordinal forms of the language in force. */
 function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
+  const rule = ordinalRules().select(n);
+  return t(`analyze.ordinal.${rule === 'one' || rule === 'two' || rule === 'few' ? rule : 'other'}`, { n });
 }
 
 /** A measure in words, with the field's label: "Count of records", "90th percentile of Population". */
 export function measureLabel(measure: Measure, fields: readonly DatasetField[]): string {
   const field = fields.find((f) => f.name === measure.field);
-  const name = field ? field.label || field.name : (measure.field ?? 'records');
+  const name = field ? field.label || field.name : (measure.field ?? t('analyze.measure.records'));
   if (measure.fn === 'value') return name;
-  if (measure.field === null) return 'Count of records';
-  if (measure.fn === 'percentile') return `${ordinal(measure.p ?? 50)} percentile of ${name}`;
-  return `${FN_NAMES[measure.fn]} of ${name}`;
+  if (measure.field === null) return t('analyze.measure.countOfRecords');
+  if (measure.fn === 'percentile')
+    return t('analyze.measure.percentile', { rank: ordinal(measure.p ?? 50), field: name });
+  return t(MEASURE_KEYS[measure.fn], { field: name });
 }
 
 /** The default order of a state's axis, which a change of axis or type goes back to. */

@@ -2,9 +2,10 @@ import { Download, Table2 } from 'lucide-react';
 import { useState } from 'react';
 import { saveFile } from '../../../api/download';
 import { Button } from '../../../components/button';
+import { t } from '../../../i18n/translate';
 import styles from './analyze-view.module.css';
 import { chartTable, toCsv } from './chart-csv';
-import type { ChartData } from './chart-data';
+import { type ChartData, formatPrecise } from './chart-data';
 
 export interface ChartTableViewProps {
   data: ChartData;
@@ -15,11 +16,7 @@ export interface ChartTableViewProps {
 }
 
 const format = (value: string | number | null) =>
-  value === null
-    ? '–'
-    : typeof value === 'number'
-      ? value.toLocaleString('en', { maximumFractionDigits: 6 })
-      : value;
+  value === null ? '–' : typeof value === 'number' ? formatPrecise(value) : value;
 
 /** "Show as table": the very numbers charted, in a real table, and the same as a CSV file. */
 export function ChartTableView({ data, xLabel, yLabel, name }: ChartTableViewProps) {
@@ -29,7 +26,7 @@ export function ChartTableView({ data, xLabel, yLabel, name }: ChartTableViewPro
     <>
       <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
         <Table2 aria-hidden size={14} />
-        {open ? 'Hide the table' : 'Show as table'}
+        {open ? t('analyze.table.hide') : t('analyze.table.show')}
       </Button>
       <Button
         size="small"
@@ -41,11 +38,11 @@ export function ChartTableView({ data, xLabel, yLabel, name }: ChartTableViewPro
         }
       >
         <Download aria-hidden size={14} />
-        Download CSV
+        {t('analyze.table.download')}
       </Button>
       {open && (
         <div className={styles.tableWrap}>
-          <table className={styles.table} aria-label="The chart's numbers">
+          <table className={styles.table} aria-label={t('analyze.table.label')}>
             <thead>
               <tr>
                 {table.header.map((cell) => (

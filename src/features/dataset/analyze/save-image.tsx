@@ -3,6 +3,7 @@ import { ImageDown } from 'lucide-react';
 import type { RefObject } from 'react';
 import { saveFile } from '../../../api/download';
 import { Button } from '../../../components/button';
+import { t } from '../../../i18n/translate';
 import type { ChartEngine } from './chart-engine';
 import type { ChartPalette } from './chart-theme';
 
@@ -32,7 +33,7 @@ export function SaveImage({ engine, option, palette, name }: SaveImageProps) {
         }}
       >
         <ImageDown aria-hidden size={14} />
-        Save image (PNG)
+        {t('analyze.image.png')}
       </Button>
       <Button
         size="small"
@@ -42,7 +43,7 @@ export function SaveImage({ engine, option, palette, name }: SaveImageProps) {
         }}
       >
         <ImageDown aria-hidden size={14} />
-        Save image (SVG)
+        {t('analyze.image.svg')}
       </Button>
     </>
   );

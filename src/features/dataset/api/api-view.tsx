@@ -4,11 +4,15 @@ import type { Dataset } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { CopyButton } from '../../../components/copy-button';
+import { t } from '../../../i18n/translate';
 import type { DatasetSearch } from '../dataset-search-params';
 import { useViewOrder, visibleColumns } from '../view-order';
 import styles from './api-view.module.css';
 import { API_KEY_VARIABLE, SNIPPET_LANGUAGES, type SnippetLanguage, snippet } from './snippets';
 import { absoluteUrl, type ViewRequest, viewRequests } from './view-requests';
+
+/** Every request the view lists is read with this HTTP method. */
+const METHOD = 'GET';
 
 export interface ApiViewProps {
   target: PortalTarget;
@@ -46,14 +50,11 @@ export function ApiView({ target, dataset, search, filter }: ApiViewProps) {
     <div className={styles.view}>
       <div className={styles.intro}>
         <p>
-          These are the requests behind this view, with its filters
-          {order.ready ? '' : ' (the order is being worked out)'}.
-          {withKey
-            ? ` Your API key is not shown: the snippets read it from the ${API_KEY_VARIABLE} environment variable (JavaScript: replace the placeholder).`
-            : ' They need no API key; for a private dataset, add the header Authorization: Apikey <your key>.'}
+          {order.ready ? t('export.api.intro') : t('export.api.introOrderPending')}{' '}
+          {withKey ? t('export.api.withKey', { variable: API_KEY_VARIABLE }) : t('export.api.noKey')}
         </p>
         <fieldset className={styles.languages}>
-          <legend className="sr-only">Snippet language</legend>
+          <legend className="sr-only">{t('export.api.languages')}</legend>
           {SNIPPET_LANGUAGES.map((item) => (
             <button
               key={item.id}
@@ -94,12 +95,15 @@ function RequestCard({
           {request.title}
         </h2>
         <a href={url} target="_blank" rel="noopener noreferrer" className={styles.open}>
-          {request.saveAs ? 'Download' : 'Open the JSON'} <ExternalLink aria-hidden size={12} />
+          {request.saveAs ? t('common.download') : t('export.api.openJson')}{' '}
+          <ExternalLink aria-hidden size={12} />
         </a>
       </div>
       <p className={styles.purpose}>{request.purpose}</p>
       <p className={styles.url}>
-        <code>GET {url}</code>
+        <code>
+          {METHOD} {url}
+        </code>
       </p>
       <div className={styles.snippet}>
         {/* Focusable: a long line scrolls, and the keyboard must reach it. */}
@@ -107,7 +111,10 @@ function RequestCard({
         <pre tabIndex={0}>
           <code>{code}</code>
         </pre>
-        <CopyButton text={code} label={`Copy the ${request.title} request as ${languageLabel}`} />
+        <CopyButton
+          text={code}
+          label={t('export.api.copy', { request: request.title, language: languageLabel })}
+        />
       </div>
     </section>
   );

@@ -1,9 +1,10 @@
-import { MAX_LIMIT } from '../../../../common/ods-api/params';
+import { MAX_LIMIT, MAX_WINDOW } from '../../../../common/ods-api/params';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import { exportUrl } from '../../../api/exports';
 import type { ViewFilter } from '../../../api/params';
 import { facetsUrl, recordsUrl } from '../../../api/request-urls';
+import { t } from '../../../i18n/translate';
 import type { DatasetSearch } from '../dataset-search-params';
 
 /**
@@ -39,22 +40,22 @@ export type ViewRequestBuilder = (context: ViewContext) => ViewRequest | null;
 
 const records: ViewRequestBuilder = ({ target, datasetId, filter, orderBy }) => ({
   id: 'records',
-  title: 'Records',
-  purpose: `The table's first ${MAX_LIMIT} records, in its order, and how many records match.`,
+  title: t('export.api.records.title'),
+  purpose: t('export.api.records.purpose', { limit: MAX_LIMIT }),
   url: recordsUrl(target, datasetId, { filter, ...(orderBy ? { order_by: orderBy } : {}), limit: MAX_LIMIT }),
 });
 
 const facets: ViewRequestBuilder = ({ target, datasetId, filter }) => ({
   id: 'facets',
-  title: 'Facets',
-  purpose: 'The values of each facet and their counts under the filter, as the Filters panel shows them.',
+  title: t('export.api.facets.title'),
+  purpose: t('export.api.facets.purpose'),
   url: facetsUrl(target, datasetId, { filter }),
 });
 
 const csvExport: ViewRequestBuilder = ({ target, datasetId, filter, orderBy, columns }) => ({
   id: 'export',
-  title: 'Export (CSV)',
-  purpose: 'Every record of the view, in its order and columns, as one file with no 10,000 cap.',
+  title: t('export.api.export.title'),
+  purpose: t('export.api.export.purpose', { cap: MAX_WINDOW }),
   url: exportUrl(target, datasetId, 'csv', {
     filter,
     ...(orderBy ? { order_by: orderBy } : {}),

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../../common/ods-api/types';
+import { setCurrentLocale } from '../../../i18n/locale';
 import { citationParts, citationText } from './citation';
+
+afterEach(() => setCurrentLocale('en'));
 
 const dataset = (metas: Record<string, unknown>) =>
   ({ dataset_id: 'cities', metas: { default: metas }, fields: [] }) as unknown as Dataset;
@@ -32,6 +35,19 @@ describe('citation', () => {
     );
     expect(citationText(parts)).toBe(
       'Sample portal. cities [Data set]. https://x.test/d (accessed 2026-01-05).',
+    );
+  });
+
+  it('cites in French when the reader reads French', () => {
+    setCurrentLocale('fr');
+    const parts = citationParts(
+      dataset({ title: 'Villes', publisher: 'GeoNames', license: 'CC BY 4.0' }),
+      'Portail',
+      'https://x.test/d',
+      new Date('2026-01-05'),
+    );
+    expect(citationText(parts)).toBe(
+      'GeoNames. Villes [Jeu de données]. Portail. Licence\u202f: CC BY 4.0. https://x.test/d (consulté le 2026-01-05).',
     );
   });
 });

@@ -1,4 +1,5 @@
 import type { Dataset } from '../../../../common/ods-api/types';
+import { t } from '../../../i18n/translate';
 
 /**
  * How to cite a view of a dataset: who published it, its title, the portal, the licence, when it
@@ -37,7 +38,15 @@ export function citationParts(dataset: Dataset, portal: string, url: string, tod
 export function citationText(parts: CitationParts): string {
   const who = parts.publisher ?? parts.portal;
   const when = parts.modified ? ` (${parts.modified})` : '';
-  const licence = parts.licence ? ` Licence: ${parts.licence}.` : '';
+  const licence = parts.licence ? t('export.cite.licenceSentence', { licence: parts.licence }) : '';
   const where = parts.publisher ? ` ${parts.portal}.` : '';
-  return `${who}${when}. ${parts.title} [Data set].${where}${licence} ${parts.url} (accessed ${parts.accessed}).`;
+  return t('export.cite.text', {
+    who,
+    when,
+    title: parts.title,
+    where,
+    licence,
+    url: parts.url,
+    accessed: parts.accessed,
+  });
 }

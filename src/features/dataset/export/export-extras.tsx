@@ -5,6 +5,7 @@ import type { PortalTarget } from '../../../api/client';
 import { NotFoundError } from '../../../api/errors';
 import { CopyButton } from '../../../components/copy-button';
 import { ApiErrorState, Skeleton } from '../../../components/states';
+import { t } from '../../../i18n/translate';
 import { usePortal } from '../../../lib/portal-context';
 import { datasetQueries } from '../dataset-queries';
 import { AttachmentList } from '../file-list';
@@ -28,25 +29,25 @@ export function CitationBlock({ dataset }: { dataset: Dataset }) {
   return (
     <section className={`${styles.panel} ${styles.wide}`} aria-labelledby={`${id}-cite`}>
       <h2 id={`${id}-cite`} className={styles.heading}>
-        Cite this data
+        {t('export.cite.heading')}
       </h2>
       <dl className={styles.citation}>
-        <dt>Title</dt>
+        <dt>{t('export.cite.title')}</dt>
         <dd>{parts.title}</dd>
-        <dt>Publisher</dt>
+        <dt>{t('export.cite.publisher')}</dt>
         <dd>{parts.publisher ?? '—'}</dd>
-        <dt>Licence</dt>
+        <dt>{t('export.cite.licence')}</dt>
         <dd>{parts.licence ?? '—'}</dd>
-        <dt>Modified</dt>
+        <dt>{t('common.modified')}</dt>
         <dd>{parts.modified ?? '—'}</dd>
-        <dt>View</dt>
+        <dt>{t('export.cite.view')}</dt>
         <dd className={styles.url}>{parts.url}</dd>
-        <dt>Accessed</dt>
+        <dt>{t('export.cite.accessed')}</dt>
         <dd>{parts.accessed}</dd>
       </dl>
       <div className={styles.citeRow}>
         <p className={styles.citeText}>{text}</p>
-        <CopyButton text={text} label="Copy the citation" />
+        <CopyButton text={text} label={t('export.cite.copy')} />
       </div>
     </section>
   );
@@ -60,7 +61,7 @@ export function ExportAttachments({ target, datasetId }: { target: PortalTarget;
   return (
     <section className={`${styles.panel} ${styles.wide}`} aria-labelledby={`${id}-files`}>
       <h2 id={`${id}-files`} className={styles.heading}>
-        Attachments
+        {t('export.attachments.heading')}
       </h2>
       {query.error ? (
         <ApiErrorState compact error={query.error} onRetry={() => query.refetch()} />

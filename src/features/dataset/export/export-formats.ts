@@ -1,7 +1,7 @@
 import { isDateType, isGeoType } from '../../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../api/exports';
-import { formatCount } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 
 /**
  * What the Export view says about each format: its name for people, what it suits, what it needs
@@ -28,34 +28,47 @@ export interface FormatInfo {
 /** A shapefile holds at most this many records on ODS and on the embedded portal. */
 export const SHP_MAX_RECORDS = 50_000;
 
-const INFO: Record<ExportFormat, Omit<FormatInfo, 'name'>> = {
-  csv: {
-    label: 'CSV',
-    suits: 'spreadsheets, scripts, databases',
-    needs: null,
-    options: ['delimiter', 'list_separator', 'quote_all', 'with_bom', 'use_labels'],
-  },
-  xls: { label: 'Excel workbook', suits: 'Excel, LibreOffice', needs: null, options: ['use_labels'] },
-  json: { label: 'JSON', suits: 'programs, web pages', needs: null, options: [] },
-  jsonl: { label: 'JSON Lines', suits: 'streaming, big data tools', needs: null, options: [] },
-  geojson: { label: 'GeoJSON', suits: 'GIS, web maps', needs: 'geo', options: [] },
-  shp: { label: 'Shapefile', suits: 'GIS (QGIS, ArcGIS)', needs: 'geo', options: ['list_separator'] },
-  kml: { label: 'KML', suits: 'Google Earth', needs: 'geo', options: ['list_separator'] },
-  gpx: { label: 'GPX', suits: 'GPS devices, hiking apps', needs: 'geo', options: ['gpx_fields'] },
-  ov2: { label: 'OV2', suits: 'TomTom navigators', needs: 'geo', options: [] },
-  ical: { label: 'iCalendar', suits: 'calendars', needs: 'date', options: [] },
-  jsonld: { label: 'JSON-LD', suits: 'linked data', needs: null, options: [] },
-  rdfxml: { label: 'RDF/XML', suits: 'linked data', needs: null, options: [] },
-  turtle: { label: 'Turtle', suits: 'linked data', needs: null, options: [] },
-  n3: { label: 'N3', suits: 'linked data', needs: null, options: [] },
-};
+/**
+ * Each format's name, what it needs and its options. A name is the same in every language, but
+ * for the workbook, described in words: its label is read from the catalogue when asked for.
+ */
+const INFO: Record<ExportFormat, Pick<FormatInfo, 'needs' | 'options'> & { label: string | (() => string) }> =
+  {
+    csv: {
+      label: 'CSV',
+      needs: null,
+      options: ['delimiter', 'list_separator', 'quote_all', 'with_bom', 'use_labels'],
+    },
+    xls: { label: () => t('export.format.xls'), needs: null, options: ['use_labels'] },
+    json: { label: 'JSON', needs: null, options: [] },
+    jsonl: { label: 'JSON Lines', needs: null, options: [] },
+    geojson: { label: 'GeoJSON', needs: 'geo', options: [] },
+    shp: { label: 'Shapefile', needs: 'geo', options: ['list_separator'] },
+    kml: { label: 'KML', needs: 'geo', options: ['list_separator'] },
+    gpx: { label: 'GPX', needs: 'geo', options: ['gpx_fields'] },
+    ov2: { label: 'OV2', needs: 'geo', options: [] },
+    ical: { label: 'iCalendar', needs: 'date', options: [] },
+    jsonld: { label: 'JSON-LD', needs: null, options: [] },
+    rdfxml: { label: 'RDF/XML', needs: null, options: [] },
+    turtle: { label: 'Turtle', needs: null, options: [] },
+    n3: { label: 'N3', needs: null, options: [] },
+  };
 
+/** A format as the view shows it, in the language in force (read at each render, never kept). */
 export function formatInfo(name: ExportFormat): FormatInfo {
-  return { name, ...INFO[name] };
+  const { label, ...rest } = INFO[name];
+  return {
+    name,
+    label: typeof label === 'function' ? label() : label,
+    suits: t(`export.format.${name}.suits`),
+    ...rest,
+  };
 }
 
 /** The formats to show: every known one, in the table's order (common formats first). */
-export const SHOWN_FORMATS: readonly FormatInfo[] = EXPORT_FORMATS.map(formatInfo);
+export function shownFormats(): FormatInfo[] {
+  return EXPORT_FORMATS.map(formatInfo);
+}
 
 /** The portal's name for a format (v2.1 says xlsx where v2.0 says xls): ours, or null if unknown. */
 export function knownFormat(name: string): ExportFormat | null {
@@ -73,12 +86,12 @@ export function unavailableReason(
   offered: ReadonlySet<ExportFormat> | null,
   count: number | undefined,
 ): string | null {
-  if (format.needs === 'geo' && !fields.some((f) => isGeoType(f.type))) return 'No geo field in this dataset';
+  if (format.needs === 'geo' && !fields.some((f) => isGeoType(f.type))) return t('export.unavailable.noGeo');
   if (format.needs === 'date' && !fields.some((f) => isDateType(f.type)))
-    return 'No date field in this dataset';
-  if (offered && !offered.has(format.name)) return 'This portal does not offer it for this dataset';
+    return t('export.unavailable.noDate');
+  if (offered && !offered.has(format.name)) return t('export.unavailable.notOffered');
   if (format.name === 'shp' && count !== undefined && count > SHP_MAX_RECORDS) {
-    return `A shapefile holds at most ${formatCount(SHP_MAX_RECORDS)} records; this export has ${formatCount(count)}`;
+    return t('export.unavailable.shpCap', { max: SHP_MAX_RECORDS, total: count });
   }
   return null;
 }

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import type { DatasetField } from '../../../../common/ods-api/types';
+import { RichMessage } from '../../../i18n/rich-message';
+import { t } from '../../../i18n/translate';
 import type { FormatInfo } from './export-formats';
 import type { ExportOptions } from './export-request';
 import styles from './export-view.module.css';
@@ -13,16 +15,21 @@ export interface ExportOptionsProps {
   onChange: (next: ExportOptions) => void;
 }
 
-const DELIMITERS: { value: ExportOptions['delimiter']; label: string }[] = [
-  { value: ';', label: 'Semicolon ;' },
-  { value: ',', label: 'Comma ,' },
-  { value: '\t', label: 'Tab' },
-  { value: '|', label: 'Pipe |' },
-];
+const DELIMITERS = [
+  { value: ';', name: 'semicolon' },
+  { value: ',', name: 'comma' },
+  { value: '\t', name: 'tab' },
+  { value: '|', name: 'pipe' },
+] as const satisfies readonly { value: ExportOptions['delimiter']; name: string }[];
 
 function timeZones(datasetTimeZone: string): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return [...new Set(['UTC', datasetTimeZone, Intl.DateTimeFormat().resolvedOptions().timeZone, ...all])];
+}
+
+/** An option's name as the API spells it (the same in every language). */
+function ApiName({ name }: { name: string }) {
+  return <code>{name}</code>;
 }
 
 function Check({
@@ -65,11 +72,11 @@ export function ExportOptionsForm({
 
   return (
     <fieldset className={styles.options}>
-      <legend className={styles.legend}>{format.label} options</legend>
+      <legend className={styles.legend}>{t('export.options.legend', { format: format.label })}</legend>
       {has('delimiter') && (
         <label className={styles.control} htmlFor={`${id}-delimiter`}>
           <span>
-            Delimiter <code>delimiter</code>
+            <RichMessage k="export.options.delimiter" values={{ param: <ApiName name="delimiter" /> }} />
           </span>
           <select
             id={`${id}-delimiter`}
@@ -77,8 +84,8 @@ export function ExportOptionsForm({
             onChange={(event) => set('delimiter', event.target.value as ExportOptions['delimiter'])}
           >
             {DELIMITERS.map((d) => (
-              <option key={d.label} value={d.value}>
-                {d.label}
+              <option key={d.value} value={d.value}>
+                {t(`export.options.${d.name}`)}
               </option>
             ))}
           </select>
@@ -87,7 +94,10 @@ export function ExportOptionsForm({
       {has('list_separator') && (
         <label className={styles.control} htmlFor={`${id}-list`}>
           <span>
-            Between the values of a list <code>list_separator</code>
+            <RichMessage
+              k="export.options.listSeparator"
+              values={{ param: <ApiName name="list_separator" /> }}
+            />
           </span>
           <input
             id={`${id}-list`}
@@ -99,7 +109,7 @@ export function ExportOptionsForm({
       )}
       {has('use_labels') && (
         <Check
-          label="Column headers are the fields' labels"
+          label={t('export.options.useLabels')}
           hint="use_labels"
           checked={options.use_labels}
           onChange={(value) => set('use_labels', value)}
@@ -107,7 +117,7 @@ export function ExportOptionsForm({
       )}
       {has('with_bom') && (
         <Check
-          label="Start with a byte-order mark (Excel then reads UTF-8)"
+          label={t('export.options.withBom')}
           hint="with_bom"
           checked={options.with_bom}
           onChange={(value) => set('with_bom', value)}
@@ -115,7 +125,7 @@ export function ExportOptionsForm({
       )}
       {has('quote_all') && (
         <Check
-          label="Quote every value"
+          label={t('export.options.quoteAll')}
           hint="quote_all"
           checked={options.quote_all}
           onChange={(value) => set('quote_all', value)}
@@ -125,14 +135,14 @@ export function ExportOptionsForm({
         <>
           <label className={styles.control} htmlFor={`${id}-name`}>
             <span>
-              Waypoint names from <code>name_field</code>
+              <RichMessage k="export.options.nameField" values={{ param: <ApiName name="name_field" /> }} />
             </span>
             <select
               id={`${id}-name`}
               value={options.name_field ?? ''}
               onChange={(event) => set('name_field', event.target.value || null)}
             >
-              <option value="">The portal's choice (name, title or the first text field)</option>
+              <option value="">{t('export.options.portalChoice')}</option>
               {textFields.map((f) => (
                 <option key={f.name} value={f.name}>
                   {f.label || f.name}
@@ -142,7 +152,10 @@ export function ExportOptionsForm({
           </label>
           <label className={styles.control} htmlFor={`${id}-description`}>
             <span>
-              Description fields <code>description_field_list</code> (none chosen: all the others)
+              <RichMessage
+                k="export.options.descriptionFields"
+                values={{ param: <ApiName name="description_field_list" /> }}
+              />
             </span>
             <select
               id={`${id}-description`}
@@ -164,7 +177,7 @@ export function ExportOptionsForm({
             </select>
           </label>
           <Check
-            label="Every field as a GPX extension too"
+            label={t('export.options.useExtension')}
             hint="use_extension"
             checked={options.use_extension}
             onChange={(value) => set('use_extension', value)}
@@ -174,7 +187,7 @@ export function ExportOptionsForm({
       <div className={styles.optionRow}>
         <label className={styles.control} htmlFor={`${id}-limit`}>
           <span>
-            At most <code>limit</code> (empty: every record)
+            <RichMessage k="export.options.limit" values={{ param: <ApiName name="limit" /> }} />
           </span>
           <input
             id={`${id}-limit`}
@@ -191,14 +204,14 @@ export function ExportOptionsForm({
         </label>
         <label className={styles.control} htmlFor={`${id}-timezone`}>
           <span>
-            Dates and times in <code>timezone</code>
+            <RichMessage k="export.options.timezone" values={{ param: <ApiName name="timezone" /> }} />
           </span>
           <select
             id={`${id}-timezone`}
             value={options.timezone ?? ''}
             onChange={(event) => set('timezone', event.target.value || null)}
           >
-            <option value="">The dataset's ({datasetTimeZone})</option>
+            <option value="">{t('export.options.datasetZone', { zone: datasetTimeZone })}</option>
             {timeZones(datasetTimeZone).map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
@@ -208,7 +221,7 @@ export function ExportOptionsForm({
         </label>
       </div>
       <Check
-        label="Compress the file with gzip (.gz)"
+        label={t('export.options.compressed')}
         hint="compressed"
         checked={options.compressed}
         onChange={(value) => set('compressed', value)}

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { exportUrl } from '../../../api/exports';
+import { setCurrentLocale } from '../../../i18n/locale';
 import { parseSearchString } from '../../../lib/search-codec';
 import { parseDatasetSearch } from '../dataset-search-params';
 import { viewFilter } from '../view-filter';
-import { formatInfo, knownFormat, neededField, SHOWN_FORMATS, unavailableReason } from './export-formats';
+import { formatInfo, knownFormat, neededField, shownFormats, unavailableReason } from './export-formats';
 import { estimateSize } from './export-queries';
 import { DEFAULT_OPTIONS, exportBaseName, exportParams } from './export-request';
 
@@ -113,10 +114,23 @@ describe('formats', () => {
     expect(unavailableReason(formatInfo('csv'), FIELDS, null, undefined)).toBeNull();
   });
 
+  it('describes formats and reasons in the language in force', () => {
+    setCurrentLocale('fr');
+    try {
+      expect(formatInfo('xls')).toMatchObject({ label: 'Classeur Excel', suits: 'Excel, LibreOffice' });
+      expect(formatInfo('geojson')).toMatchObject({ label: 'GeoJSON', suits: 'SIG, cartes web' });
+      expect(unavailableReason(formatInfo('shp'), FIELDS, offered, 50_001)).toBe(
+        'Un shapefile contient au plus 50\u202f000 enregistrements\u202f; cet export en compte 50\u202f001',
+      );
+    } finally {
+      setCurrentLocale('en');
+    }
+  });
+
   it("reads v2.1's xlsx as the workbook and ignores formats it does not know", () => {
     expect(knownFormat('xlsx')).toBe('xls');
     expect(knownFormat('parquet')).toBeNull();
-    expect(SHOWN_FORMATS[0]!.name).toBe('csv');
+    expect(shownFormats()[0]!.name).toBe('csv');
   });
 
   it('estimates the size from a sample: the frame once, the rows scaled', () => {

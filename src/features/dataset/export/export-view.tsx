@@ -7,13 +7,14 @@ import { NotFoundError } from '../../../api/errors';
 import { EXPORT_FORMATS, type ExportFormat, exportUrl } from '../../../api/exports';
 import type { ViewFilter } from '../../../api/params';
 import { Button } from '../../../components/button';
+import { formatBytes } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 import { startDownload } from '../../../lib/downloads';
-import { formatBytes, formatCount, plural } from '../../../i18n/format';
 import { datasetQueries } from '../dataset-queries';
 import { type DatasetSearch, hasFilters, parseSort } from '../dataset-search-params';
 import { useViewOrder, visibleColumns } from '../view-order';
 import { CitationBlock, ExportAttachments } from './export-extras';
-import { formatInfo, knownFormat, SHOWN_FORMATS, unavailableReason } from './export-formats';
+import { formatInfo, knownFormat, shownFormats, unavailableReason } from './export-formats';
 import { ExportOptionsForm } from './export-options';
 import { estimateSize, exportQueries, SAMPLE_ROWS } from './export-queries';
 import {
@@ -84,7 +85,10 @@ export function ExportView({ target, dataset, search, filter }: ExportViewProps)
     startDownload({
       target,
       url: exportUrl(target, datasetId, formatName, params),
-      name: `${title}${filtered ? ' (filtered)' : ''}, ${format.label}`,
+      name: t(filtered ? 'export.download.nameFiltered' : 'export.download.name', {
+        title,
+        format: format.label,
+      }),
       baseName: exportBaseName(datasetId, search, scope),
     });
 
@@ -92,10 +96,10 @@ export function ExportView({ target, dataset, search, filter }: ExportViewProps)
     <div className={styles.view}>
       <section className={styles.panel} aria-labelledby={`${id}-formats`}>
         <h2 id={`${id}-formats`} className={styles.heading}>
-          Format
+          {t('export.format.heading')}
         </h2>
         <div role="radiogroup" aria-labelledby={`${id}-formats`} className={styles.formats}>
-          {SHOWN_FORMATS.map((info) => {
+          {shownFormats().map((info) => {
             const why = unavailableReason(info, fields, offered, count);
             return (
               <label key={info.name} className={`${styles.format} ${why ? styles.unavailable : ''}`}>
@@ -120,7 +124,7 @@ export function ExportView({ target, dataset, search, filter }: ExportViewProps)
       <div className={styles.side}>
         <section className={styles.panel} aria-labelledby={`${id}-what`}>
           <h2 id={`${id}-what`} className={styles.heading}>
-            What to export
+            {t('export.scope.heading')}
           </h2>
           <div role="radiogroup" aria-labelledby={`${id}-what`} className={styles.scopes}>
             <label className={styles.check}>
@@ -131,12 +135,18 @@ export function ExportView({ target, dataset, search, filter }: ExportViewProps)
                 onChange={() => setScope('view')}
               />
               <span>
-                This view{' '}
+                {t('export.scope.view')}{' '}
                 <span className={styles.hint}>
                   {[
-                    hasFilters(search) ? 'its filters' : 'no filter',
-                    sortLabel ? `sorted by ${sortLabel}${sort?.descending ? ', descending' : ''}` : null,
-                    columns ? `${columns.length} of ${fields.length} columns` : 'every column',
+                    hasFilters(search) ? t('export.scope.itsFilters') : t('export.scope.noFilter'),
+                    sortLabel
+                      ? t(sort?.descending ? 'export.scope.sortedByDescending' : 'export.scope.sortedBy', {
+                          field: sortLabel,
+                        })
+                      : null,
+                    columns
+                      ? t('export.scope.columns', { count: columns.length, total: fields.length })
+                      : t('export.scope.everyColumn'),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -151,13 +161,14 @@ export function ExportView({ target, dataset, search, filter }: ExportViewProps)
                 onChange={() => setScope('dataset')}
               />
               <span>
-                The whole dataset <span className={styles.hint}>every record and column</span>
+                {t('export.scope.dataset')}{' '}
+                <span className={styles.hint}>{t('export.scope.datasetHint')}</span>
               </span>
             </label>
           </div>
         </section>
 
-        <section className={styles.panel} aria-label="Options">
+        <section className={styles.panel} aria-label={t('export.options.label')}>
           <ExportOptionsForm
             format={format}
             fields={fields}
@@ -169,32 +180,31 @@ export function ExportView({ target, dataset, search, filter }: ExportViewProps)
 
         <section className={styles.panel} aria-labelledby={`${id}-summary`}>
           <h2 id={`${id}-summary`} className={styles.heading}>
-            Download
+            {t('common.download')}
           </h2>
-          <output className={styles.summary} aria-label="Export summary">
-            {count === undefined ? 'Counting…' : plural(count, 'record')}
+          <output className={styles.summary} aria-label={t('export.summary.label')}>
+            {count === undefined ? t('common.counting') : t('common.records', { count })}
             {' · '}
             {reason
-              ? 'no estimate'
+              ? t('export.summary.noEstimate')
               : size.data && count !== undefined
-                ? `about ${formatBytes(estimateSize(size.data, count))}`
+                ? t('export.summary.about', { size: formatBytes(estimateSize(size.data, count)) })
                 : size.error
-                  ? 'size unknown'
-                  : 'estimating the size…'}
+                  ? t('export.summary.sizeUnknown')
+                  : t('export.summary.estimating')}
           </output>
           {reason && (
             <p className={styles.reason} role="note">
-              {format.label} is unavailable: {reason}.
+              {t('export.summary.unavailable', { format: format.label, reason })}
             </p>
           )}
           <p className={styles.hint}>
-            The size is estimated from the first {formatCount(Math.min(SAMPLE_ROWS, count ?? SAMPLE_ROWS))}{' '}
-            rows.
-            {countQuery.error ? ' The count failed; the export may still work.' : ''}
+            {t('export.summary.sample', { count: Math.min(SAMPLE_ROWS, count ?? SAMPLE_ROWS) })}
+            {countQuery.error ? ` ${t('export.summary.countFailed')}` : ''}
           </p>
           <Button variant="primary" disabled={!ready || Boolean(reason)} onClick={start}>
             <Download aria-hidden size={15} />
-            Download {format.label}
+            {t('export.download.button', { format: format.label })}
           </Button>
         </section>
       </div>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setCurrentLocale } from '../../../i18n/locale';
 import { clusterGroupBy, clusterLabel, clusterPrecision, clusterRadius, readClusters } from './clusters';
 
 describe('clusters', () => {
@@ -28,6 +29,9 @@ describe('clusters', () => {
 
   it('labels and sizes bubbles', () => {
     expect([987, 1234, 15320, 2_400_000].map(clusterLabel)).toEqual(['987', '1.2k', '15k', '2.4M']);
+    setCurrentLocale('fr');
+    expect([1234, 2_400_000].map(clusterLabel)).toEqual(['1,2k', '2,4M']);
+    setCurrentLocale('en');
     expect(clusterRadius(100, 100)).toBe(32);
     expect(clusterRadius(1, 10_000)).toBeCloseTo(10.22, 2);
   });

@@ -1,4 +1,5 @@
 import type { GroupRow } from '../../../api/model';
+import { formatNumber } from '../../../i18n/format';
 
 /**
  * Server-side clusters: `group_by=geo_cluster(<point field>, <precision>)` with a count. The
@@ -46,11 +47,15 @@ export function readClusters(rows: readonly GroupRow[], groupBy: string): Cluste
   return clusters;
 }
 
-/** 987 → "987", 1234 → "1.2k", 15320 → "15k", 2400000 → "2.4M": what fits in a bubble. */
+/**
+ * 987 → "987", 1234 → "1.2k" ("1,2k" in French), 15320 → "15k", 2400000 → "2.4M": what fits in a
+ * bubble. Rounded down, so a bubble never claims more records than it holds; k and M read the same
+ * in both languages.
+ */
 export function clusterLabel(count: number): string {
-  if (count < 1000) return String(count);
+  if (count < 1000) return formatNumber(count);
   const [value, unit] = count < 1_000_000 ? [count / 1000, 'k'] : [count / 1_000_000, 'M'];
-  return `${value < 10 ? Math.floor(value * 10) / 10 : Math.floor(value)}${unit}`;
+  return `${formatNumber(value < 10 ? Math.floor(value * 10) / 10 : Math.floor(value))}${unit}`;
 }
 
 /** Bubble radius in px: by the square root of the count (area ∝ count), 10 to 32 px. */

@@ -1,5 +1,6 @@
 import type { Feature } from 'geojson';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { t } from '../../../i18n/translate';
 import { currentTheme, watchTheme } from '../../../lib/theme-in-force';
 import type { LatLon, MapLocation } from '../geofilter';
 import { loadBasemap } from './basemap';
@@ -106,8 +107,7 @@ export function MapCanvas(props: MapCanvasProps) {
   if (failed) {
     return (
       <div className={styles.failed} role="alert">
-        The map cannot be drawn in this browser ({failed}). WebGL may be turned off; the table and the other
-        views still work.
+        {t('map.canvas.failed', { error: failed })}
       </div>
     );
   }

@@ -9,6 +9,7 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { BBox } from '../../../../common/geo/bbox';
+import { t } from '../../../i18n/translate';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LatLon } from '../geofilter';
 import { type Basemap, detailWhenZoomed, loadBasemap } from './basemap';
@@ -94,10 +95,9 @@ export class MapEngine {
       // Each frame is a screenshot the benchmarks and the tests read back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
       fadeDuration: 0,
+      // The canvas's name (Map.Title) and the controls' titles, in the reader's language.
+      locale: mapLibreLocale(),
     });
-    this.map
-      .getCanvas()
-      .setAttribute('aria-label', 'Map of the records. Arrow keys pan, plus and minus zoom.');
     // The style is inline, so its sources exist as soon as it is parsed: data can go in before the
     // basemap's tiles are cut ('load' waits for those).
     this.ready = new Promise((resolve) => {
@@ -327,6 +327,28 @@ export class MapEngine {
     this.stopDrawing();
     this.map.remove();
   }
+}
+
+/** MapLibre's UI strings (its ids, `src/ui/default_locale.ts`), from our catalogue. */
+function mapLibreLocale(): Record<string, string> {
+  return {
+    'Map.Title': t('map.canvas.keys'),
+    'NavigationControl.ZoomIn': t('map.maplibre.zoomIn'),
+    'NavigationControl.ZoomOut': t('map.maplibre.zoomOut'),
+    'NavigationControl.ResetBearing': t('map.maplibre.resetBearing'),
+    'AttributionControl.ToggleAttribution': t('map.maplibre.toggleAttribution'),
+    'AttributionControl.MapFeedback': t('map.maplibre.mapFeedback'),
+    'FullscreenControl.Enter': t('map.maplibre.fullscreenEnter'),
+    'FullscreenControl.Exit': t('map.maplibre.fullscreenExit'),
+    'GeolocateControl.FindMyLocation': t('map.maplibre.findMyLocation'),
+    'GeolocateControl.LocationNotAvailable': t('map.maplibre.locationNotAvailable'),
+    'LogoControl.Title': t('map.maplibre.logo'),
+    'Marker.Title': t('map.maplibre.marker'),
+    'Popup.Close': t('map.maplibre.closePopup'),
+    'CooperativeGesturesHandler.WindowsHelpText': t('map.maplibre.ctrlScroll'),
+    'CooperativeGesturesHandler.MacHelpText': t('map.maplibre.cmdScroll'),
+    'CooperativeGesturesHandler.MobileHelpText': t('map.maplibre.twoFingers'),
+  };
 }
 
 export function prefersReducedMotion(): boolean {

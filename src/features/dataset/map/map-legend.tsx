@@ -4,6 +4,7 @@ import type { DatasetField } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { formatCount } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 import { currentTheme } from '../../../lib/theme-in-force';
 import { datasetQueries } from '../dataset-queries';
 import { PALETTES } from './map-palette';
@@ -54,7 +55,10 @@ export function MapLegend({
 }: { field: DatasetField } & ColorCategories & { rule: ColorRule }) {
   const palette = PALETTES[currentTheme()];
   return (
-    <figure className={styles.legend} aria-label={`Colours by ${field.label || field.name}`}>
+    <figure
+      className={styles.legend}
+      aria-label={t('map.legend.label', { field: field.label || field.name })}
+    >
       <figcaption>{field.label || field.name}</figcaption>
       <ul>
         {rule.values.map((value, i) => (
@@ -67,7 +71,7 @@ export function MapLegend({
         {others > 0 && (
           <li>
             <span className={styles.swatch} style={{ background: palette.others }} aria-hidden />
-            <span className={styles.legendValue}>Others</span>
+            <span className={styles.legendValue}>{t('map.legend.others')}</span>
             <span className={styles.legendCount}>{formatCount(others)}</span>
           </li>
         )}

@@ -1,4 +1,4 @@
-import { formatCount } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 import { formatValue, plainText } from '../field-format';
 import type { Hovered } from './map-engine';
 import type { MapFields } from './map-fields';
@@ -18,8 +18,8 @@ export function MapTooltip({
   if (hovered.kind === 'cluster') {
     return (
       <div className={styles.tooltip} style={style} aria-hidden>
-        <strong>{formatCount(hovered.count)} records</strong>
-        <span>Click to zoom in</span>
+        <strong>{t('common.records', { count: hovered.count })}</strong>
+        <span>{t('map.tooltip.zoomIn')}</span>
       </div>
     );
   }
@@ -28,7 +28,7 @@ export function MapTooltip({
     : '';
   return (
     <div className={styles.tooltip} style={style} aria-hidden>
-      <strong>{title || 'Untitled record'}</strong>
+      <strong>{title || t('map.tooltip.untitled')}</strong>
       <dl>
         {fields.tooltip.map((field) => {
           const text = plainText(formatValue(hovered.properties[field.name], field, { timeZone }));

@@ -7,7 +7,7 @@ import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { Button } from '../../../components/button';
 import { ApiErrorState } from '../../../components/states';
-import { formatCount } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 import { type DatasetSearch, withMap } from '../dataset-search-params';
 import {
   formatGeoBox,
@@ -151,10 +151,10 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
 
   return (
     <div className={styles.view}>
-      <div className={styles.toolbar} role="toolbar" aria-label="Map tools">
+      <div className={styles.toolbar} role="toolbar" aria-label={t('map.tools.label')}>
         {geoChoices.length > 1 && (
           <label className={styles.select}>
-            Geometry
+            {t('map.tools.geometry')}
             <select
               value={fields.draw.name}
               onChange={(event) => onSearchChange(withMap(search, { 'map.field': event.target.value }))}
@@ -169,14 +169,14 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
         )}
         {colorChoices.length > 0 && (
           <label className={styles.select}>
-            Colour by
+            {t('map.tools.colourBy')}
             <select
               value={colorField?.name ?? ''}
               onChange={(event) =>
                 onSearchChange(withMap(search, { 'map.color': event.target.value || undefined }))
               }
             >
-              <option value="">None</option>
+              <option value="">{t('map.tools.none')}</option>
               {colorChoices.map((f) => (
                 <option key={f.name} value={f.name}>
                   {f.label || f.name}
@@ -187,7 +187,7 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
         )}
         <Button aria-pressed={limited} onClick={toggleLimit} size="small">
           <Frame aria-hidden size={15} />
-          Limit to the map view
+          {t('map.tools.limit')}
         </Button>
         <Button
           aria-pressed={drawing === 'rectangle'}
@@ -195,7 +195,7 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
           size="small"
         >
           <Square aria-hidden size={15} />
-          Draw a rectangle
+          {t('map.tools.rectangle')}
         </Button>
         <Button
           aria-pressed={drawing === 'polygon'}
@@ -203,7 +203,7 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
           size="small"
         >
           <Pentagon aria-hidden size={15} />
-          Draw a polygon
+          {t('map.tools.polygon')}
         </Button>
         <Button
           onClick={() => {
@@ -213,18 +213,16 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
           size="small"
         >
           <Crosshair aria-hidden size={15} />
-          Zoom to results
+          {t('map.tools.zoomToResults')}
         </Button>
         <Button variant="ghost" size="small" aria-expanded={listOpen} onClick={() => setListOpen(!listOpen)}>
           <List aria-hidden size={15} />
-          List the records in view
+          {t('map.tools.list')}
         </Button>
       </div>
       {drawing && (
         <p className={styles.hint} role="status">
-          {drawing === 'rectangle'
-            ? 'Press and drag on the map to draw the rectangle. Escape cancels.'
-            : 'Click on the map for each corner; double-click, Enter or a click on the first corner closes the area. Backspace removes the last corner, Escape cancels.'}
+          {drawing === 'rectangle' ? t('map.draw.rectangleHint') : t('map.draw.polygonHint')}
         </p>
       )}
       <MapStatus layers={layers} />
@@ -247,7 +245,7 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
             // The window is known at once; the data is asked for while the basemap is still being cut.
             if (made) setView(made.view());
           }}
-          label={`Map of ${formatCount(dataset.metas.default.records_count ?? 0)} records`}
+          label={t('map.view.label', { count: dataset.metas.default.records_count ?? 0 })}
         />
         {hovered && (
           <MapTooltip hovered={hovered} fields={fields} timeZone={dataset.metas.default.timezone || 'UTC'} />

@@ -4,6 +4,7 @@ import { bboxOf, isEmptyBBox } from '../../../../common/geo/bbox';
 import { geometryOfValue } from '../../../../common/geo/geo-value';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import type { OdsRecord } from '../../../api/model';
+import { t } from '../../../i18n/translate';
 import { chosenGeoField } from '../geofilter';
 import { MapCanvas } from './map-canvas';
 import styles from './map-view.module.css';
@@ -48,7 +49,7 @@ export function RecordMap({
         onEngine={(engine) => {
           if (engine && !point) engine.onceReady(() => engine.fitBounds([w, s, e, n], 10));
         }}
-        label={`Map of this record’s ${field.label || field.name}`}
+        label={t('map.record.label', { field: field.label || field.name })}
       />
     </div>
   );

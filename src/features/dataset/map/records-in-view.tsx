@@ -4,7 +4,7 @@ import { call, field } from '../../../../common/odsql/build';
 import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { ApiErrorState, Skeleton } from '../../../components/states';
-import { formatCount, plural } from '../../../i18n/format';
+import { t } from '../../../i18n/translate';
 import { datasetQueries } from '../dataset-queries';
 import { formatValue, plainText } from '../field-format';
 import type { GeoBox } from '../geofilter';
@@ -42,12 +42,13 @@ export function RecordsInView({
   return (
     <section className={styles.list} aria-labelledby="records-in-view-heading">
       <h3 id="records-in-view-heading">
-        Records in view
+        {t('map.inView.heading')}
         {page && (
           <span className={styles.listCount}>
+            {' '}
             {page.total > page.records.length
-              ? ` (the first ${formatCount(page.records.length)} of ${formatCount(page.total)})`
-              : ` (${plural(page.total, 'record')})`}
+              ? t('map.inView.firstOf', { shown: page.records.length, total: page.total })
+              : `(${t('common.records', { count: page.total })})`}
           </span>
         )}
       </h3>
@@ -56,7 +57,7 @@ export function RecordsInView({
       ) : !page ? (
         <Skeleton height="4rem" />
       ) : page.records.length === 0 ? (
-        <p>No records in view. Zoom out or move the map.</p>
+        <p>{t('map.inView.empty')}</p>
       ) : (
         <ol>
           {page.records.map((record, index) => {
@@ -68,7 +69,9 @@ export function RecordsInView({
                 <button
                   type="button"
                   className={styles.listItem}
-                  onClick={() => onOpen(record.id, { kind: 'list', ids, index, label: 'in view' })}
+                  onClick={() =>
+                    onOpen(record.id, { kind: 'list', ids, index, label: t('map.inView.sequence') })
+                  }
                 >
                   {title || record.id}
                 </button>
