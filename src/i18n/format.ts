@@ -97,8 +97,3 @@ export function formatWait(until: Date, now = Date.now()): string {
 export function formatList(items: readonly string[], kind: 'and' | 'or' = 'and'): string {
   return lists()[kind].format(items);
 }
-
-/** `1 dataset`, `12,345 records`: English only, until every caller takes a catalogue plural. */
-export function plural(count: number, one: string, many: string = `${one}s`): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, htmlToText } from './html-text';
+import { escapeHtml, excerpt, htmlToText } from './html-text';
 
 describe('htmlToText', () => {
   it('drops tags, decodes entities and collapses whitespace', () => {
@@ -30,5 +30,13 @@ describe('excerpt', () => {
   it('keeps short text whole and cuts long text at a word, with an ellipsis', () => {
     expect(excerpt('short', 10)).toBe('short');
     expect(excerpt('one two three four five six', 15)).toBe('one two three…');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('turns markup into text', () => {
+    expect(escapeHtml(`<img src=x onerror="alert('x')"> & co`)).toBe(
+      '&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; co',
+    );
   });
 });

@@ -44,7 +44,8 @@ async function cutTexts(page: Page): Promise<string[]> {
       const style = getComputedStyle(element);
       if (style.textOverflow === 'ellipsis') continue;
       const hidden = style.overflowX === 'hidden' || style.overflowX === 'clip';
-      if (hidden && element.scrollWidth > element.clientWidth + 1) cut.push(element.textContent?.trim() ?? '');
+      if (hidden && element.scrollWidth > element.clientWidth + 1)
+        cut.push(element.textContent?.trim() ?? '');
     }
     return cut;
   });
@@ -66,9 +67,11 @@ test.describe('a French browser', () => {
 
   test('the catalog and every view of a dataset, in French', async ({ page, request }) => {
     const calls = apiCalls(page);
-    const total = ((await (await request.get(`/api/v2/catalog/datasets/${CITIES}/records?limit=0`)).json()) as {
-      total_count: number;
-    }).total_count;
+    const total = (
+      (await (await request.get(`/api/v2/catalog/datasets/${CITIES}/records?limit=0`)).json()) as {
+        total_count: number;
+      }
+    ).total_count;
 
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
@@ -95,7 +98,10 @@ test.describe('a French browser', () => {
     ] as const) {
       await page.getByRole('tab', { name: tab, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`tab=${name}`));
-      await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
       await page.waitForLoadState('networkidle');
       await checkView(page, name);
     }
@@ -107,7 +113,9 @@ test.describe('a French browser', () => {
 
   test('a record and the correction form, in French', async ({ page, request }) => {
     const body = (await (
-      await request.get(`/api/v2/catalog/datasets/${CITIES}/records?where=name="Paris" AND country_code="FR"&order_by=population DESC&limit=1`)
+      await request.get(
+        `/api/v2/catalog/datasets/${CITIES}/records?where=name="Paris" AND country_code="FR"&order_by=population DESC&limit=1`,
+      )
     ).json()) as { records: { record: { id: string; fields: { population: number } } }[] };
     const paris = body.records[0]!.record;
     await page.goto(`/datasets/${CITIES}/records/${paris.id}`);

@@ -4,7 +4,7 @@ import { MAX_WINDOW } from '../../../common/ods-api/params';
 import { type PortalTarget, targetKey } from '../../api/client';
 import { type GridView, type GridWindowData, gridQueries } from './grid-queries';
 import { WINDOW_ROWS } from './records-plan';
-import type { NavigateOptions, RecordSequence } from './view-props';
+import type { ListOrder, NavigateOptions, RecordSequence } from './view-props';
 
 /**
  * Previous and next in the record panel, whichever view opened it: the table's order (the grid's
@@ -13,7 +13,7 @@ import type { NavigateOptions, RecordSequence } from './view-props';
  * the portal (grid-queries `recordRank`).
  */
 export interface RecordNavigation {
-  position: { rank: number; total: number; label?: string } | null;
+  position: { rank: number; total: number; order?: ListOrder } | null;
   onPrevious: (() => void) | null;
   onNext: (() => void) | null;
   /** A rank the grid scrolls into view (a permalink's, or previous/next). */
@@ -121,8 +121,8 @@ export function useRecordNavigation({
   let onPrevious: (() => void) | null = null;
   let onNext: (() => void) | null = null;
   if (sequence?.kind === 'list') {
-    const { ids, index, label } = sequence;
-    position = { rank: index, total: ids.length, label };
+    const { ids, index, order } = sequence;
+    position = { rank: index, total: ids.length, order };
     if (index > 0)
       onPrevious = () => open(ids[index - 1]!, { ...sequence, index: index - 1 }, { replace: true });
     if (index < ids.length - 1)

@@ -11,4 +11,10 @@ export type RecordSequence =
   /** The table's order: the record at this rank of the grid; previous/next are the rows around it. */
   | { kind: 'grid'; rank: number }
   /** A list the view made (the map: the records drawn, nearest first); previous/next walk it. */
-  | { kind: 'list'; ids: readonly string[]; index: number; label: string };
+  | { kind: 'list'; ids: readonly string[]; index: number; order: ListOrder };
+
+/**
+ * What a view's list is, for the record panel's "Record 3 of 40 in view": one whole sentence per
+ * order in the catalogues, so no language has to fit a phrase into another's sentence.
+ */
+export type ListOrder = 'in-view' | 'nearest';

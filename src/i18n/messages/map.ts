@@ -46,8 +46,6 @@ export const en = {
   'map.inView.heading': 'Records in view',
   'map.inView.firstOf': '(the first {shown} of {total})',
   'map.inView.empty': 'No records in view. Zoom out or move the map.',
-  'map.inView.sequence': 'in view',
-  'map.nearest.sequence': 'on the map, nearest first',
   // MapLibre's own texts (its `locale` option), for the controls it may draw.
   'map.maplibre.zoomIn': 'Zoom in',
   'map.maplibre.zoomOut': 'Zoom out',
@@ -112,8 +110,6 @@ export const fr: Translation<typeof en> = {
   'map.inView.heading': 'Enregistrements visibles',
   'map.inView.firstOf': '(les {shown} premiers sur {total})',
   'map.inView.empty': 'Aucun enregistrement visible. Dézoomez ou déplacez la carte.',
-  'map.inView.sequence': 'dans la vue',
-  'map.nearest.sequence': 'sur la carte, du plus proche au plus lointain',
   'map.maplibre.zoomIn': 'Zoom avant',
   'map.maplibre.zoomOut': 'Zoom arrière',
   'map.maplibre.resetBearing': 'Faire glisser pour tourner la carte, cliquer pour revenir au nord',

@@ -4,7 +4,8 @@ import type { Translation } from '../translate';
 export const en = {
   'record.panel.kicker': 'Record',
   'record.panel.position': 'Record {rank} of {total}',
-  'record.panel.positionIn': 'Record {rank} of {total} {where}',
+  'record.panel.positionInView': 'Record {rank} of {total} in view',
+  'record.panel.positionNearest': 'Record {rank} of {total} on the map, nearest first',
   'record.panel.untitled': 'Untitled record',
   'record.panel.loading': 'Loading…',
   'record.panel.notFound': 'Record not found',
@@ -88,7 +89,9 @@ export const en = {
 export const fr: Translation<typeof en> = {
   'record.panel.kicker': 'Enregistrement',
   'record.panel.position': 'Enregistrement {rank} sur {total}',
-  'record.panel.positionIn': 'Enregistrement {rank} sur {total} {where}',
+  'record.panel.positionInView': 'Enregistrement {rank} sur {total} dans la vue',
+  'record.panel.positionNearest':
+    'Enregistrement {rank} sur {total} sur la carte, du plus proche au plus lointain',
   'record.panel.untitled': 'Enregistrement sans titre',
   'record.panel.loading': 'Chargement…',
   'record.panel.notFound': 'Enregistrement introuvable',

@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatCompact, formatNumber } from '../../../i18n/format';
 import { t } from '../../../i18n/translate';
+import { escapeHtml } from '../../../lib/html-text';
 import type { GroupedData, ScatterData } from './chart-data';
 import type { ChartState } from './chart-state';
 import type { ChartPalette } from './chart-theme';
@@ -148,8 +149,9 @@ export function scatterOption(
       trigger: 'item',
       formatter: (p: { value: [number, number] }) =>
         [
-          t('analyze.chart.point', { name: names.x, value: p.value[0] }),
-          t('analyze.chart.point', { name: names.y, value: p.value[1] }),
+          // Field labels come from the portal: text, never markup, in ECharts' HTML tooltip.
+          escapeHtml(t('analyze.chart.point', { name: names.x, value: p.value[0] })),
+          escapeHtml(t('analyze.chart.point', { name: names.y, value: p.value[1] })),
         ].join('<br>'),
     },
     grid: { left: 8, right: 24, top: 16, bottom: 28, containLabel: true },

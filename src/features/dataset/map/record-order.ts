@@ -1,6 +1,5 @@
 import type { Feature } from 'geojson';
 import { bboxOf } from '../../../../common/geo/bbox';
-import { t } from '../../../i18n/translate';
 import type { RecordSequence } from '../view-props';
 
 /** The record id a feature carries (`select=recordid`), when the portal sent it. */
@@ -35,5 +34,5 @@ export function neighbours(drawn: readonly Feature[], clicked: Feature): RecordS
   }
   ranked.sort((a, b) => a.distance - b.distance);
   const ids = [...(clickedId ? [clickedId] : []), ...ranked.map((r) => r.id)];
-  return { kind: 'list', ids, index: 0, label: t('map.nearest.sequence') };
+  return { kind: 'list', ids, index: 0, order: 'nearest' };
 }

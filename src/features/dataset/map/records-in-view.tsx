@@ -69,9 +69,7 @@ export function RecordsInView({
                 <button
                   type="button"
                   className={styles.listItem}
-                  onClick={() =>
-                    onOpen(record.id, { kind: 'list', ids, index, label: t('map.inView.sequence') })
-                  }
+                  onClick={() => onOpen(record.id, { kind: 'list', ids, index, order: 'in-view' })}
                 >
                   {title || record.id}
                 </button>

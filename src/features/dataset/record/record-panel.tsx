@@ -10,7 +10,15 @@ import { t } from '../../../i18n/translate';
 import { datasetQueries } from '../dataset-queries';
 import { formatValue, plainText } from '../field-format';
 import { FieldValue } from '../field-value';
+import type { ListOrder } from '../view-props';
 import styles from './record-panel.module.css';
+
+/** The panel's kicker, a whole sentence for each order the record was opened in. */
+const POSITION_KEYS = {
+  grid: 'record.panel.position',
+  'in-view': 'record.panel.positionInView',
+  nearest: 'record.panel.positionNearest',
+} as const;
 
 export interface RecordPanelProps {
   target: PortalTarget;
@@ -20,7 +28,7 @@ export interface RecordPanelProps {
   timeZone: string;
   /** Where the record stands in the grid's order, when known. */
   /** Where the record stands in the sequence of the view that opened it (the table's order, the map's records). */
-  position: { rank: number; total: number; label?: string } | null;
+  position: { rank: number; total: number; order?: ListOrder } | null;
   onPrevious: (() => void) | null;
   onNext: (() => void) | null;
   /** A link to this record's own page (`/datasets/…/records/…`). */
@@ -120,13 +128,7 @@ export function RecordPanel({
         <div className={styles.titleBlock}>
           <p className={styles.kicker}>
             {position
-              ? position.label
-                ? t('record.panel.positionIn', {
-                    rank: position.rank + 1,
-                    total: position.total,
-                    where: position.label,
-                  })
-                : t('record.panel.position', { rank: position.rank + 1, total: position.total })
+              ? t(POSITION_KEYS[position.order ?? 'grid'], { rank: position.rank + 1, total: position.total })
               : t('record.panel.kicker')}
           </p>
           <h2 id="record-heading" ref={heading} tabIndex={-1} className={styles.title}>
