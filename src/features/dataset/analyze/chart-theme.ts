@@ -33,10 +33,10 @@ export const CHART_PALETTES: Record<ChartTheme, ChartPalette> = {
       '#0c8599',
       '#a66a00',
       '#5f3dc4',
-      '#5c940d',
+      '#538a0c',
       '#495057',
     ],
-    others: '#adb5bd',
+    others: '#767e86',
   },
   dark: {
     background: '#181c20',

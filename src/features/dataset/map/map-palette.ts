@@ -45,10 +45,10 @@ export const PALETTES: Record<MapTheme, MapPalette> = {
       '#0c8599',
       '#a66a00',
       '#5f3dc4',
-      '#5c940d',
+      '#538a0c',
       '#495057',
     ],
-    others: '#adb5bd',
+    others: '#767e86',
   },
   dark: {
     water: '#0d1822',
