@@ -56,13 +56,14 @@ async function cutTexts(page: Page): Promise<string[]> {
   });
 }
 
-/** Axe in both themes, no text cut, and a screenshot of each theme. */
+/** Axe in both themes, no text cut, and a screenshot of each theme (named by the page's language). */
 async function checkView(page: Page, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await expectAccessible(page);
-    expect(await cutTexts(page), `${name}: text cut in French (${scheme})`).toEqual([]);
-    await screen(page, `fr-${name}-${scheme}`, { fullPage: false });
+    const lang = await page.locator('html').getAttribute('lang');
+    expect(await cutTexts(page), `${name}: text cut (${lang}, ${scheme})`).toEqual([]);
+    await screen(page, `${lang}-${name}-${scheme}`, { fullPage: false });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -152,6 +153,28 @@ test.describe('a French browser', () => {
     await expect(page.getByRole('tab', { name: 'Table' })).toBeVisible();
     expect(calls.filter((url) => url.searchParams.get('lang') !== 'en').map(String)).toEqual([]);
   });
+});
+
+test('every view in English: axe in both themes, nothing cut', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await checkView(page, 'catalog');
+  for (const [tab, label] of [
+    ['table', 'Table'],
+    ['map', 'Map'],
+    ['analyze', 'Analyze'],
+    ['export', 'Export'],
+    ['api', 'API'],
+    ['information', 'Information'],
+  ] as const) {
+    await page.goto(`/datasets/${CITIES}?tab=${tab}`);
+    await expect(page.getByRole('tab', { name: label, exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await page.waitForLoadState('networkidle');
+    await checkView(page, tab);
+  }
 });
 
 test('the header’s switcher changes the language at once and is kept', async ({ page }) => {

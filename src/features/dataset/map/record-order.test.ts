@@ -15,7 +15,7 @@ describe('neighbours', () => {
       kind: 'list',
       ids: ['here', 'near', 'mid', 'far'],
       index: 0,
-      label: 'on the map, nearest first',
+      order: 'nearest',
     });
   });
 
