@@ -60,6 +60,8 @@ describe('a full disk', () => {
       data: dir,
       db,
       dist: join(temp, 'no-dist'),
+      // The faults are the store's: one query worker, as each thread takes about a second to start.
+      workers: 1,
       log: (line) => lines.push(line),
       openStore: (file) => {
         const store = new Store(file);
@@ -123,6 +125,8 @@ describe('kill -9 during feedback writes', () => {
         db,
         '--dist',
         join(temp, 'no-dist'),
+        '--workers',
+        '1',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );

@@ -49,6 +49,8 @@ describe('request heads over a real socket', () => {
       db: join(temp, 'portal.sqlite'),
       dist: join(temp, 'no-dist'),
       log: () => {},
+      // One query worker is enough for request heads; each thread takes about a second to start.
+      workers: 1,
     });
     url = running.url;
     close = running.close;

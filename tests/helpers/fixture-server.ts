@@ -19,6 +19,9 @@ export function serveFixturePortal(onReady: (url: string) => void, api?: ServeOp
       dist: 'dist',
       log: () => {},
       api,
+      // One query worker: these files test the API, not the pool (server/pool/pool.test.ts does),
+      // and each worker thread takes about a second to start.
+      workers: 1,
     });
     close = portal.close;
     onReady(portal.url);
