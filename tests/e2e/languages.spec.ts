@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectAccessible } from '../helpers/axe';
+import { expectAccessible, expectAccessibleColours } from '../helpers/axe';
 import { expect, test } from '../helpers/browser-test';
 import { screen } from '../helpers/screens';
 
@@ -56,11 +56,14 @@ async function cutTexts(page: Page): Promise<string[]> {
   });
 }
 
-/** Axe in both themes, no text cut, and a screenshot of each theme (named by the page's language). */
+/**
+ * Axe in both themes (every WCAG 2.1 AA rule in light, the contrast rules in dark), no text cut,
+ * and a screenshot of each theme (named by the page's language).
+ */
 async function checkView(page: Page, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await expectAccessible(page);
+    await (scheme === 'light' ? expectAccessible(page) : expectAccessibleColours(page));
     const lang = await page.locator('html').getAttribute('lang');
     expect(await cutTexts(page), `${name}: text cut (${lang}, ${scheme})`).toEqual([]);
     await screen(page, `${lang}-${name}-${scheme}`, { fullPage: false });

@@ -13,3 +13,18 @@ export async function expectAccessible(page: Page): Promise<void> {
   );
   expect(violations, 'WCAG 2.1 AA violations').toEqual([]);
 }
+
+/**
+ * The rules a colour theme can break (text and link contrast), for a page whose other theme has
+ * passed `expectAccessible`: a theme changes colours only, so the structural rules need not run twice.
+ */
+export async function expectAccessibleColours(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withRules(['color-contrast', 'link-in-text-block'])
+    .analyze();
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+  expect(violations, 'WCAG 2.1 AA contrast violations').toEqual([]);
+}
