@@ -10,8 +10,12 @@ import { PALETTES } from './map-palette';
 describe('map palettes', () => {
   for (const [theme, palette] of Object.entries(PALETTES)) {
     it(`keeps 3:1 for every mark in the ${theme} theme`, () => {
-      const marks = { record: palette.record, highlight: palette.highlight, others: palette.others };
-      palette.categories.forEach((colour, k) => Object.assign(marks, { [`category ${k + 1}`]: colour }));
+      const marks: Record<string, string> = {
+        record: palette.record,
+        highlight: palette.highlight,
+        others: palette.others,
+      };
+      for (const [k, colour] of palette.categories.entries()) marks[`category ${k + 1}`] = colour;
       const weak = Object.entries(marks).flatMap(([name, colour]) =>
         (['land', 'water'] as const)
           .map((ground) => ({ ground, ratio: contrastRatio(colour, palette[ground]) }))
