@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Expr } from '../../common/odsql/ast';
+import { zonedParts } from '../../common/time/zoned-time';
 import type { Compiler } from '../odsql/compile';
 import { unparen } from '../odsql/compiled';
 import { type IntervalUnitName, truncateInstant } from '../odsql/sql-functions';
@@ -45,18 +46,18 @@ function enabled(): boolean {
 }
 
 /** The column and calendar unit of a group_by key the plan handles, or null. */
-function intervalKey(expr: Expr): { field: Expr; unit: IntervalUnitName } | null {
+function intervalKey(expr: Expr): { field: Expr; unit: IntervalUnitName; calendar: boolean } | null {
   const e = unparen(expr);
   if (e.kind !== 'Call' || e.namedArgs.length > 0 || e.distinct) return null;
   const [first, second] = e.args;
   if (!first || unparen(first).kind !== 'Field') return null;
-  if (e.name === 'year' && e.args.length === 1) return { field: first, unit: 'year' };
+  if (e.name === 'year' && e.args.length === 1) return { field: first, unit: 'year', calendar: true };
   if (e.args.length !== 2) return null;
   if (e.name === 'range' && second?.kind === 'Interval' && second.value === 1 && second.unit in STEPS) {
-    return { field: first, unit: second.unit as IntervalUnitName };
+    return { field: first, unit: second.unit as IntervalUnitName, calendar: false };
   }
   if (e.name === 'date_format' && second?.kind === 'String' && second.value in PATTERN_UNITS) {
-    return { field: first, unit: PATTERN_UNITS[second.value]! };
+    return { field: first, unit: PATTERN_UNITS[second.value]!, calendar: true };
   }
   return null;
 }
@@ -67,6 +68,7 @@ function bucketBounds(
   layout: DatasetLayout,
   field: FieldLayout,
   unit: IntervalUnitName,
+  calendar: boolean,
   timezone: string,
 ): (number | string)[][] | null {
   const column = `"${field.column}"`;
@@ -82,12 +84,23 @@ function bucketBounds(
   const fromMs = (ms: number) => (isDate ? new Date(ms).toISOString().slice(0, 10) : ms);
   const zone = isDate ? 'UTC' : timezone;
   const last = toMs(max);
+  const period = (ms: number) => {
+    const p = zonedParts(ms, zone);
+    return unit === 'year'
+      ? `${p.year}`
+      : unit === 'month'
+        ? `${p.year}-${p.month}`
+        : `${p.year}-${p.month}-${p.day}`;
+  };
   const bounds: (number | string)[][] = [];
   let start = truncateInstant(toMs(min), zone, unit, 1);
   while (start <= last) {
     const end = truncateInstant(start + STEPS[unit]!, zone, unit, 1);
     // Every instant in [start, end) must truncate to start: end is the very next bucket.
     if (!(end > start) || truncateInstant(end - 1, zone, unit, 1) !== start) return null;
+    // date_format() and year() read the zone's calendar, not ods_trunc: where a zone skips its
+    // midnight the two could part, so each bound must also be where the calendar turns.
+    if (calendar && !(period(start - 1) !== period(start) && period(start) === period(end - 1))) return null;
     if (bounds.length === MAX_BUCKETS) return null;
     bounds.push([fromMs(start), fromMs(end)]);
     start = end;
@@ -155,7 +168,14 @@ export function bucketPlanSql(q: BucketQuery): string | null {
     }
   }
 
-  const bounds = bucketBounds(q.db, q.layout, field, interval.unit, q.compiler.options.timezone);
+  const bounds = bucketBounds(
+    q.db,
+    q.layout,
+    field,
+    interval.unit,
+    interval.calendar,
+    q.compiler.options.timezone,
+  );
   if (bounds === null) return null;
   // plan.ts adds a key that select leaves out to the outputs, so there always is one.
   if (keyIndex < 0) return null;
