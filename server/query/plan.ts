@@ -7,6 +7,7 @@ import { OdsHttpError } from '../errors';
 import { Compiler } from '../odsql/compile';
 import { type Compiled, notAPosition, OdsqlSemanticError } from '../odsql/compiled';
 import type { DatasetLayout } from '../store/layout';
+import { bucketPlanSql } from './date-buckets';
 import type { OutputColumn } from './outputs';
 import { compileRefine, type RefineTerm } from './refine';
 
@@ -222,9 +223,26 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
     // The null group, where there is one, comes after every other.
     const nullsLast = spec.nullGroups ? ' NULLS LAST' : '';
     const orderSql = [...order, ...groupSql.map((sql) => `${sql} ASC${nullsLast}`)];
-    const base = `SELECT ${columns.join(', ') || '1'} FROM ${table} t ${joins.join(' ')}${where}${
-      groupSql.length ? ` GROUP BY ${groupSql.join(', ')}` : ''
-    }${orderSql.length ? ` ORDER BY ${orderSql.join(', ')}` : ''}`;
+    // One date interval of a column can be read as ranges of its index, sorting nothing.
+    const buckets =
+      groupKeys.length === 1 && joins.length === 0
+        ? bucketPlanSql({
+            compiler,
+            layout,
+            db,
+            groupKey: groupKeys[0]!,
+            outputs,
+            conditions,
+            order,
+            whereSql,
+            nullGroups: spec.nullGroups === true,
+          })
+        : null;
+    const base =
+      buckets ??
+      `SELECT ${columns.join(', ') || '1'} FROM ${table} t ${joins.join(' ')}${where}${
+        groupSql.length ? ` GROUP BY ${groupSql.join(', ')}` : ''
+      }${orderSql.length ? ` ORDER BY ${orderSql.join(', ')}` : ''}`;
     return {
       grouped,
       outputs,
