@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { DatasetLayout } from '../server/store/layout';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/helpers/chromium';
 import { benchAnalyzeQueries } from './bench-analyze-queries';
+import { benchDateBuckets } from './bench-date-buckets';
 import { fmt, machine, median, startPortal, writeSection } from './bench-lib';
 import { buildIfStale } from './build-state';
 
@@ -227,8 +228,10 @@ export async function benchAnalyze(): Promise<void> {
     });
     if (made.status !== 0) throw new Error('make-bench-portal failed');
   }
-  // The grouped queries alone first (the store's candidates, its own section), then the browser.
+  // The grouped queries alone first (the store's candidates, then the time axis's two plans, each
+  // its own section), then the browser.
   await benchAnalyzeQueries();
+  await benchDateBuckets();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const rows: Row[] = [];
   try {
