@@ -20,8 +20,19 @@ import {
  */
 const tsx = 'node node_modules/tsx/dist/cli.mjs';
 const JOURNEYS = /(catalog-journey|dataset-journey|dataset-map)\.spec\.ts$/;
-/** Journey tests of keyboard and URL handling only, which no API version changes: run once, not per version. */
-const VERSION_FREE = /a facet group is one tab stop|a feature icon is a link|invalid page or sort is dropped/;
+/**
+ * Journey tests that no API version changes, run once, not per version: keyboard and URL handling,
+ * paging arithmetic, and the countries' shapes (the same records requests as the cities' map, only
+ * bigger).
+ */
+const VERSION_FREE =
+  /a facet group is one tab stop|a feature icon is a link|invalid page or sort is dropped|paging stays within|the countries draw as polygons/;
+/**
+ * The portal serving both versions already gets v2.1 in every view (the explorer prefers it), so a
+ * portal serving v2.1 alone needs to show only that nothing leans on v2.0: the catalog and the
+ * dataset journeys. A v2.0-only portal takes every journey, the map's included.
+ */
+const V21_JOURNEYS = /(catalog-journey|dataset-journey)\.spec\.ts$/;
 
 /** The sample portal again, on its own port, with one API version (the store is the main one's, already built). */
 function singleVersionSample(port: number, api: '2.0' | '2.1') {
@@ -56,7 +67,7 @@ export default defineConfig<{ samplePortal: string; expectedConsoleErrors: RegEx
     { name: 'both-versions' },
     {
       name: 'v2.1-only',
-      testMatch: JOURNEYS,
+      testMatch: V21_JOURNEYS,
       grepInvert: VERSION_FREE,
       use: { samplePortal: SAMPLE_V21_PORTAL_URL },
     },
