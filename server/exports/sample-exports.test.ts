@@ -99,7 +99,10 @@ const CASES: { dataset: string; params: Params }[] = [
   // minute): one polygon (Lesotho), one with a hole (South Africa, around Lesotho), islands
   // (Indonesia, Canada, France with its overseas parts), shapes across the date line (Fiji,
   // Russia), and Kosovo, which has no outline. The outline test below exports all of them.
-  { dataset: 'world-countries', params: { where: 'cca2 IN ("LS", "ZA", "ID", "CA", "FR", "FJ", "RU", "XK")' } },
+  {
+    dataset: 'world-countries',
+    params: { where: 'cca2 IN ("LS", "ZA", "ID", "CA", "FR", "FJ", "RU", "XK")' },
+  },
   // The centres alone: a point field is the geometry when the selection has no shape.
   { dataset: 'world-countries', params: { select: 'exclude(geo_shape)' } },
   { dataset: 'geonames-all-cities-with-a-population-1000', params: { refine: 'country_code:FR' } },
