@@ -13,7 +13,7 @@ export interface ActiveFiltersProps {
 function filterLabel(filter: string): string {
   const parts = splitFilter(filter);
   return parts
-    ? t('catalog.filter.label', {
+    ? t('common.facet.label', {
         facet: facetLabel(parts.facet),
         value: facetValueLabel(parts.facet, parts.value),
       })

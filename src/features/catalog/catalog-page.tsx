@@ -280,7 +280,7 @@ function ResultsSkeleton() {
 
 function FacetsSkeleton() {
   return (
-    <div role="status" aria-label={t('catalog.loadingFilters')}>
+    <div role="status" aria-label={t('common.facet.loading')}>
       {[0, 1, 2].map((group) => (
         <div key={group} className={styles.skeletonGroup}>
           <Skeleton width="40%" height="0.75rem" />

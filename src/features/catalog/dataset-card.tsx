@@ -44,7 +44,7 @@ export function DatasetCard({ dataset, refineSearch }: DatasetCardProps) {
         {metas.publisher && (
           <li>
             <Building2 aria-hidden size={14} />
-            <span className="sr-only">{t('catalog.card.publisher')} </span>
+            <span className="sr-only">{t('common.meta.publisher')} </span>
             {metas.publisher}
           </li>
         )}
@@ -59,7 +59,7 @@ export function DatasetCard({ dataset, refineSearch }: DatasetCardProps) {
             <Clock aria-hidden size={14} />
             <span>
               <RichMessage
-                k="catalog.card.modified"
+                k="common.meta.modified"
                 values={{ date: <time dateTime={metas.modified ?? undefined}>{modified}</time> }}
               />
             </span>
@@ -68,12 +68,12 @@ export function DatasetCard({ dataset, refineSearch }: DatasetCardProps) {
         {metas.license && (
           <li>
             <Scale aria-hidden size={14} />
-            <span className="sr-only">{t('catalog.card.licence')} </span>
+            <span className="sr-only">{t('common.meta.licence')} </span>
             {metas.license}
           </li>
         )}
         <li className={styles.id} title={t('catalog.card.identifierTitle')}>
-          <span className="sr-only">{t('catalog.card.identifier')} </span>
+          <span className="sr-only">{t('common.meta.identifier')} </span>
           {dataset.dataset_id}
         </li>
       </ul>

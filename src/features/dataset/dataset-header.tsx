@@ -62,7 +62,7 @@ export function DatasetHeader({
         {metas.publisher && (
           <li>
             <Building2 aria-hidden size={15} />
-            <span className="sr-only">{t('dataset.header.publisher')} </span>
+            <span className="sr-only">{t('common.meta.publisher')} </span>
             {metas.publisher}
           </li>
         )}
@@ -75,13 +75,13 @@ export function DatasetHeader({
         {formatDate(metas.modified) && (
           <li>
             <Clock aria-hidden size={15} />
-            {t('dataset.header.modified', { date: formatDate(metas.modified)! })}
+            {t('common.meta.modified', { date: formatDate(metas.modified)! })}
           </li>
         )}
         {metas.license && (
           <li>
             <Scale aria-hidden size={15} />
-            <span className="sr-only">{t('dataset.header.licence')} </span>
+            <span className="sr-only">{t('common.meta.licence')} </span>
             {metas.license_url ? (
               <a href={metas.license_url} rel="noreferrer noopener" target="_blank">
                 {metas.license}
@@ -92,7 +92,7 @@ export function DatasetHeader({
           </li>
         )}
         <li className={styles.id}>
-          <span className="sr-only">{t('dataset.header.identifier')} </span>
+          <span className="sr-only">{t('common.meta.identifier')} </span>
           {dataset.dataset_id}
         </li>
       </ul>

@@ -45,7 +45,7 @@ export function facetValueLabel(field: DatasetField | undefined, value: string, 
 export function refineLabel(fields: readonly DatasetField[], filter: string): string {
   const parts = splitFilter(filter);
   if (!parts) return filter;
-  return t('dataset.refine.label', {
+  return t('common.facet.label', {
     facet: facetLabel(fields, parts.facet),
     value: facetValueLabel(facetField(fields, parts.facet), parts.value),
   });

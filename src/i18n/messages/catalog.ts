@@ -4,7 +4,6 @@ import type { Translation } from '../translate';
 export const en = {
   'catalog.heading': 'Datasets',
   'catalog.loading': 'Loading datasets',
-  'catalog.loadingFilters': 'Loading filters',
   'catalog.filtersUnavailable': 'Filters are unavailable.',
   'catalog.noFacets': 'No facets for these results.',
   'catalog.search.label': 'Search datasets',
@@ -48,13 +47,8 @@ export const en = {
   // `one` is the first of the month: French writes it as an ordinal ("1er").
   'catalog.date.day': { one: '{count} {month} {year}', other: '{count} {month} {year}' },
   'catalog.date.dayOfMonth': { one: '{count} {month}', other: '{count} {month}' },
-  'catalog.filter.label': '{facet}: {value}',
 
   'catalog.card.noDescription': 'No description.',
-  'catalog.card.publisher': 'Publisher:',
-  'catalog.card.modified': 'Modified {date}',
-  'catalog.card.licence': 'Licence:',
-  'catalog.card.identifier': 'Identifier:',
   'catalog.card.identifierTitle': 'Dataset identifier',
   'catalog.card.tags': 'Themes and keywords',
   'catalog.card.theme': 'Theme: {theme}, show only this theme',
@@ -68,7 +62,6 @@ export const en = {
 export const fr: Translation<typeof en> = {
   'catalog.heading': 'Jeux de données',
   'catalog.loading': 'Chargement des jeux de données',
-  'catalog.loadingFilters': 'Chargement des filtres',
   'catalog.filtersUnavailable': 'Les filtres sont indisponibles.',
   'catalog.noFacets': 'Aucune facette pour ces résultats.',
   'catalog.search.label': 'Rechercher des jeux de données',
@@ -113,13 +106,8 @@ export const fr: Translation<typeof en> = {
   'catalog.date.month': '{month} {year}',
   'catalog.date.day': { one: '{count}er {month} {year}', other: '{count} {month} {year}' },
   'catalog.date.dayOfMonth': { one: '{count}er {month}', other: '{count} {month}' },
-  'catalog.filter.label': '{facet}\u202f: {value}',
 
   'catalog.card.noDescription': 'Aucune description.',
-  'catalog.card.publisher': 'Producteur\u202f:',
-  'catalog.card.modified': 'Modifié le {date}',
-  'catalog.card.licence': 'Licence\u202f:',
-  'catalog.card.identifier': 'Identifiant\u202f:',
   'catalog.card.identifierTitle': 'Identifiant du jeu de données',
   'catalog.card.tags': 'Thèmes et mots-clés',
   'catalog.card.theme': 'Thème\u202f: {theme}, n’afficher que ce thème',

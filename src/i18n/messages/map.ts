@@ -23,7 +23,6 @@ export const en = {
   },
   'map.status.all': { one: 'Showing {count} record.', other: 'Showing {count} records.' },
   'map.tooltip.zoomIn': 'Click to zoom in',
-  'map.tooltip.untitled': 'Untitled record',
   'map.legend.label': 'Colours by {field}',
   'map.legend.others': 'Others',
   'map.canvas.failed':
@@ -86,7 +85,6 @@ export const fr: Translation<typeof en> = {
   },
   'map.status.all': { one: '{count} enregistrement affiché.', other: '{count} enregistrements affichés.' },
   'map.tooltip.zoomIn': 'Cliquer pour zoomer',
-  'map.tooltip.untitled': 'Enregistrement sans titre',
   'map.legend.label': 'Couleurs selon {field}',
   'map.legend.others': 'Autres',
   'map.canvas.failed':

@@ -6,7 +6,6 @@ export const en = {
   'record.panel.position': 'Record {rank} of {total}',
   'record.panel.positionInView': 'Record {rank} of {total} in view',
   'record.panel.positionNearest': 'Record {rank} of {total} on the map, nearest first',
-  'record.panel.untitled': 'Untitled record',
   'record.panel.loading': 'Loading…',
   'record.panel.notFound': 'Record not found',
   'record.panel.notFoundAdvice':
@@ -92,7 +91,6 @@ export const fr: Translation<typeof en> = {
   'record.panel.positionInView': 'Enregistrement {rank} sur {total} dans la vue',
   'record.panel.positionNearest':
     'Enregistrement {rank} sur {total} sur la carte, du plus proche au plus lointain',
-  'record.panel.untitled': 'Enregistrement sans titre',
   'record.panel.loading': 'Chargement…',
   'record.panel.notFound': 'Enregistrement introuvable',
   'record.panel.notFoundAdvice':

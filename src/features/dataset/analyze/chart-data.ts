@@ -1,5 +1,6 @@
 import type { GroupRow } from '../../../api/model';
-import { currentLocale, perLocale } from '../../../i18n/locale';
+import { formatPrecise } from '../../../i18n/format';
+import { currentLocale } from '../../../i18n/locale';
 import { t } from '../../../i18n/translate';
 import type { ChartSort, Interval } from './chart-params';
 import { BY, valueAlias, X } from './chart-query';
@@ -69,14 +70,6 @@ export function bucketStart(label: unknown): number | null | undefined {
   const match = typeof label === 'string' ? /^\[\s*(\*|[-+\d.eE]+)\s*,/.exec(label) : null;
   if (!match) return undefined;
   return match[1] === '*' ? null : toNumber(match[1]);
-}
-
-// Bin edges and charted values can be small fractions: six decimals, where format.ts keeps two.
-const precise = perLocale((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }));
-
-/** A number as the chart's labels and table write it: up to six decimals, in the language in force. */
-export function formatPrecise(n: number): string {
-  return precise().format(n);
 }
 
 export function rangeLabel(low: number | null, high: number | null): string {

@@ -2,10 +2,11 @@ import { Download, Table2 } from 'lucide-react';
 import { useState } from 'react';
 import { saveFile } from '../../../api/download';
 import { Button } from '../../../components/button';
+import { formatPrecise } from '../../../i18n/format';
 import { t } from '../../../i18n/translate';
 import styles from './analyze-view.module.css';
 import { chartTable, toCsv } from './chart-csv';
-import { type ChartData, formatPrecise } from './chart-data';
+import type { ChartData } from './chart-data';
 
 export interface ChartTableViewProps {
   data: ChartData;

@@ -36,7 +36,7 @@ export function DatasetFilterChips({ fields, search, onChange }: DatasetFilterCh
       content: (
         <RichMessage
           k="dataset.chips.search"
-          values={{ kind: <ChipKind>{t('dataset.chips.searchKind')}</ChipKind>, q: search.q }}
+          values={{ kind: <ChipKind>{t('common.chips.searchKind')}</ChipKind>, q: search.q }}
         />
       ),
       removeLabel: t('dataset.chips.removeSearch', { q: search.q }),
@@ -58,7 +58,7 @@ export function DatasetFilterChips({ fields, search, onChange }: DatasetFilterCh
       key: `exclude ${filter}`,
       content: (
         <>
-          <ChipKind negative>{t('dataset.chips.not')}</ChipKind> {label}
+          <ChipKind negative>{t('common.chips.notKind')}</ChipKind> {label}
         </>
       ),
       removeLabel: t('dataset.chips.removeExclusion', { label }),

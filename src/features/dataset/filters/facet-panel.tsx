@@ -75,7 +75,7 @@ export function FacetPanel({
     return <ApiErrorState compact error={facets.error} onRetry={() => facets.refetch()} />;
   }
   return (
-    <div role="status" aria-label={t('dataset.facets.loading')}>
+    <div role="status" aria-label={t('common.facet.loading')}>
       {[0, 1, 2].map((group) => (
         <div key={group} className={styles.skeletonGroup}>
           <Skeleton width="40%" height="0.75rem" />

@@ -28,7 +28,7 @@ export function MapTooltip({
     : '';
   return (
     <div className={styles.tooltip} style={style} aria-hidden>
-      <strong>{title || t('map.tooltip.untitled')}</strong>
+      <strong>{title || t('common.untitledRecord')}</strong>
       <dl>
         {fields.tooltip.map((field) => {
           const text = plainText(formatValue(hovered.properties[field.name], field, { timeZone }));

@@ -79,7 +79,7 @@ export function RecordPanel({
 }: RecordPanelProps) {
   const query = useQuery(datasetQueries.record(target, datasetId, recordId));
   const record = query.data;
-  const title = recordTitle(record, fields) ?? t('record.panel.untitled');
+  const title = recordTitle(record, fields) ?? t('common.untitledRecord');
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const [correcting, setCorrecting] = useState(false);
