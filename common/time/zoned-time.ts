@@ -221,7 +221,7 @@ export function parsePartialDate(text: string): PartialDate | null {
 
 /** The first instant a partial date names, in UTC milliseconds (`1972` → 1972-01-01T00:00 in the zone). */
 export function partialDateStart(date: PartialDate, timezone: string): number {
-  const wall = utc(
+  const wall = [
     date.year,
     date.month ?? 1,
     date.day ?? 1,
@@ -229,18 +229,10 @@ export function partialDateStart(date: PartialDate, timezone: string): number {
     date.minute ?? 0,
     date.second ?? 0,
     date.millisecond,
-  );
-  if (date.offset !== null) return wall - date.offset * 60_000;
-  return zonedToUtc(
-    date.year,
-    date.month ?? 1,
-    date.day ?? 1,
-    date.hour ?? 0,
-    date.minute ?? 0,
-    date.second ?? 0,
-    date.millisecond,
-    timezone,
-  );
+  ] as const;
+  // An explicit offset fixes the instant; without one, the zone's offset at that wall time does.
+  if (date.offset !== null) return utc(...wall) - date.offset * 60_000;
+  return zonedToUtc(...wall, timezone);
 }
 
 /** Adds calendar units to a UTC instant in a zone (months clamp to the month's last day). */

@@ -8,6 +8,11 @@ import { currentLocale, type Locale, perLocale } from './locale';
 
 const integer = perLocale((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 0 }));
 const decimal = perLocale((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 2 }));
+const precise = perLocale((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 6 }));
+// Sizes: `1.5 MB` below ten units, `12 MB` above (a download's progress formats one per chunk).
+const oneDecimal = perLocale(
+  (l) => new Intl.NumberFormat(l, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+);
 const compact = perLocale((l) => new Intl.NumberFormat(l, { notation: 'compact', maximumFractionDigits: 1 }));
 const dateFormat = perLocale(
   (l) => new Intl.DateTimeFormat(l, { year: 'numeric', month: 'short', day: 'numeric' }),
@@ -33,9 +38,14 @@ export function formatCount(value: number): string {
   return integer().format(value);
 }
 
-/** At most two decimals: `1,234.57`, `1 234,57`. */
-export function formatNumber(value: number): string {
-  return decimal().format(value);
+/** At most two decimals: `1,234.57`, `1 234,57`; in the language in force, or the one given. */
+export function formatNumber(value: number, locale?: Locale): string {
+  return decimal(locale).format(value);
+}
+
+/** Up to six decimals, for bin edges and charted values that can be small fractions. */
+export function formatPrecise(value: number): string {
+  return precise().format(value);
 }
 
 /** `12K`, `1.2M` (`12 k`, `1,2 M` in French), for chart axes. */
@@ -74,11 +84,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  const number = new Intl.NumberFormat(currentLocale(), {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
+  const number = unit === 0 || value >= 10 ? integer() : oneDecimal();
   return `${number.format(value)} ${units[unit]}`;
 }
 

@@ -67,7 +67,10 @@ export function currentLocale(): Locale {
 /** Sets the language in force and tells assistive technologies and the browser (`<html lang>`). */
 export function setCurrentLocale(locale: Locale): void {
   current = locale;
-  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  // The shell calls this on every render; the attribute is written only when it changes.
+  if (typeof document !== 'undefined' && document.documentElement.lang !== locale) {
+    document.documentElement.lang = locale;
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatNumber } from './format';
 import { currentLocale, type Locale, perLocale } from './locale';
 import { en, fr } from './messages';
 
@@ -28,10 +29,9 @@ type ValuesArg<K extends MessageKey> = [PlaceholdersOf<(typeof en)[K]>] extends 
 const CATALOGUES: Record<Locale, Messages> = { en, fr };
 
 const pluralRule = perLocale((locale) => new Intl.PluralRules(locale));
-const numberFormat = perLocale((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
 
 /** The template a key and its values select in a language (the plural form for `count`). */
-export function templateOf(locale: Locale, key: string, count: unknown): string {
+function templateOf(locale: Locale, key: string, count: unknown): string {
   const message = CATALOGUES[locale][key] ?? CATALOGUES.en[key];
   if (message === undefined) throw new Error(`No message "${key}"`);
   if (typeof message === 'string') return message;
@@ -44,22 +44,25 @@ export function templateParts(template: string): string[] {
   return template.split(/\{(\w+)\}/);
 }
 
-export function formatValue(locale: Locale, value: Value): string {
-  return typeof value === 'number' ? numberFormat(locale).format(value) : value;
+/**
+ * A message's template in a language, cut into its text and its filled placeholders, in order:
+ * numbers formatted in the language, strings as given, anything else (an element) as it is.
+ */
+export function messageParts<T>(
+  locale: Locale,
+  key: string,
+  values: Readonly<Record<string, T | Value>> = {},
+): (string | T)[] {
+  return templateParts(templateOf(locale, key, values.count)).map((part, i) => {
+    if (i % 2 === 0) return part;
+    const value = values[part];
+    if (value === undefined) throw new Error(`Message "${key}" needs a value for {${part}}`);
+    return typeof value === 'number' ? formatNumber(value, locale) : value;
+  });
 }
 
 export function translate(locale: Locale, key: string, values: Readonly<Record<string, Value>> = {}): string {
-  const parts = templateParts(templateOf(locale, key, values.count));
-  let text = '';
-  for (let i = 0; i < parts.length; i++) {
-    if (i % 2 === 0) text += parts[i];
-    else {
-      const value = values[parts[i]!];
-      if (value === undefined) throw new Error(`Message "${key}" needs a value for {${parts[i]}}`);
-      text += formatValue(locale, value);
-    }
-  }
-  return text;
+  return messageParts(locale, key, values).join('');
 }
 
 /** The message `key` in the language in force, its placeholders filled. */

@@ -15,6 +15,18 @@ import { adviseError, errorSummary } from './error-advice';
 
 const context = { portalName: 'data.economie.gouv.fr', now: Date.UTC(2026, 0, 1, 22, 0) };
 
+/** A quota of 10,000 requests a period, used up, coming back two hours after `context.now`. */
+const quotaUsedUp = (period: string) =>
+  new RateLimitError(
+    'Quota10002',
+    'Too many requests',
+    'u',
+    { limit: 10000, remaining: 0, resetAt: null },
+    new Date(Date.UTC(2026, 0, 2, 0, 0)),
+    null,
+    period,
+  );
+
 describe('adviseError', () => {
   it('unreachable: says so and offers to retry or choose another portal', () => {
     const advice = adviseError(new PortalUnreachableError('u', 'https://data.economie.gouv.fr'), context);
@@ -43,15 +55,7 @@ describe('adviseError', () => {
   });
 
   it('429: says when the quota comes back and how to get more', () => {
-    const error = new RateLimitError(
-      'Quota10002',
-      'Too many requests',
-      'u',
-      { limit: 10000, remaining: 0, resetAt: null },
-      new Date(Date.UTC(2026, 0, 2, 0, 0)),
-      null,
-      'day',
-    );
+    const error = quotaUsedUp('day');
     const advice = adviseError(error, context);
     expect(advice.title).toBe('data.economie.gouv.fr’s request quota is used up');
     expect(advice.message).toMatch(/allows 10,000 requests per day/);
@@ -85,15 +89,7 @@ describe('advice in French', () => {
 
   it('words the explorer’s advice in the reader’s language and keeps the portal’s own message', () => {
     setCurrentLocale('fr');
-    const error = new RateLimitError(
-      'Quota10002',
-      'Too many requests',
-      'u',
-      { limit: 10000, remaining: 0, resetAt: null },
-      new Date(Date.UTC(2026, 0, 2, 0, 0)),
-      null,
-      'month',
-    );
+    const error = quotaUsedUp('month');
     const advice = adviseError(error, context);
     expect(advice.title).toBe('Le quota de requêtes de data.economie.gouv.fr est épuisé');
     expect(advice.message).toMatch(
