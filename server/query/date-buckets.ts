@@ -191,27 +191,35 @@ export function bucketPlanSql(q: BucketQuery): string | null {
 
   const from = `FROM "${q.layout.table}" t INDEXED BY "${index.name}"`;
   const dateColumn = `t."${field.column}"`;
-  const bucketColumns = (range: string) => {
-    // Each lookup checks the deadline only if it calls JavaScript itself.
-    const where = (rest: string[]) => q.whereSql([range, ...q.conditions], rest);
-    return {
-      columns: q.outputs
-        .map((o, k) => {
-          // The key is the same for every record of the bucket: the first one gives it.
-          const limit = o.compiled.aggregate ? '' : ' LIMIT 1';
-          return `(SELECT ${o.compiled.sql[0]} ${from}${where([o.compiled.sql[0]!])}${limit}) AS "o${k}_0"`;
-        })
-        .join(', '),
-      exists: `EXISTS (SELECT 1 ${from}${where([])})`,
-    };
+  const measures = q.outputs.flatMap((o, k) =>
+    o.compiled.aggregate ? [{ k, sql: o.compiled.sql[0]! }] : [],
+  );
+  const keySql = q.outputs[keyIndex]!.compiled.sql[0]!;
+  const bucketRows = (range: string, from_: string) => {
+    // Every measure in one pass over the bucket's range: a JSON array, which gives back each
+    // integer, real (to its last digit) and text as it went in. Its first item, the count, says
+    // whether any record passed the filter.
+    const where = q.whereSql(
+      [range, ...q.conditions],
+      measures.map((m) => m.sql),
+    );
+    const values = `(SELECT json_array(${['count(*)', ...measures.map((m) => m.sql)].join(', ')}) ${from}${where})`;
+    // The key is the same for every record of the bucket: its first record gives it, read once
+    // (a key through one of our functions would cost a call per record as a bare column).
+    const keyLookup = `(SELECT ${keySql} ${from}${q.whereSql([range], [keySql])} LIMIT 1)`;
+    const columns = q.outputs
+      .map((_, k) => {
+        const m = measures.findIndex((measure) => measure.k === k);
+        return `${m < 0 ? 'key' : `json_extract(v, '$[${m + 1}]')`} AS "o${k}_0"`;
+      })
+      .join(', ');
+    // OFFSET keeps SQLite from flattening the subquery, which would copy the lookups into every
+    // column that reads them (one range scan per measure again).
+    return `SELECT ${columns} FROM (SELECT ${values} AS v, ${keyLookup} AS key${from_} LIMIT -1 OFFSET 0) WHERE json_extract(v, '$[0]') > 0`;
   };
-  const ranged = bucketColumns(`${dateColumn} >= b.lo AND ${dateColumn} < b.hi`);
   const buckets = `(SELECT json_extract(value, '$[0]') AS lo, json_extract(value, '$[1]') AS hi FROM json_each(${q.compiler.bind(JSON.stringify(bounds))})) b`;
-  const parts = [`SELECT ${ranged.columns} FROM ${buckets} WHERE ${ranged.exists}`];
-  if (q.nullGroups) {
-    const nulls = bucketColumns(`${dateColumn} IS NULL`);
-    parts.push(`SELECT ${nulls.columns} WHERE ${nulls.exists}`);
-  }
+  const parts = [bucketRows(`${dateColumn} >= b.lo AND ${dateColumn} < b.hi`, ` FROM ${buckets}`)];
+  if (q.nullGroups) parts.push(bucketRows(`${dateColumn} IS NULL`, ''));
   const nullsLast = q.nullGroups ? ' NULLS LAST' : '';
   return `SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY ${[...order, `${key} ASC${nullsLast}`].join(', ')}`;
 }
