@@ -215,7 +215,13 @@ async function benchDataset(dataset: BenchDataset): Promise<{
     for (const query of queries(dataset)) {
       const fetchOnce = (base: string) => async () => {
         const url = `${portal.url}${base}/catalog/datasets/${dataset.id}/${query.http}`;
-        const response = await fetch(url);
+        const response = await fetch(url).catch((error) => {
+          // The raw SQL runs on this thread: after a long one, fetch may reuse a kept-alive socket
+          // the portal has closed meanwhile (its 5 s idle limit). Such a request never reached
+          // the portal; it is sent again on a new socket.
+          if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+          return fetch(url);
+        });
         if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
         await response.arrayBuffer();
       };
