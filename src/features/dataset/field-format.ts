@@ -28,14 +28,22 @@ export interface FormatContext {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function numberFormat(locale = currentLocale() as string, type: 'int' | 'double'): Intl.NumberFormat {
+/** How each kind of number is written: coordinates without grouping, as a place is copied. */
+const NUMBER_OPTIONS: Record<'int' | 'double' | 'coordinate', Intl.NumberFormatOptions> = {
+  int: { maximumFractionDigits: 0 },
+  double: { maximumFractionDigits: 6 },
+  coordinate: { maximumFractionDigits: 6, useGrouping: false },
+};
+
+// Keyed by the dataset's own locale tag (any BCP 47 tag, not only the explorer's languages).
+function numberFormat(
+  locale = currentLocale() as string,
+  type: keyof typeof NUMBER_OPTIONS,
+): Intl.NumberFormat {
   const key = `${locale ?? ''}|${type}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(
-      locale,
-      type === 'int' ? { maximumFractionDigits: 0 } : { maximumFractionDigits: 6 },
-    );
+    format = new Intl.NumberFormat(locale, NUMBER_OPTIONS[type]);
     numberFormats.set(key, format);
   }
   return format;
@@ -137,10 +145,7 @@ function formatPoint(value: unknown, context: FormatContext): string | null {
   if (!value || typeof value !== 'object') return null;
   const { lat, lon } = value as { lat?: unknown; lon?: unknown };
   if (typeof lat !== 'number' || typeof lon !== 'number') return null;
-  const format = new Intl.NumberFormat(context.locale ?? currentLocale(), {
-    maximumFractionDigits: 6,
-    useGrouping: false,
-  });
+  const format = numberFormat(context.locale, 'coordinate');
   return `${format.format(lat)}, ${format.format(lon)}`;
 }
 
