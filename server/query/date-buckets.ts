@@ -5,6 +5,7 @@ import type { Compiler } from '../odsql/compile';
 import { unparen } from '../odsql/compiled';
 import { type IntervalUnitName, truncateInstant } from '../odsql/sql-functions';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
+import { quoteIdent } from '../store/sql-ident';
 import type { OutputColumn } from './outputs';
 
 /**
@@ -71,9 +72,9 @@ function bucketBounds(
   calendar: boolean,
   timezone: string,
 ): (number | string)[][] | null {
-  const column = `"${field.column}"`;
+  const column = quoteIdent(field.column);
   const [min, max] = db
-    .prepare(`SELECT min(${column}), max(${column}) FROM "${layout.table}"`)
+    .prepare(`SELECT min(${column}), max(${column}) FROM ${quoteIdent(layout.table)}`)
     .raw()
     .get() as [unknown, unknown];
   if (min === null || max === null) return [];
@@ -179,18 +180,18 @@ export function bucketPlanSql(q: BucketQuery): string | null {
   if (bounds === null) return null;
   // plan.ts adds a key that select leaves out to the outputs, so there always is one.
   if (keyIndex < 0) return null;
-  const key = `"o${keyIndex}_0"`;
+  const key = quoteIdent(`o${keyIndex}_0`);
   const order: string[] = [];
   for (const item of q.order) {
     const k = q.outputs.findIndex(
       (o) => item.startsWith(o.compiled.sql[0]!) && DIRECTION.test(item.slice(o.compiled.sql[0]!.length)),
     );
     if (k < 0) return null;
-    order.push(`"o${k}_0"${item.slice(q.outputs[k]!.compiled.sql[0]!.length)}`);
+    order.push(`${quoteIdent(`o${k}_0`)}${item.slice(q.outputs[k]!.compiled.sql[0]!.length)}`);
   }
 
-  const from = `FROM "${q.layout.table}" t INDEXED BY "${index.name}"`;
-  const dateColumn = `t."${field.column}"`;
+  const from = `FROM ${quoteIdent(q.layout.table)} t INDEXED BY ${quoteIdent(index.name)}`;
+  const dateColumn = `t.${quoteIdent(field.column)}`;
   const bucketColumns = (range: string) => {
     // Each lookup checks the deadline only if it calls JavaScript itself.
     const where = (rest: string[]) => q.whereSql([range, ...q.conditions], rest);
@@ -199,7 +200,7 @@ export function bucketPlanSql(q: BucketQuery): string | null {
         .map((o, k) => {
           // The key is the same for every record of the bucket: the first one gives it.
           const limit = o.compiled.aggregate ? '' : ' LIMIT 1';
-          return `(SELECT ${o.compiled.sql[0]} ${from}${where([o.compiled.sql[0]!])}${limit}) AS "o${k}_0"`;
+          return `(SELECT ${o.compiled.sql[0]} ${from}${where([o.compiled.sql[0]!])}${limit}) AS ${quoteIdent(`o${k}_0`)}`;
         })
         .join(', '),
       exists: `EXISTS (SELECT 1 ${from}${where([])})`,

@@ -7,6 +7,7 @@ import { OdsHttpError } from '../errors';
 import { Compiler } from '../odsql/compile';
 import { type Compiled, notAPosition, OdsqlSemanticError } from '../odsql/compiled';
 import type { DatasetLayout } from '../store/layout';
+import { quoteIdent } from '../store/sql-ident';
 import { bucketPlanSql } from './date-buckets';
 import type { OutputColumn } from './outputs';
 import { compileRefine, type RefineTerm } from './refine';
@@ -200,15 +201,15 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
       )
     : [];
 
-  const table = `"${layout.table}"`;
+  const table = quoteIdent(layout.table);
   // With null groups, a record with no value of a multivalued key still counts, in the null group.
   const join = spec.nullGroups ? 'LEFT JOIN' : 'JOIN';
   const joins = [...compiler.valueJoins.entries()].map(([name, alias]) => {
     const field = layout.fields.find((f) => f.field.name === name)!;
-    return `${join} "${field.valuesTable}" ${alias} ON ${alias}.rid = t.rid`;
+    return `${join} ${quoteIdent(field.valuesTable!)} ${alias} ON ${alias}.rid = t.rid`;
   });
   const columns = outputs.flatMap((output, k) =>
-    output.compiled.sql.map((sql, j) => `${sql} AS "o${k}_${j}"`),
+    output.compiled.sql.map((sql, j) => `${sql} AS ${quoteIdent(`o${k}_${j}`)}`),
   );
   const params = compiler.params;
 

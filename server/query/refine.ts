@@ -2,6 +2,7 @@ import { addToInstant, formatDate, zonedToUtc } from '../../common/time/zoned-ti
 import type { Compiler } from '../odsql/compile';
 import { OdsqlSemanticError } from '../odsql/compiled';
 import type { FieldLayout } from '../store/layout';
+import { quoteIdent } from '../store/sql-ident';
 
 /**
  * `refine=field:value` and `exclude=field:value` (ods-api.md §4.8): a facet's value, compared the
@@ -105,7 +106,7 @@ export function compileRefine(compiler: Compiler, term: RefineTerm): string {
           ? `(${sql} = ${bound} OR substr(${sql}, 1, length(${bound}) + ${separator.length}) = ${bound} || ${compiler.bind(separator)})`
           : `${sql} = ${bound}`;
       if (field.valuesTable) {
-        return `EXISTS (SELECT 1 FROM "${field.valuesTable}" v WHERE v.rid = t.rid AND ${matches('v.value')})`;
+        return `EXISTS (SELECT 1 FROM ${quoteIdent(field.valuesTable)} v WHERE v.rid = t.rid AND ${matches('v.value')})`;
       }
       return `(${matches(column)})`;
     }
