@@ -2,11 +2,10 @@ import type Database from 'better-sqlite3';
 import type { Expr } from '../../common/odsql/ast';
 import { zonedParts } from '../../common/time/zoned-time';
 import type { Compiler } from '../odsql/compile';
-import { unparen } from '../odsql/compiled';
+import { type OutputColumn, unparen } from '../odsql/compiled';
 import { type IntervalUnitName, truncateInstant } from '../odsql/sql-functions';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
 import { quoteIdent } from '../store/sql-ident';
-import type { OutputColumn } from './outputs';
 
 /**
  * The bucket plan for a chart's time axis (ARCHITECTURE.md, "Grouped queries"): `GROUP BY` over a

@@ -1,6 +1,6 @@
 import { addToInstant, formatDate, zonedToUtc } from '../../common/time/zoned-time';
 import type { Compiler } from '../odsql/compile';
-import { OdsqlSemanticError } from '../odsql/compiled';
+import { OdsqlSemanticError, unreachable } from '../odsql/compiled';
 import type { FieldLayout } from '../store/layout';
 import { quoteIdent } from '../store/sql-ident';
 
@@ -110,7 +110,12 @@ export function compileRefine(compiler: Compiler, term: RefineTerm): string {
       }
       return `(${matches(column)})`;
     }
-    default:
+    case 'geo_point_2d':
+    case 'geo_shape':
+    case 'file':
+    case 'json_blob':
       throw new OdsqlSemanticError(`Field ${term.field} (${field.field.type}) cannot be refined.`);
+    default:
+      return unreachable(field.field.type);
   }
 }

@@ -7,7 +7,7 @@ import { readExportParams } from '../exports/export-params';
 import { type ExportEnd, exportStream, gzipped } from '../exports/stream';
 import { writeText } from '../exports/text-export';
 import { link } from '../links';
-import type { OutputColumn } from '../query/outputs';
+import type { OutputColumn } from '../odsql/compiled';
 import type { ApiVersion } from '../serializers/api-version';
 import { isMultivalued } from '../store/layout';
 import { quoteIdent } from '../store/sql-ident';
