@@ -106,8 +106,14 @@ export const RESERVED_WORDS = [
   'year',
 ] as const;
 
+/** A function ODSQL knows: the server's table of functions has one entry for each. */
+export type FunctionName =
+  | (typeof AGGREGATE_FUNCTIONS)[number]
+  | (typeof SCALAR_FUNCTIONS)[number]
+  | (typeof PREDICATE_FUNCTIONS)[number];
+
 /** Every function name the parser and the builders accept; anything else is an unknown function. */
-export const KNOWN_FUNCTIONS: ReadonlySet<string> = new Set<string>([
+export const KNOWN_FUNCTIONS: ReadonlySet<string> = new Set<FunctionName>([
   ...AGGREGATE_FUNCTIONS,
   ...SCALAR_FUNCTIONS,
   ...PREDICATE_FUNCTIONS,

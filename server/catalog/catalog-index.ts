@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Dataset, DatasetField, FieldType } from '../../common/ods-api/types';
 import { registerSqlFunctions } from '../odsql/sql-functions';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
+import { quoteIdent } from '../store/sql-ident';
 
 /**
  * The catalog as a dataset: one record per dataset, with its metadata as fields, in an in-memory
@@ -172,15 +173,18 @@ export class CatalogIndex {
     this.db.exec(`
       CREATE TABLE catalog (
         rid INTEGER PRIMARY KEY, record_id TEXT NOT NULL, record_timestamp TEXT NOT NULL, record_size INTEGER NOT NULL,
-        ${fields.map((f) => `"${f.column}" ${sqlType(f.field.type)}`).join(', ')}
+        ${fields.map((f) => `${quoteIdent(f.column)} ${sqlType(f.field.type)}`).join(', ')}
       );
       ${fields
-        .filter((f) => f.valuesTable)
-        .map((f) => `CREATE TABLE "${f.valuesTable}" (rid INTEGER NOT NULL, value TEXT NOT NULL);`)
+        .flatMap((f) =>
+          f.valuesTable
+            ? [`CREATE TABLE ${quoteIdent(f.valuesTable)} (rid INTEGER NOT NULL, value TEXT NOT NULL);`]
+            : [],
+        )
         .join('\n')}
       CREATE VIRTUAL TABLE catalog_fts USING fts5(${fields
         .filter((f) => f.fullText)
-        .map((f) => f.field.name)
+        .map((f) => quoteIdent(f.field.name))
         .join(', ')}, content='', tokenize='unicode61 remove_diacritics 2');
     `);
   }
@@ -193,14 +197,14 @@ export class CatalogIndex {
     );
     const textFields = fields.filter((f) => f.fullText);
     const insertText = this.db.prepare(
-      `INSERT INTO catalog_fts (rowid, ${textFields.map((f) => f.field.name).join(', ')}) VALUES (?, ${textFields
+      `INSERT INTO catalog_fts (rowid, ${textFields.map((f) => quoteIdent(f.field.name)).join(', ')}) VALUES (?, ${textFields
         .map(() => '?')
         .join(', ')})`,
     );
     this.db.transaction(() => {
       this.db.exec('DELETE FROM catalog');
       this.db.exec('DELETE FROM catalog_fts');
-      for (const f of fields) if (f.valuesTable) this.db.exec(`DELETE FROM "${f.valuesTable}"`);
+      for (const f of fields) if (f.valuesTable) this.db.exec(`DELETE FROM ${quoteIdent(f.valuesTable)}`);
       this.byId.clear();
       datasets.forEach((dataset, index) => {
         const rid = index + 1;
@@ -216,7 +220,7 @@ export class CatalogIndex {
         values.forEach((value, k) => {
           const table = fields[k]!.valuesTable;
           if (!table || !Array.isArray(value)) return;
-          const add = this.db.prepare(`INSERT INTO "${table}" VALUES (?, ?)`);
+          const add = this.db.prepare(`INSERT INTO ${quoteIdent(table)} VALUES (?, ?)`);
           for (const item of new Set(value.map(String))) add.run(rid, item);
         });
         insertText.run(

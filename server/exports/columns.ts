@@ -1,7 +1,7 @@
 import { isDateType, isGeoType } from '../../common/ods-api/field-types';
 import type { FieldType } from '../../common/ods-api/types';
-import type { ValueKind } from '../odsql/compiled';
-import { type DecodeContext, decoderFor, type OutputColumn } from '../query/outputs';
+import { type OutputColumn, unreachable, type ValueKind } from '../odsql/compiled';
+import { type DecodeContext, decoderFor } from '../query/outputs';
 
 /**
  * The columns of an export: each output of the query (plan.outputs) with where its SQL values sit in
@@ -112,10 +112,22 @@ function objectText(value: object, kind: ValueKind, listSeparator: string): stri
       return typeof record.url === 'string' ? record.url : JSON.stringify(value);
     case 'json_blob':
       return JSON.stringify(value);
-    default:
+    case 'text':
+    case 'int':
+    case 'double':
+    case 'boolean':
+    case 'date':
+    case 'datetime':
+    case 'number':
+    case 'string':
+    case 'null':
+    case 'datepart':
+    case 'bucket':
       return Array.isArray(value)
         ? value.map((item) => cellText(item, 'text', listSeparator)).join(listSeparator)
         : JSON.stringify(value);
+    default:
+      return unreachable(kind);
   }
 }
 

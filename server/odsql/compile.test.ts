@@ -1,47 +1,9 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { DatasetField, FieldType } from '../../common/ods-api/types';
 import { parseWhere } from '../../common/odsql/parser';
-import type { DatasetLayout, FieldLayout } from '../store/layout';
 import { Compiler } from './compile';
+import { db, layout } from './compile-layout.test-support';
 import { OdsqlSemanticError } from './compiled';
-import { QueryTimeoutError, registerSqlFunctions, withDeadline } from './sql-functions';
-
-function fieldLayout(name: string, type: FieldType, extra: Partial<FieldLayout> = {}): FieldLayout {
-  const field: DatasetField = { name, label: name, type, description: null, annotations: {} };
-  return {
-    field,
-    column: `c_${name}`,
-    latColumn: type === 'geo_point_2d' ? `c_${name}_lat` : null,
-    lonColumn: type === 'geo_point_2d' ? `c_${name}_lon` : null,
-    valuesTable: null,
-    separator: null,
-    rtreeTable: type === 'geo_point_2d' ? `g_${name}` : null,
-    fullText: type === 'text',
-    ftsColumn: type === 'text' ? name : null,
-    ...extra,
-  };
-}
-
-const layout: DatasetLayout = {
-  datasetId: 'test',
-  table: 'r_test_1',
-  ftsTable: 'fts_test_1',
-  timezone: 'UTC',
-  generation: 1,
-  fields: [
-    fieldLayout('name', 'text'),
-    fieldLayout('tags', 'text', { valuesTable: 'mv_test_tags_1', separator: ',' }),
-    fieldLayout('population', 'int'),
-    fieldLayout('born', 'date'),
-    fieldLayout('seen', 'datetime'),
-    fieldLayout('open', 'boolean'),
-    fieldLayout('location', 'geo_point_2d'),
-  ],
-};
-
-const db = new Database(':memory:');
-registerSqlFunctions(db);
+import { QueryTimeoutError, withDeadline } from './sql-functions';
 
 function compileWhere(text: string, timezone = 'UTC') {
   const compiler = new Compiler({ layout, db, timezone, lang: 'en' });

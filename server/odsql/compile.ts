@@ -1,30 +1,19 @@
 import type { FieldType } from '../../common/ods-api/types';
-import type { Call, Expr, FieldRef, Literal, SelectItem } from '../../common/odsql/ast';
-import {
-  formatDate,
-  type PartialDate,
-  parsePartialDate,
-  partialDateStart,
-  zonedParts,
-} from '../../common/time/zoned-time';
+import type { Expr, FieldRef, SelectItem } from '../../common/odsql/ast';
 import type { FieldLayout } from '../store/layout';
-import {
-  type Compiled,
-  type CompileOptions,
-  describeCompiled,
-  describeExpr,
-  fail,
-  isNumeric,
-  type ValueKind,
-} from './compiled';
-import { conditionSql } from './conditions';
-import { callValue } from './functions';
+import { quoteIdent } from '../store/sql-ident';
+import { type Compiled, type CompileOptions, fail, type GroupKey, type ValueKind } from './compiled';
+import { conditionSql, operand } from './conditions';
 import { groupKeyOf } from './group-keys';
+import { compileExpr } from './values';
 
 /**
  * ODSQL AST → SQLite SQL over a dataset's layout (server/store/layout.ts). Values only ever enter
  * the SQL as named parameters (`@p0`, `@p1` …); identifiers only from the layout, after the name
- * was found in the dataset's schema. The records table is always aliased `t`.
+ * was found in the dataset's schema. The records table is always aliased `t`. The Compiler holds
+ * what one statement's clauses share (its parameters, its joins, the fields); each kind of clause is
+ * compiled in its own module beside this one: literals, values, conditions, the table of functions
+ * (function-table.ts) and their handlers, full text, geo, group keys, select and order_by.
  */
 
 function technicalField(name: string, type: FieldType, column: string): FieldLayout {
@@ -57,6 +46,8 @@ export class Compiler {
   private counter = 0;
   /** Multivalued fields grouped by, joined one row per value: field name → join alias. */
   readonly valueJoins = new Map<string, string>();
+  /** Set while an aggregation's arguments compile, where another aggregation is refused. */
+  inAggregate = false;
 
   constructor(readonly options: CompileOptions) {}
 
@@ -65,9 +56,6 @@ export class Compiler {
     this.params[name] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
     return `@${name}`;
   }
-
-  // ---------------------------------------------------------------------------------------------
-  // Fields
 
   field(ref: FieldRef): FieldLayout {
     const name = ref.name.startsWith('default.') ? ref.name.slice('default.'.length) : ref.name;
@@ -80,14 +68,14 @@ export class Compiler {
   column(field: FieldLayout): string {
     if (field.field.type === 'geo_point_2d')
       fail(`Field ${field.field.name} is a geo point; use a geo function on it.`);
-    return `t."${field.column}"`;
+    return `t.${quoteIdent(field.column)}`;
   }
 
   fieldValue(field: FieldLayout): Compiled {
     const type = field.field.type;
     if (type === 'geo_point_2d') {
       return {
-        sql: [`t."${field.latColumn}"`, `t."${field.lonColumn}"`],
+        sql: [`t.${quoteIdent(field.latColumn!)}`, `t.${quoteIdent(field.lonColumn!)}`],
         kind: type,
         aggregate: false,
         field,
@@ -104,159 +92,15 @@ export class Compiler {
     };
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Literals read in the type of what they are compared with
-
-  partialDate(literal: Literal): PartialDate {
-    if (literal.kind === 'Number' && Number.isInteger(literal.value)) {
-      return parsePartialDate(String(literal.value)) ?? fail(`Invalid date: ${literal.raw}.`);
-    }
-    if (literal.kind === 'String' || literal.kind === 'Date') {
-      return parsePartialDate(literal.value) ?? fail(`Invalid date: ${literal.value}.`);
-    }
-    return fail(`Expected a date, got ${describeExpr(literal)}.`);
-  }
-
-  /** SQL for a literal read as a value of `kind` (a date column compares with 'YYYY-MM-DD' text…). */
-  literalAs(literal: Literal, kind: ValueKind): string {
-    if (literal.kind === 'Null') return 'NULL';
-    switch (kind) {
-      case 'date': {
-        if (literal.kind === 'Number' && !Number.isInteger(literal.value)) return fail('Expected a date.');
-        const date = this.partialDate(literal);
-        if (date.hour !== null || date.offset !== null) {
-          const p = zonedParts(partialDateStart(date, this.options.timezone), this.options.timezone);
-          return this.bind(formatDate(p.year, p.month, p.day));
-        }
-        return this.bind(formatDate(date.year, date.month ?? 1, date.day ?? 1));
-      }
-      case 'datetime':
-        return this.bind(partialDateStart(this.partialDate(literal), this.options.timezone));
-      case 'boolean':
-        if (literal.kind === 'Boolean') return this.bind(literal.value);
-        if (literal.kind === 'String' && /^(true|false)$/i.test(literal.value)) {
-          return this.bind(literal.value.toLowerCase() === 'true');
-        }
-        if (literal.kind === 'Number' && (literal.value === 0 || literal.value === 1))
-          return this.bind(literal.value);
-        return fail(`Expected a boolean, got ${describeExpr(literal)}.`);
-      case 'int':
-      case 'double':
-      case 'number':
-      case 'datepart':
-        if (literal.kind === 'Number') return this.bind(literal.value);
-        if (
-          literal.kind === 'String' &&
-          literal.value.trim() !== '' &&
-          Number.isFinite(Number(literal.value))
-        ) {
-          return this.bind(Number(literal.value));
-        }
-        if (literal.kind === 'Boolean') return this.bind(literal.value);
-        return fail(`Expected a number, got ${describeExpr(literal)}.`);
-      case 'text':
-      case 'string':
-        if (literal.kind === 'String' || literal.kind === 'Date') return this.bind(literal.value);
-        if (literal.kind === 'Number') return this.bind(literal.raw);
-        if (literal.kind === 'Boolean') return this.bind(String(literal.value));
-        return fail(`Expected text, got ${describeExpr(literal)}.`);
-      default:
-        return this.plainLiteral(literal);
-    }
-  }
-
-  private plainLiteral(literal: Literal): string {
-    switch (literal.kind) {
-      case 'String':
-      case 'Number':
-      case 'Boolean':
-        return this.bind(literal.value);
-      case 'Null':
-        return 'NULL';
-      case 'Date':
-        return this.bind(partialDateStart(this.partialDate(literal), this.options.timezone));
-      default:
-        return fail(`${describeExpr(literal)} cannot be used here.`);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Value expressions
-
+  /** A value expression (values.ts). */
   value(expr: Expr): Compiled {
-    switch (expr.kind) {
-      case 'String':
-        return { sql: [this.bind(expr.value)], kind: 'string', aggregate: false, literal: expr };
-      case 'Number':
-        return { sql: [this.bind(expr.value)], kind: 'number', aggregate: false, literal: expr };
-      case 'Boolean':
-        return { sql: [this.bind(expr.value)], kind: 'boolean', aggregate: false, literal: expr };
-      case 'Null':
-        return { sql: ['NULL'], kind: 'null', aggregate: false, literal: expr };
-      case 'Date':
-        return {
-          sql: [this.bind(partialDateStart(this.partialDate(expr), this.options.timezone))],
-          kind: 'datetime',
-          aggregate: false,
-          literal: expr,
-        };
-      case 'Geom':
-      case 'Distance':
-      case 'Interval':
-        return fail(`${describeExpr(expr)} can only be an argument of a function.`);
-      case 'Field':
-        return this.fieldValue(this.field(expr));
-      case 'Star':
-        return fail('* can only be used in select or count(*).');
-      case 'Paren':
-        return this.value(expr.inner);
-      case 'Negate': {
-        const operand = this.numeric(this.value(expr.operand), '-');
-        return { sql: [`(-${operand.sql[0]})`], kind: operand.kind, aggregate: operand.aggregate };
-      }
-      case 'Arithmetic': {
-        const left = this.numeric(this.value(expr.left), expr.op);
-        const right = this.numeric(this.value(expr.right), expr.op);
-        const aggregate = left.aggregate || right.aggregate;
-        if (expr.op === '/') {
-          // Division by zero gives null, as ODSQL says.
-          const sql = `(CASE WHEN ${right.sql[0]} = 0 THEN NULL ELSE CAST(${left.sql[0]} AS REAL) / ${right.sql[0]} END)`;
-          return { sql: [sql], kind: 'double', aggregate };
-        }
-        const kind = left.kind === 'int' && right.kind === 'int' ? 'int' : 'double';
-        return { sql: [`(${left.sql[0]} ${expr.op} ${right.sql[0]})`], kind, aggregate };
-      }
-      case 'Call':
-        return callValue(this, expr);
-      default:
-        return { sql: [conditionSql(this, expr)], kind: 'boolean', aggregate: false };
-    }
+    return compileExpr(this, expr);
   }
 
-  numeric(compiled: Compiled, op: string): Compiled {
-    if (isNumeric(compiled.kind)) return compiled;
-    if (compiled.literal?.kind === 'Number') return compiled;
-    return fail(
-      `Operator ${op} needs numbers, got ${compiled.field ? compiled.field.field.name : compiled.kind}.`,
-    );
+  /** An operand read in the type of what it meets, `kind` (conditions.ts). */
+  operand(expr: Expr, kind: ValueKind): string {
+    return operand(this, expr, kind);
   }
-
-  args(call: Call, min: number, max = min): readonly Expr[] {
-    if (call.args.length < min || call.args.length > max) {
-      const expected = min === max ? `${min}` : `${min} to ${max}`;
-      fail(`${call.name}() takes ${expected} argument${max === 1 ? '' : 's'}, got ${call.args.length}.`);
-    }
-    return call.args;
-  }
-
-  dateValue(compiled: Compiled, name: string): { ms: string; timezone: string } {
-    if (compiled.kind === 'datetime') return { ms: compiled.sql[0]!, timezone: this.options.timezone };
-    if (compiled.kind === 'date') return { ms: `ods_date_ms(${compiled.sql[0]})`, timezone: 'UTC' };
-    return fail(`${name}() needs a date or datetime, got ${describeCompiled(compiled)}.`);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // The other clauses, compiled in their own modules over this compiler
 
   /** SQL that is 1 when the condition holds, 0 or NULL when not (conditions.ts). */
   condition(expr: Expr): string {
@@ -264,7 +108,7 @@ export class Compiler {
   }
 
   /** A group_by item: what to GROUP BY, and the value written out for the group (group-keys.ts). */
-  groupKey(item: SelectItem): { group: string[]; output: Compiled } {
+  groupKey(item: SelectItem): GroupKey {
     return groupKeyOf(this, item);
   }
 }

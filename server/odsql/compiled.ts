@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { FieldType } from '../../common/ods-api/types';
 import type { Expr, Literal } from '../../common/odsql/ast';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
+import type { Compiler } from './compile';
 
 /**
  * What every part of the ODSQL compiler shares: the compiled value of an expression and its kind,
@@ -14,6 +15,14 @@ export class OdsqlSemanticError extends Error {}
 export const fail = (detail: string): never => {
   throw new OdsqlSemanticError(detail);
 };
+
+/**
+ * The `default` of a switch over a closed set (an AST node's kind, a ValueKind): a new member left
+ * out of the switch is a type error here, rather than a query that silently takes another branch.
+ */
+export function unreachable(value: never): never {
+  throw new Error(`Unexpected ${JSON.stringify(value)}`);
+}
 
 /** What a compiled expression holds, which decides how its values are compared and written out. */
 export type ValueKind =
@@ -41,6 +50,19 @@ export interface Compiled {
   readonly label?: (value: unknown) => unknown;
 }
 
+/** A group_by item: what to GROUP BY, and the value written out for the group. */
+export interface GroupKey {
+  readonly group: string[];
+  readonly output: Compiled;
+}
+
+/** One column a query writes out: its key in the answer and the value compiled for it. */
+export interface OutputColumn {
+  /** The key in the record's fields: the alias, or the expression text as the client wrote it. */
+  readonly key: string;
+  readonly compiled: Compiled;
+}
+
 export interface CompileOptions {
   readonly layout: DatasetLayout;
   readonly db: Database.Database;
@@ -57,6 +79,29 @@ const LITERAL_KINDS: readonly Expr['kind'][] = ['String', 'Number', 'Boolean', '
 
 export function isLiteral(expr: Expr): expr is Literal {
   return LITERAL_KINDS.includes(expr.kind);
+}
+
+/** The value, when it is a number; an error naming the operator or function otherwise. */
+export function numeric(compiled: Compiled, op: string): Compiled {
+  if (isNumeric(compiled.kind)) return compiled;
+  if (compiled.literal?.kind === 'Number') return compiled;
+  return fail(
+    `Operator ${op} needs numbers, got ${compiled.field ? compiled.field.field.name : compiled.kind}.`,
+  );
+}
+
+/**
+ * A date or datetime as the milliseconds our date functions take, and the zone to read them in: a
+ * date is a calendar day, read in UTC; a datetime is read in the request's timezone.
+ */
+export function dateValue(
+  compiler: Compiler,
+  compiled: Compiled,
+  name: string,
+): { ms: string; timezone: string } {
+  if (compiled.kind === 'datetime') return { ms: compiled.sql[0]!, timezone: compiler.options.timezone };
+  if (compiled.kind === 'date') return { ms: `ods_date_ms(${compiled.sql[0]})`, timezone: 'UTC' };
+  return fail(`${name}() needs a date or datetime, got ${describeCompiled(compiled)}.`);
 }
 
 export function unparen(expr: Expr): Expr {
@@ -96,8 +141,24 @@ export function describeExpr(expr: Expr): string {
       return expr.name;
     case 'Call':
       return `${expr.rawName}()`;
-    default:
+    case 'Star':
+    case 'Arithmetic':
+    case 'Negate':
+    case 'Comparison':
+    case 'Like':
+    case 'InList':
+    case 'InRange':
+    case 'InField':
+    case 'IsNull':
+    case 'IsBoolean':
+    case 'FullText':
+    case 'And':
+    case 'Or':
+    case 'Not':
+    case 'Paren':
       return 'this expression';
+    default:
+      return unreachable(expr);
   }
 }
 

@@ -1,13 +1,23 @@
 import type { ComparisonOp, Expr, Literal } from '../../common/odsql/ast';
+import { quoteIdent } from '../store/sql-ident';
 import type { Compiler } from './compile';
-import { type Compiled, describeExpr, fail, isLiteral, unparen, type ValueKind } from './compiled';
+import {
+  type Compiled,
+  describeExpr,
+  fail,
+  isLiteral,
+  unparen,
+  unreachable,
+  type ValueKind,
+} from './compiled';
 import { fullTextSql } from './full-text';
-import { predicateSql } from './predicates';
+import { callCondition } from './function-table';
+import { literalAs } from './literals';
 
 /**
  * Conditions (where, refine and exclude): boolean logic, comparisons read in the type of the field
- * they compare, LIKE, IN lists and ranges, null and boolean tests. Predicates (search(), geo) are
- * in predicates.ts.
+ * they compare, LIKE, IN lists and ranges, null and boolean tests. Function calls go through the table of
+ * functions (function-table.ts).
  */
 
 const SQL_OPERATORS: Record<ComparisonOp, string> = {
@@ -62,7 +72,7 @@ export function conditionSql(compiler: Compiler, expr: Expr): string {
     case 'InField': {
       const field = compiler.field(expr.field);
       if (!field.valuesTable) return comparison(compiler, '=', expr.field, expr.value);
-      return `EXISTS (SELECT 1 FROM "${field.valuesTable}" v WHERE v.rid = t.rid AND v.value = ${operand(compiler, expr.value, 'text')})`;
+      return `EXISTS (SELECT 1 FROM ${quoteIdent(field.valuesTable)} v WHERE v.rid = t.rid AND v.value = ${operand(compiler, expr.value, 'text')})`;
     }
     case 'IsNull': {
       const operand = compiler.value(expr.operand);
@@ -74,12 +84,23 @@ export function conditionSql(compiler: Compiler, expr: Expr): string {
       return `(${operand.sql[0]} = ${expr.value ? 1 : 0})`;
     }
     case 'Call':
-      return predicateSql(compiler, expr);
-    default: {
+      return callCondition(compiler, expr);
+    case 'String':
+    case 'Number':
+    case 'Null':
+    case 'Date':
+    case 'Geom':
+    case 'Distance':
+    case 'Interval':
+    case 'Star':
+    case 'Negate':
+    case 'Arithmetic': {
       const compiled = compiler.value(expr);
       if (compiled.kind !== 'boolean') fail(`${describeExpr(expr)} is not a condition.`);
       return compiled.sql[0]!;
     }
+    default:
+      return unreachable(expr);
   }
 }
 
@@ -101,15 +122,14 @@ export function comparison(compiler: Compiler, op: ComparisonOp, leftExpr: Expr,
       ),
     );
   }
-  const rightSql = right
-    ? coerced(compiler, right, left.kind)
-    : compiler.literalAs(rightSide as Literal, left.kind);
+  const rightSql = right ? coerced(right, left.kind) : literalAs(compiler, rightSide as Literal, left.kind);
   const sqlOp = SQL_OPERATORS[operator];
   const field = left.field;
   if (field?.valuesTable && !compiler.valueJoins.has(field.field.name)) {
     // A multivalued field matches when one of its values does.
+    const values = quoteIdent(field.valuesTable);
     const exists = (cmp: string) =>
-      `EXISTS (SELECT 1 FROM "${field.valuesTable}" v WHERE v.rid = t.rid AND v.value ${cmp} ${rightSql})`;
+      `EXISTS (SELECT 1 FROM ${values} v WHERE v.rid = t.rid AND v.value ${cmp} ${rightSql})`;
     if (operator === '!=') return `(${compiler.column(field)} IS NOT NULL AND NOT ${exists('=')})`;
     return exists(sqlOp);
   }
@@ -119,11 +139,11 @@ export function comparison(compiler: Compiler, op: ComparisonOp, leftExpr: Expr,
 /** An operand read in the type of what it meets: a literal is bound as that type. */
 export function operand(compiler: Compiler, expr: Expr, kind: ValueKind): string {
   const inner = unparen(expr);
-  return isLiteral(inner) ? compiler.literalAs(inner, kind) : coerced(compiler, compiler.value(inner), kind);
+  return isLiteral(inner) ? literalAs(compiler, inner, kind) : coerced(compiler.value(inner), kind);
 }
 
 /** A non-literal compared with a value of `kind`: dates and datetimes meet as milliseconds. */
-function coerced(_compiler: Compiler, compiled: Compiled, kind: ValueKind): string {
+function coerced(compiled: Compiled, kind: ValueKind): string {
   if (kind === 'datetime' && compiled.kind === 'date') return `ods_date_ms(${compiled.sql[0]})`;
   if (kind === 'date' && compiled.kind === 'datetime') {
     return `strftime('%Y-%m-%d', ${compiled.sql[0]} / 1000, 'unixepoch')`;
@@ -145,7 +165,7 @@ export function like(compiler: Compiler, leftExpr: Expr, patternExpr: Expr): str
     return fullTextSql(compiler, words, [field]);
   }
   const value = field.valuesTable
-    ? `(SELECT group_concat(value, ' ') FROM "${field.valuesTable}" WHERE rid = t.rid)`
+    ? `(SELECT group_concat(value, ' ') FROM ${quoteIdent(field.valuesTable)} WHERE rid = t.rid)`
     : compiler.column(field);
   return `(instr(ods_lower(${value}), ${compiler.bind(pattern.replace(/%/g, '').toLowerCase())}) > 0)`;
 }
@@ -156,7 +176,7 @@ export function inList(compiler: Compiler, leftExpr: Expr, items: readonly Expr[
   const values = items.map((item) => operand(compiler, item, left.kind));
   const field = left.field;
   if (field?.valuesTable && !compiler.valueJoins.has(field.field.name)) {
-    return `EXISTS (SELECT 1 FROM "${field.valuesTable}" v WHERE v.rid = t.rid AND v.value IN (${values.join(', ')}))`;
+    return `EXISTS (SELECT 1 FROM ${quoteIdent(field.valuesTable)} v WHERE v.rid = t.rid AND v.value IN (${values.join(', ')}))`;
   }
   return `(${left.sql[0]} IN (${values.join(', ')}))`;
 }

@@ -1,5 +1,6 @@
 import type { Expr } from '../../common/odsql/ast';
 import { type FieldLayout, vocabTableOf } from '../store/layout';
+import { quoteIdent } from '../store/sql-ident';
 import type { Compiler } from './compile';
 import { fail } from './compiled';
 
@@ -48,7 +49,8 @@ export function fullTextSql(
       .join(' ');
   }
   if (searchable) query = `{${searchable.map((f) => f.ftsColumn).join(' ')}} : (${query})`;
-  return `t.rid IN (SELECT rowid FROM "${fts}" WHERE "${fts}" MATCH ${compiler.bind(query)})`;
+  const table = quoteIdent(fts);
+  return `t.rid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${compiler.bind(query)})`;
 }
 
 /**
@@ -70,7 +72,7 @@ export const PREFIX_COMPLETIONS = 200;
 function fuzzyAlternatives(compiler: Compiler, term: string, position: number, last: boolean): string {
   const word = normalizeTerm(term.replace(/\*$/, ''));
   const fts = compiler.options.layout.ftsTable!;
-  const vocab = `"${vocabTableOf(fts)}"`;
+  const vocab = quoteIdent(vocabTableOf(fts));
   const db = compiler.options.db;
   const alternatives = new Set<string>([word]);
   if (last) {

@@ -1,5 +1,6 @@
 import type { Expr } from '../../common/odsql/ast';
 import type { FieldLayout } from '../store/layout';
+import { quoteIdent } from '../store/sql-ident';
 import type { Compiler } from './compile';
 import { fail } from './compiled';
 import { GeometryError, parseGeometry } from './geometry';
@@ -32,7 +33,7 @@ export function geoField(compiler: Compiler, expr: Expr, name: string): FieldLay
 /** The (shape, lat, lon) arguments of the geo SQL functions for a field. */
 export function geoArgs(compiler: Compiler, field: FieldLayout): [string, string, string] {
   return field.field.type === 'geo_point_2d'
-    ? ['NULL', `t."${field.latColumn}"`, `t."${field.lonColumn}"`]
+    ? ['NULL', `t.${quoteIdent(field.latColumn!)}`, `t.${quoteIdent(field.lonColumn!)}`]
     : [compiler.column(field), 'NULL', 'NULL'];
 }
 
@@ -53,6 +54,19 @@ export function queryPoint(expr: Expr, name: string): { lat: number; lon: number
   return { lat, lon };
 }
 
+/** The distance in metres from a record's geo field to a point (a shape's nearest point). */
+export function distanceSql(
+  compiler: Compiler,
+  field: FieldLayout,
+  point: { lat: number; lon: number },
+): string {
+  const [shape, lat, lon] = geoArgs(compiler, field);
+  const to = `${compiler.bind(point.lat)}, ${compiler.bind(point.lon)}`;
+  return field.field.type === 'geo_point_2d'
+    ? `ods_distance(${lat}, ${lon}, ${to})`
+    : `ods_shape_distance(${shape}, ${to})`;
+}
+
 /** Records whose geo field's box overlaps the box, through the field's R*Tree. */
 export function inBox(
   compiler: Compiler,
@@ -63,5 +77,5 @@ export function inBox(
     const [, lat, lon] = geoArgs(compiler, field);
     return `(${lat} BETWEEN ${compiler.bind(minLat!)} AND ${compiler.bind(maxLat!)} AND ${lon} BETWEEN ${compiler.bind(minLon!)} AND ${compiler.bind(maxLon!)})`;
   }
-  return `t.rid IN (SELECT id FROM "${field.rtreeTable}" WHERE max_lon >= ${compiler.bind(minLon!)} AND min_lon <= ${compiler.bind(maxLon!)} AND max_lat >= ${compiler.bind(minLat!)} AND min_lat <= ${compiler.bind(maxLat!)})`;
+  return `t.rid IN (SELECT id FROM ${quoteIdent(field.rtreeTable)} WHERE max_lon >= ${compiler.bind(minLon!)} AND min_lon <= ${compiler.bind(maxLon!)} AND max_lat >= ${compiler.bind(minLat!)} AND min_lat <= ${compiler.bind(maxLat!)})`;
 }

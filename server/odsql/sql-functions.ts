@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Geometry, Position } from 'geojson';
 import { bboxOf, bboxPolygon } from '../../common/geo/bbox';
+import type { DATE_PART_FUNCTIONS } from '../../common/odsql/vocabulary';
 import { addToInstant, utc, zonedParts, zonedToUtc } from '../../common/time/zoned-time';
 import { formatDateTimePattern } from './date-format';
 import {
@@ -78,16 +79,8 @@ function cachedGeometry(text: string): Geometry {
   return geometry;
 }
 
-export type DatePart =
-  | 'year'
-  | 'month'
-  | 'day'
-  | 'hour'
-  | 'minute'
-  | 'second'
-  | 'millisecond'
-  | 'quarter'
-  | 'dayofweek';
+/** A part of a date that a function of the same name takes: `year(d)` … `dayofweek(d)`. */
+export type DatePart = (typeof DATE_PART_FUNCTIONS)[number];
 
 function partOf(ms: number, timezone: string, part: DatePart): number {
   const p = zonedParts(ms, timezone);

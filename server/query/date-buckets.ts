@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3';
 import type { Expr } from '../../common/odsql/ast';
 import { zonedParts } from '../../common/time/zoned-time';
 import type { Compiler } from '../odsql/compile';
-import { unparen } from '../odsql/compiled';
+import { type OutputColumn, unparen } from '../odsql/compiled';
 import { type IntervalUnitName, truncateInstant } from '../odsql/sql-functions';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
-import type { OutputColumn } from './outputs';
+import { quoteIdent } from '../store/sql-ident';
 
 /**
  * The bucket plan for a chart's time axis (ARCHITECTURE.md, "Grouped queries"): `GROUP BY` over a
@@ -71,9 +71,9 @@ function bucketBounds(
   calendar: boolean,
   timezone: string,
 ): (number | string)[][] | null {
-  const column = `"${field.column}"`;
+  const column = quoteIdent(field.column);
   const [min, max] = db
-    .prepare(`SELECT min(${column}), max(${column}) FROM "${layout.table}"`)
+    .prepare(`SELECT min(${column}), max(${column}) FROM ${quoteIdent(layout.table)}`)
     .raw()
     .get() as [unknown, unknown];
   if (min === null || max === null) return [];
@@ -179,18 +179,18 @@ export function bucketPlanSql(q: BucketQuery): string | null {
   if (bounds === null) return null;
   // plan.ts adds a key that select leaves out to the outputs, so there always is one.
   if (keyIndex < 0) return null;
-  const key = `"o${keyIndex}_0"`;
+  const key = quoteIdent(`o${keyIndex}_0`);
   const order: string[] = [];
   for (const item of q.order) {
     const k = q.outputs.findIndex(
       (o) => item.startsWith(o.compiled.sql[0]!) && DIRECTION.test(item.slice(o.compiled.sql[0]!.length)),
     );
     if (k < 0) return null;
-    order.push(`"o${k}_0"${item.slice(q.outputs[k]!.compiled.sql[0]!.length)}`);
+    order.push(`${quoteIdent(`o${k}_0`)}${item.slice(q.outputs[k]!.compiled.sql[0]!.length)}`);
   }
 
-  const from = `FROM "${q.layout.table}" t INDEXED BY "${index.name}"`;
-  const dateColumn = `t."${field.column}"`;
+  const from = `FROM ${quoteIdent(q.layout.table)} t INDEXED BY ${quoteIdent(index.name)}`;
+  const dateColumn = `t.${quoteIdent(field.column)}`;
   const measures = q.outputs.flatMap((o, k) =>
     o.compiled.aggregate ? [{ k, sql: o.compiled.sql[0]! }] : [],
   );
@@ -210,7 +210,7 @@ export function bucketPlanSql(q: BucketQuery): string | null {
     const columns = q.outputs
       .map((_, k) => {
         const m = measures.findIndex((measure) => measure.k === k);
-        return `${m < 0 ? 'key' : `json_extract(v, '$[${m + 1}]')`} AS "o${k}_0"`;
+        return `${m < 0 ? 'key' : `json_extract(v, '$[${m + 1}]')`} AS ${quoteIdent(`o${k}_0`)}`;
       })
       .join(', ');
     // OFFSET keeps SQLite from flattening the subquery, which would copy the lookups into every

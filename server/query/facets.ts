@@ -4,6 +4,7 @@ import type { FacetGroup, FacetState, FacetValue } from '../../common/ods-api/ty
 import { Compiler } from '../odsql/compile';
 import { OdsqlSemanticError } from '../odsql/compiled';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
+import { quoteIdent } from '../store/sql-ident';
 import { compileFilters, inClause, type QuerySpec, whereSql } from './plan';
 import { prepareCached } from './read';
 import { hierarchySeparator } from './refine';
@@ -111,10 +112,10 @@ export function computeFacets(
       // A record holds each value of a multivalued field once, so count(*) counts records; with no
       // filter the side table alone answers.
       const from = !field.valuesTable
-        ? `"${layout.table}" t`
+        ? `${quoteIdent(layout.table)} t`
         : filters.length === 0
-          ? `"${field.valuesTable}" v`
-          : `"${field.valuesTable}" v JOIN "${layout.table}" t ON t.rid = v.rid`;
+          ? `${quoteIdent(field.valuesTable)} v`
+          : `${quoteIdent(field.valuesTable)} v JOIN ${quoteIdent(layout.table)} t ON t.rid = v.rid`;
       const where = whereSql([...filters, `${key} IS NOT NULL`]);
       const sql = `SELECT ${key} AS path, count(*) AS n FROM ${from}${where} GROUP BY path`;
       const rows = prepareCached(db, sql).raw(true).all(compiler.params) as [unknown, number][];

@@ -1,16 +1,10 @@
 import { formatDatetime } from '../../common/time/zoned-time';
-import type { Compiled } from '../odsql/compiled';
+import { type Compiled, unreachable } from '../odsql/compiled';
 
 /**
  * How SQL values become API values (ods-api.md §5): datetimes in the requested time zone, geo
  * points as {lat, lon}, shapes as GeoJSON Features, multivalued text as arrays, files with their URL.
  */
-
-export interface OutputColumn {
-  /** The key in the record's fields: the alias, or the expression text as the client wrote it. */
-  readonly key: string;
-  readonly compiled: Compiled;
-}
 
 export interface DecodeContext {
   readonly timezone: string;
@@ -72,7 +66,11 @@ export function decoderFor(compiled: Compiled, context: DecodeContext): Decoder 
       return ([value]) => (value === null || value === undefined ? null : parseJson(value));
     case 'cluster':
       return ([lat, lon]) => (lat === null ? null : { cluster_centroid: { lat, lon } });
-    default:
+    case 'string':
+    case 'null':
+    case 'bucket':
       return ([value]) => value ?? null;
+    default:
+      return unreachable(compiled.kind);
   }
 }

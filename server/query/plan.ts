@@ -1,14 +1,16 @@
 import type Database from 'better-sqlite3';
 import { ERROR_CODES } from '../../common/ods-api/errors';
-import type { ClauseName, Expr, OrderItem, SelectItem } from '../../common/odsql/ast';
+import type { ClauseName } from '../../common/odsql/ast';
 import { OdsqlSyntaxError } from '../../common/odsql/errors';
 import { parseGroupBy, parseOrderBy, parseSelect, parseWhere } from '../../common/odsql/parser';
 import { OdsHttpError } from '../errors';
 import { Compiler } from '../odsql/compile';
-import { type Compiled, notAPosition, OdsqlSemanticError } from '../odsql/compiled';
+import { OdsqlSemanticError, type OutputColumn } from '../odsql/compiled';
+import { compileOrderBy } from '../odsql/order-by';
+import { compileSelect, isStar } from '../odsql/select';
 import type { DatasetLayout } from '../store/layout';
+import { quoteIdent } from '../store/sql-ident';
 import { bucketPlanSql } from './date-buckets';
-import type { OutputColumn } from './outputs';
 import { compileRefine, type RefineTerm } from './refine';
 
 /**
@@ -200,15 +202,15 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
       )
     : [];
 
-  const table = `"${layout.table}"`;
+  const table = quoteIdent(layout.table);
   // With null groups, a record with no value of a multivalued key still counts, in the null group.
   const join = spec.nullGroups ? 'LEFT JOIN' : 'JOIN';
   const joins = [...compiler.valueJoins.entries()].map(([name, alias]) => {
     const field = layout.fields.find((f) => f.field.name === name)!;
-    return `${join} "${field.valuesTable}" ${alias} ON ${alias}.rid = t.rid`;
+    return `${join} ${quoteIdent(field.valuesTable!)} ${alias} ON ${alias}.rid = t.rid`;
   });
   const columns = outputs.flatMap((output, k) =>
-    output.compiled.sql.map((sql, j) => `${sql} AS "o${k}_${j}"`),
+    output.compiled.sql.map((sql, j) => `${sql} AS ${quoteIdent(`o${k}_${j}`)}`),
   );
   const params = compiler.params;
 
@@ -281,111 +283,4 @@ function countSql(table: string, conditions: readonly string[], where: string): 
       : null;
   if (only && where === ` WHERE ${conditions[0]}`) return `SELECT count(*) FROM (${only[1]})`;
   return `SELECT count(*) FROM ${table} t${where}`;
-}
-
-function isStar(item: SelectItem | { kind: string }): boolean {
-  return item.kind === 'SelectItem' && (item as SelectItem).expr.kind === 'Star';
-}
-
-/** `*`-style wildcard patterns of include()/exclude(). */
-function patternMatcher(patterns: readonly string[]): (name: string) => boolean {
-  const regexes = patterns.map(
-    (p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`, 'i'),
-  );
-  return (name) => regexes.some((r) => r.test(name));
-}
-
-function compileSelect(
-  compiler: Compiler,
-  layout: DatasetLayout,
-  items: ReturnType<typeof parseSelect>['items'] | null,
-  grouped: boolean,
-): OutputColumn[] {
-  const allFields = (): OutputColumn[] =>
-    layout.fields.map((f) => ({ key: f.field.name, compiled: compiler.fieldValue(f) }));
-  if (items === null) return grouped ? [] : allFields();
-  let outputs: OutputColumn[] = [];
-  items.forEach((item, index) => {
-    if (item.kind === 'SelectInclude') {
-      const match = patternMatcher(item.patterns);
-      for (const field of layout.fields) {
-        if (match(field.field.name) && !outputs.some((o) => o.key === field.field.name)) {
-          outputs.push({ key: field.field.name, compiled: compiler.fieldValue(field) });
-        }
-      }
-      return;
-    }
-    if (item.kind !== 'SelectItem') {
-      if (index === 0) outputs = allFields();
-      const match = patternMatcher(item.patterns);
-      outputs = outputs.filter((o) => !(o.compiled.field && match(o.compiled.field.field.name)));
-      return;
-    }
-    if (item.expr.kind === 'Star') {
-      if (!grouped)
-        for (const output of allFields())
-          if (!outputs.some((o) => o.key === output.key)) outputs.push(output);
-      return;
-    }
-    const compiled = compiler.value(item.expr);
-    outputs.push({ key: item.alias ?? item.text, compiled });
-  });
-  return outputs;
-}
-
-function compileOrderBy(
-  compiler: Compiler,
-  items: readonly OrderItem[],
-  outputs: readonly OutputColumn[],
-  grouped: boolean,
-  caseInsensitiveText = false,
-): string[] {
-  let seenPlain = false;
-  return items.map((item) => {
-    const direction = item.direction === 'DESC' ? 'DESC' : 'ASC';
-    const compiled = orderValue(compiler, item.expr, outputs, grouped);
-    if (compiled.aggregate && !grouped) {
-      throw new OdsqlSemanticError('Aggregations in order_by need a group_by or an aggregation in select.');
-    }
-    if (compiled.aggregate && seenPlain) {
-      throw new OdsqlSemanticError('In order_by, aggregations must come before fields.');
-    }
-    if (!compiled.aggregate) seenPlain = true;
-    if (['geo_point_2d', 'geo_shape', 'file', 'geometry', 'cluster'].includes(compiled.kind)) {
-      throw new OdsqlSemanticError(`Cannot sort on ${describeOrder(item.expr)}.`);
-    }
-    // Nulls sort last both ways; SQLite puts them last only when descending.
-    const collate = caseInsensitiveText && compiled.kind === 'text' ? ' COLLATE NOCASE' : '';
-    return `${notAPosition(compiled.sql[0]!)}${collate} ${direction}${direction === 'ASC' ? ' NULLS LAST' : ''}`;
-  });
-}
-
-function describeOrder(expr: Expr): string {
-  return expr.kind === 'Field' ? expr.name : 'this expression';
-}
-
-function orderValue(
-  compiler: Compiler,
-  expr: Expr,
-  outputs: readonly OutputColumn[],
-  grouped: boolean,
-): Compiled {
-  if (expr.kind === 'Call' && expr.name === 'random') {
-    const seed = expr.args[0];
-    const value = seed?.kind === 'Number' ? seed.value : 0;
-    const rid = grouped ? 'min(t.rid)' : 't.rid';
-    return { sql: [`ods_random(${rid}, ${compiler.bind(value)})`], kind: 'int', aggregate: grouped };
-  }
-  // An alias or an expression of select (`order_by=count DESC`, `order_by=count(*)`).
-  const text = expr.kind === 'Field' ? expr.name : null;
-  const byKey = outputs.find((o) => o.key === text);
-  if (byKey) return byKey.compiled;
-  const compiled = compiler.value(expr);
-  if (grouped && !compiled.aggregate && compiled.field) {
-    const isGroupKey = outputs.some((o) => o.compiled.field === compiled.field);
-    if (!isGroupKey)
-      throw new OdsqlSemanticError(`Field ${compiled.field.field.name} in order_by must be in group_by.`);
-    return outputs.find((o) => o.compiled.field === compiled.field)!.compiled;
-  }
-  return compiled;
 }

@@ -1,7 +1,8 @@
 import { addToInstant, formatDate, zonedToUtc } from '../../common/time/zoned-time';
 import type { Compiler } from '../odsql/compile';
-import { OdsqlSemanticError } from '../odsql/compiled';
+import { OdsqlSemanticError, unreachable } from '../odsql/compiled';
 import type { FieldLayout } from '../store/layout';
+import { quoteIdent } from '../store/sql-ident';
 
 /**
  * `refine=field:value` and `exclude=field:value` (ods-api.md §4.8): a facet's value, compared the
@@ -105,11 +106,16 @@ export function compileRefine(compiler: Compiler, term: RefineTerm): string {
           ? `(${sql} = ${bound} OR substr(${sql}, 1, length(${bound}) + ${separator.length}) = ${bound} || ${compiler.bind(separator)})`
           : `${sql} = ${bound}`;
       if (field.valuesTable) {
-        return `EXISTS (SELECT 1 FROM "${field.valuesTable}" v WHERE v.rid = t.rid AND ${matches('v.value')})`;
+        return `EXISTS (SELECT 1 FROM ${quoteIdent(field.valuesTable)} v WHERE v.rid = t.rid AND ${matches('v.value')})`;
       }
       return `(${matches(column)})`;
     }
-    default:
+    case 'geo_point_2d':
+    case 'geo_shape':
+    case 'file':
+    case 'json_blob':
       throw new OdsqlSemanticError(`Field ${term.field} (${field.field.type}) cannot be refined.`);
+    default:
+      return unreachable(field.field.type);
   }
 }

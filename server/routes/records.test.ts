@@ -331,6 +331,22 @@ describe('errors, as ODS answers them', () => {
       expect.stringContaining('outside'),
     ],
     ['facets?facet=nope', 'ODSQLError', expect.stringContaining('Unknown field: nope')],
+    [
+      'records?where=length(name, name) > 3',
+      'ODSQLError',
+      'ODSQL query is malformed: length() takes 1 argument, got 2. Clause(s) containing the error(s): where.',
+    ],
+    [
+      'records?select=count(*)&group_by=range(population)',
+      'ODSQLError',
+      'ODSQL query is malformed: range() takes a field and bounds, or a field and a width, got 1. Clause(s) containing the error(s): group_by.',
+    ],
+    [
+      // An unknown name before `(` is refused at the parenthesis, as ODS refuses `contains(`.
+      'records?where=contains(name, "x")',
+      'ODSQLSyntaxError',
+      'ODSQL syntax exception: unexpected ( at position 8 in contains(name, "x"). Clause(s) containing the error(s): where.',
+    ],
   ])('%s', async (path, code, message) => {
     const body = await get<{ error_code: string; message: string }>(`fixture-cities/${path}`, 400);
     expect(body).toEqual({ error_code: code, message });

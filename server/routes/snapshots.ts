@@ -7,9 +7,10 @@ import { readExportParams } from '../exports/export-params';
 import { type ExportEnd, exportStream, gzipped } from '../exports/stream';
 import { writeText } from '../exports/text-export';
 import { link } from '../links';
-import type { OutputColumn } from '../query/outputs';
+import type { OutputColumn } from '../odsql/compiled';
 import type { ApiVersion } from '../serializers/api-version';
 import { isMultivalued } from '../store/layout';
+import { quoteIdent } from '../store/sql-ident';
 import type { SnapshotInfo, Store } from '../store/store';
 import { datasetPath, decodeContext, findDataset } from './dataset-context';
 
@@ -24,7 +25,10 @@ function snapshotOutputs(snapshot: SnapshotInfo): OutputColumn[] {
   return snapshot.layout.fields.map((f) => ({
     key: f.field.name,
     compiled: {
-      sql: f.latColumn && f.lonColumn ? [`t."${f.latColumn}"`, `t."${f.lonColumn}"`] : [`t."${f.column}"`],
+      sql:
+        f.latColumn && f.lonColumn
+          ? [`t.${quoteIdent(f.latColumn)}`, `t.${quoteIdent(f.lonColumn)}`]
+          : [`t.${quoteIdent(f.column)}`],
       kind: f.field.type,
       aggregate: false,
       field: f,
@@ -73,7 +77,7 @@ export function snapshotRoutes(store: Store, version: ApiVersion, options: Snaps
     // The table name comes from the store (ingest generated it), never from the request.
     const sql = `SELECT t.rid, t.record_id, t.record_timestamp, t.record_size, ${outputs
       .flatMap((o) => o.compiled.sql)
-      .join(', ')} FROM "${snapshot.layout.table}" t ORDER BY t.rid`;
+      .join(', ')} FROM ${quoteIdent(snapshot.layout.table)} t ORDER BY t.rid`;
     const filename = `${dataset.dataset_id}-${snapshot.snapshotId}.csv${params.compressed ? '.gz' : ''}`;
     const headers = {
       'Content-Type': 'text/csv; charset=utf-8',

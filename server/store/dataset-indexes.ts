@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DatasetField } from '../../common/ods-api/types';
 import type { DatasetLayout, FieldLayout } from './layout';
+import { quoteIdent } from './sql-ident';
 
 /**
  * The indexes of a dataset's records table (layout.ts), built by dataset-tables.ts once the rows are
@@ -53,10 +54,10 @@ function groupingIndexSql(layout: DatasetLayout, key: FieldLayout): string | nul
   const measures = layout.fields
     .filter((f) => f !== key && !f.latColumn && MEASURE_TYPES.has(f.field.type))
     .slice(0, MAX_MEASURE_COLUMNS)
-    .map((f) => `"${f.column}"`);
+    .map((f) => quoteIdent(f.column));
   if (measures.length === 0) return null;
   const name = `${layout.table}__cx_${key.field.name}`;
-  return `CREATE INDEX "${name}" ON "${layout.table}" ("${key.column}", rid, ${measures.join(', ')})`;
+  return `CREATE INDEX ${quoteIdent(name)} ON ${quoteIdent(layout.table)} (${quoteIdent(key.column)}, rid, ${measures.join(', ')})`;
 }
 
 /** Indexes are built after the rows are in: one sort per index instead of a B-tree insert per row. */
@@ -67,12 +68,16 @@ export function createIndexes(db: Database.Database, layout: DatasetLayout): voi
   }
   for (const f of layout.fields) {
     if (f.valuesTable) {
-      db.exec(`CREATE INDEX "${f.valuesTable}__value" ON "${f.valuesTable}" (value, rid)`);
-      db.exec(`CREATE INDEX "${f.valuesTable}__rid" ON "${f.valuesTable}" (rid)`);
+      db.exec(
+        `CREATE INDEX ${quoteIdent(`${f.valuesTable}__value`)} ON ${quoteIdent(f.valuesTable)} (value, rid)`,
+      );
+      db.exec(`CREATE INDEX ${quoteIdent(`${f.valuesTable}__rid`)} ON ${quoteIdent(f.valuesTable)} (rid)`);
       continue;
     }
     if (f.latColumn || !isIndexed(f.field)) continue;
     if (f.field.type === 'geo_shape' || f.field.type === 'file' || f.field.type === 'json_blob') continue;
-    db.exec(`CREATE INDEX "${layout.table}__ix_${f.field.name}" ON "${layout.table}" ("${f.column}")`);
+    db.exec(
+      `CREATE INDEX ${quoteIdent(`${layout.table}__ix_${f.field.name}`)} ON ${quoteIdent(layout.table)} (${quoteIdent(f.column)})`,
+    );
   }
 }

@@ -5,6 +5,7 @@ import { createIndexes } from './dataset-indexes';
 import { FileResolver } from './file-resolver';
 import { type DatasetLayout, type FieldLayout, isMultivalued, vocabTableOf } from './layout';
 import type { RowSource } from './source-rows';
+import { quoteIdent } from './sql-ident';
 import {
   isEmptyValue,
   toBoolean,
@@ -96,7 +97,7 @@ export function layoutTables(layout: DatasetLayout): string[] {
 }
 
 export function dropLayoutTables(db: Database.Database, layout: DatasetLayout): void {
-  for (const table of layoutTables(layout)) db.exec(`DROP TABLE IF EXISTS "${table}"`);
+  for (const table of layoutTables(layout)) db.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
 }
 
 const COLUMN_TYPES: Record<DatasetField['type'], string> = {
@@ -121,22 +122,25 @@ function createTables(db: Database.Database, layout: DatasetLayout): void {
   columns.push('record_size INTEGER NOT NULL');
   for (const f of layout.fields) {
     if (f.latColumn && f.lonColumn) {
-      columns.push(`"${f.latColumn}" REAL`, `"${f.lonColumn}" REAL`);
+      columns.push(`${quoteIdent(f.latColumn)} REAL`, `${quoteIdent(f.lonColumn)} REAL`);
     } else {
-      columns.push(`"${f.column}" ${COLUMN_TYPES[f.field.type]}`);
+      columns.push(`${quoteIdent(f.column)} ${COLUMN_TYPES[f.field.type]}`);
     }
   }
-  db.exec(`CREATE TABLE "${layout.table}" (${columns.join(', ')})`);
+  db.exec(`CREATE TABLE ${quoteIdent(layout.table)} (${columns.join(', ')})`);
   for (const f of layout.fields) {
-    if (f.valuesTable) db.exec(`CREATE TABLE "${f.valuesTable}" (rid INTEGER NOT NULL, value TEXT NOT NULL)`);
+    if (f.valuesTable)
+      db.exec(`CREATE TABLE ${quoteIdent(f.valuesTable)} (rid INTEGER NOT NULL, value TEXT NOT NULL)`);
     if (f.rtreeTable) {
-      db.exec(`CREATE VIRTUAL TABLE "${f.rtreeTable}" USING rtree(id, min_lon, max_lon, min_lat, max_lat)`);
+      db.exec(
+        `CREATE VIRTUAL TABLE ${quoteIdent(f.rtreeTable)} USING rtree(id, min_lon, max_lon, min_lat, max_lat)`,
+      );
     }
   }
   if (layout.ftsTable) {
-    const ftsColumns = layout.fields.filter((f) => f.ftsColumn).map((f) => `"${f.ftsColumn}"`);
+    const ftsColumns = layout.fields.flatMap((f) => (f.ftsColumn ? [quoteIdent(f.ftsColumn)] : []));
     db.exec(
-      `CREATE VIRTUAL TABLE "${layout.ftsTable}" USING fts5(${ftsColumns.join(', ')}, content='', tokenize='unicode61 remove_diacritics 2')`,
+      `CREATE VIRTUAL TABLE ${quoteIdent(layout.ftsTable)} USING fts5(${ftsColumns.join(', ')}, content='', tokenize='unicode61 remove_diacritics 2')`,
     );
     createVocabTable(db, layout.ftsTable);
   }
@@ -149,7 +153,7 @@ function createTables(db: Database.Database, layout: DatasetLayout): void {
  */
 function createVocabTable(db: Database.Database, ftsTable: string): void {
   db.exec(
-    `CREATE VIRTUAL TABLE IF NOT EXISTS "${vocabTableOf(ftsTable)}" USING fts5vocab("${ftsTable}", 'row')`,
+    `CREATE VIRTUAL TABLE IF NOT EXISTS ${quoteIdent(vocabTableOf(ftsTable))} USING fts5vocab(${quoteIdent(ftsTable)}, 'row')`,
   );
 }
 
@@ -260,28 +264,28 @@ export function buildTables({ db, layout, rows, filesDir, timestamp }: BuildInpu
   const writers = layout.fields.map((f) => writerFor(f, layout.timezone, files));
   const columnNames: string[] = [];
   for (const f of layout.fields) {
-    if (f.latColumn && f.lonColumn) columnNames.push(`"${f.latColumn}"`, `"${f.lonColumn}"`);
-    else columnNames.push(`"${f.column}"`);
+    if (f.latColumn && f.lonColumn) columnNames.push(quoteIdent(f.latColumn), quoteIdent(f.lonColumn));
+    else columnNames.push(quoteIdent(f.column));
   }
   const insertRecord = db.prepare(
-    `INSERT INTO "${layout.table}" (rid, record_id, record_timestamp, record_size${columnNames.map((c) => `, ${c}`).join('')})
+    `INSERT INTO ${quoteIdent(layout.table)} (rid, record_id, record_timestamp, record_size${columnNames.map((c) => `, ${c}`).join('')})
      VALUES (${['?', '?', '?', '?', ...columnNames.map(() => '?')].join(', ')})
      ON CONFLICT (record_id) DO NOTHING`,
   );
   const valueInserts = layout.fields.map((f) =>
-    f.valuesTable ? db.prepare(`INSERT INTO "${f.valuesTable}" (rid, value) VALUES (?, ?)`) : null,
+    f.valuesTable ? db.prepare(`INSERT INTO ${quoteIdent(f.valuesTable)} (rid, value) VALUES (?, ?)`) : null,
   );
   const rtreeInserts = layout.fields.map((f) =>
     f.rtreeTable
       ? db.prepare(
-          `INSERT INTO "${f.rtreeTable}" (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)`,
+          `INSERT INTO ${quoteIdent(f.rtreeTable)} (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)`,
         )
       : null,
   );
   const ftsFields = layout.fields.map((f, i) => (f.ftsColumn ? i : -1)).filter((i) => i !== -1);
   const insertFts = layout.ftsTable
     ? db.prepare(
-        `INSERT INTO "${layout.ftsTable}" (rowid${ftsFields.map((i) => `, "${layout.fields[i]!.ftsColumn}"`).join('')})
+        `INSERT INTO ${quoteIdent(layout.ftsTable)} (rowid${ftsFields.map((i) => `, ${quoteIdent(layout.fields[i]!.ftsColumn!)}`).join('')})
          VALUES (?${ftsFields.map(() => ', ?').join('')})`,
       )
     : null;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { tableBase } from './dataset-tables';
 import type { DatasetLayout } from './layout';
+import { quoteIdent } from './sql-ident';
 import type { SnapshotInfo, Store } from './store';
 
 /**
@@ -38,9 +39,11 @@ export function createSnapshot(
     .prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM snapshots WHERE dataset_id = ?')
     .get(layout.datasetId) as { seq: number };
   const table = `s_${tableBase(layout.datasetId)}_${seq}`;
-  db.exec(`DROP TABLE IF EXISTS "${table}"`);
-  db.exec(`CREATE TABLE "${table}" AS SELECT * FROM "${layout.table}" ORDER BY rid`);
-  const { count } = db.prepare(`SELECT count(*) AS count FROM "${table}"`).get() as { count: number };
+  db.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+  db.exec(`CREATE TABLE ${quoteIdent(table)} AS SELECT * FROM ${quoteIdent(layout.table)} ORDER BY rid`);
+  const { count } = db.prepare(`SELECT count(*) AS count FROM ${quoteIdent(table)}`).get() as {
+    count: number;
+  };
   const snapshotId = createHash('sha1')
     .update(`${layout.datasetId}\n${seq}\n${createdAt}`)
     .digest('hex')
@@ -78,7 +81,7 @@ function dropSnapshots(
 ): number {
   const remove = db.prepare('DELETE FROM snapshots WHERE snapshot_id = ?');
   for (const row of rows) {
-    db.exec(`DROP TABLE IF EXISTS "${row.table_name}"`);
+    db.exec(`DROP TABLE IF EXISTS ${quoteIdent(row.table_name)}`);
     remove.run(row.snapshot_id);
   }
   return rows.length;

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Dataset, Reuse } from '../../common/ods-api/types';
 import type { DatasetLayout } from './layout';
+import { quoteIdent } from './sql-ident';
 
 /**
  * The portal's SQLite store: one file per portal. Beside the data tables that ingest builds
@@ -159,13 +160,13 @@ export class Store {
         const virtual = this.db
           .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`)
           .all() as { name: string }[];
-        for (const { name } of virtual) this.db.exec(`DROP TABLE IF EXISTS "${name}"`);
+        for (const { name } of virtual) this.db.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
         const rest = this.db
           .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
           .all() as { name: string }[];
         for (const { name } of rest) {
           // Visitors' feedback (server/feedback) comes from no portal folder: it could not be rebuilt.
-          if (name !== 'feedback') this.db.exec(`DROP TABLE IF EXISTS "${name}"`);
+          if (name !== 'feedback') this.db.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
         }
       })();
     }

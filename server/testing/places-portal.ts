@@ -1,5 +1,6 @@
 import { syncPortal } from '../store/ingest';
 import type { DatasetLayout } from '../store/layout';
+import { quoteIdent } from '../store/sql-ident';
 import type { Store } from '../store/store';
 import type { TempPortal } from './temp-portal';
 
@@ -56,7 +57,7 @@ export function sync(portal: TempPortal, lines: string[] = []) {
 
 /** The rows of a dataset's table (or a snapshot's), in record order. */
 export function rows(store: Store, layout: DatasetLayout, columns = '*'): Record<string, unknown>[] {
-  return store.db.prepare(`SELECT ${columns} FROM "${layout.table}" ORDER BY rid`).all() as Record<
+  return store.db.prepare(`SELECT ${columns} FROM ${quoteIdent(layout.table)} ORDER BY rid`).all() as Record<
     string,
     unknown
   >[];
