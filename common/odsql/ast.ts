@@ -296,6 +296,39 @@ export type Expr =
   | Not
   | Paren;
 
+/** The expressions that are true or false by themselves: what a where clause is made of. */
+export type Predicate =
+  | Comparison
+  | Like
+  | InList
+  | InRange
+  | InField
+  | IsNull
+  | IsBoolean
+  | FullText
+  | And
+  | Or
+  | Not;
+
+// A record, not a list, so a kind added to Predicate fails typecheck until it is named here.
+const PREDICATE_KINDS: Record<Predicate['kind'], true> = {
+  Comparison: true,
+  Like: true,
+  InList: true,
+  InRange: true,
+  InField: true,
+  IsNull: true,
+  IsBoolean: true,
+  FullText: true,
+  And: true,
+  Or: true,
+  Not: true,
+};
+
+export function isPredicate(expr: Expr): expr is Predicate {
+  return Object.hasOwn(PREDICATE_KINDS, expr.kind);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Clauses
 

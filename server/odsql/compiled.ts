@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { FieldType } from '../../common/ods-api/types';
-import type { Expr, Literal } from '../../common/odsql/ast';
+import { type Expr, isPredicate, type Literal } from '../../common/odsql/ast';
 import type { DatasetLayout, FieldLayout } from '../store/layout';
 import type { Compiler } from './compile';
 
@@ -120,6 +120,7 @@ export function stringArg(expr: Expr, name: string): string {
 }
 
 export function describeExpr(expr: Expr): string {
+  if (isPredicate(expr)) return 'this expression';
   switch (expr.kind) {
     case 'String':
       return `"${expr.value}"`;
@@ -144,17 +145,6 @@ export function describeExpr(expr: Expr): string {
     case 'Star':
     case 'Arithmetic':
     case 'Negate':
-    case 'Comparison':
-    case 'Like':
-    case 'InList':
-    case 'InRange':
-    case 'InField':
-    case 'IsNull':
-    case 'IsBoolean':
-    case 'FullText':
-    case 'And':
-    case 'Or':
-    case 'Not':
     case 'Paren':
       return 'this expression';
     default:

@@ -60,6 +60,11 @@ function isoBucket(start: unknown): string | null {
   return start === null || start === undefined ? null : new Date(Number(start)).toISOString();
 }
 
+/** A range() key: the bucket's SQL both groups and is written out, through its label. */
+function bucketKey(group: string, label: (value: unknown) => unknown): GroupKey {
+  return { group: [group], output: { sql: [group], kind: 'bucket', aggregate: false, label } };
+}
+
 function intervalUnit(interval: IntervalLiteral): string {
   if (['week', 'month', 'quarter', 'year'].includes(interval.unit) && interval.value !== 1) {
     fail(`range() allows only 1 ${interval.unit}.`);
@@ -111,28 +116,18 @@ export function rangeKey(compiler: Compiler, call: Call): GroupKey {
         `CAST(${step} AS INTEGER)`,
         `ods_trunc(${ms}, ${compiler.bind(timezone)}, '${unit}', ${step})`,
       );
-      return {
-        group: [group],
-        output: { sql: [group], kind: 'bucket', aggregate: false, label: (start) => isoBucket(start) },
-      };
+      return bucketKey(group, isoBucket);
     }
     const step = numberArg(width, 'range');
     if (!(step > 0)) fail('range() width must be positive.');
     const group = `(floor(${value.sql[0]} / ${compiler.bind(step)}) * ${compiler.bind(step)})`;
-    return {
-      group: [group],
-      output: {
-        sql: [group],
-        kind: 'bucket',
-        aggregate: false,
-        label: (start) =>
-          start === null
-            ? null
-            : integerLabels && Number.isInteger(step)
-              ? `[${start}, ${Number(start) + step - 1}]`
-              : `[${start}, ${Number(start) + step}[`,
-      },
-    };
+    return bucketKey(group, (start) =>
+      start === null
+        ? null
+        : integerLabels && Number.isInteger(step)
+          ? `[${start}, ${Number(start) + step - 1}]`
+          : `[${start}, ${Number(start) + step}[`,
+    );
   }
   // Static ranges: range(f, *, 10, 50, *). Each bucket includes its lower bound.
   const edges: (number | null)[] = bounds.map((bound, k) => {
@@ -171,13 +166,5 @@ export function rangeKey(compiler: Compiler, call: Call): GroupKey {
     );
   }
   const group = `(CASE ${cases.join(' ')} END)`;
-  return {
-    group: [group],
-    output: {
-      sql: [group],
-      kind: 'bucket',
-      aggregate: false,
-      label: (index) => (index === null ? null : labels[Number(index)]),
-    },
-  };
+  return bucketKey(group, (index) => (index === null ? null : labels[Number(index)]));
 }

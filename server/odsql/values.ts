@@ -1,4 +1,4 @@
-import type { Expr } from '../../common/odsql/ast';
+import { type Expr, isPredicate } from '../../common/odsql/ast';
 import type { Compiler } from './compile';
 import { type Compiled, fail, numeric, unreachable } from './compiled';
 import { callValue } from './function-table';
@@ -9,6 +9,7 @@ import { literalValue } from './literals';
  * arithmetic, function calls, and conditions used as values (true or false).
  */
 export function compileExpr(compiler: Compiler, expr: Expr): Compiled {
+  if (isPredicate(expr)) return { sql: [compiler.condition(expr)], kind: 'boolean', aggregate: false };
   switch (expr.kind) {
     case 'String':
     case 'Number':
@@ -43,18 +44,6 @@ export function compileExpr(compiler: Compiler, expr: Expr): Compiled {
     }
     case 'Call':
       return callValue(compiler, expr);
-    case 'Comparison':
-    case 'Like':
-    case 'InList':
-    case 'InRange':
-    case 'InField':
-    case 'IsNull':
-    case 'IsBoolean':
-    case 'FullText':
-    case 'And':
-    case 'Or':
-    case 'Not':
-      return { sql: [compiler.condition(expr)], kind: 'boolean', aggregate: false };
     default:
       return unreachable(expr);
   }
