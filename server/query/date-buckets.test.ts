@@ -129,12 +129,26 @@ const QUERIES: [Record<string, string>, boolean][] = [
     { select: 'year(opened), count(*) as n', group_by: 'year(opened)', where: "at >= date'2020-03-01'" },
     true,
   ],
-  // Left to GROUP BY: a filter off the index, a non-calendar width, two keys, a month without
-  // year, and 37,000 days (past MAX_BUCKETS).
+  // Date parts that name a bucket together, in either order.
+  [{ select: 'count(*) as n, sum(value) as s', group_by: 'year(at), month(at)' }, true],
+  [{ select: 'month(at) as m, year(at) as y, count(*) as n', group_by: 'month(at) as m, year(at) as y' }, true],
+  [
+    {
+      select: 'year(stamp), month(stamp), day(stamp), count(*) as n',
+      group_by: 'year(stamp), month(stamp), day(stamp)',
+      order_by: 'n DESC',
+      limit: '20',
+    },
+    true,
+  ],
+  // Left to GROUP BY: a filter off the index, a non-calendar width, parts of two columns, a month
+  // without year (every year's January together), a day without its month, and 37,000 days (past
+  // MAX_BUCKETS).
   [{ select: 'count(*) as n', group_by: 'range(at, 1 day)' }, false],
   [{ select: 'count(*) as n', group_by: 'range(at, 1 month)', where: "category = 'Health'" }, false],
   [{ select: 'count(*) as n', group_by: 'range(at, 3 days)' }, false],
-  [{ select: 'count(*) as n', group_by: 'year(at), month(at)' }, false],
+  [{ select: 'count(*) as n', group_by: 'year(at), month(stamp)' }, false],
+  [{ select: 'count(*) as n', group_by: 'year(at), day(at)' }, false],
   [{ select: 'month(at), count(*) as n', group_by: 'month(at)' }, false],
 ];
 

@@ -10,7 +10,8 @@ import { quoteIdent } from '../store/sql-ident';
 /**
  * The bucket plan for a chart's time axis (ARCHITECTURE.md, "Grouped queries"): `GROUP BY` over a
  * date expression makes SQLite sort every record by its key. When the key is one calendar
- * interval of a date column (`range(d, 1 month)`, `date_format(d, 'yyyy-MM')`, `year(d)`), the
+ * interval of a date column (`range(d, 1 month)`, `date_format(d, 'yyyy-MM')`, `year(d)`, or
+ * date parts that name one together, `year(d), month(d)`), the
  * buckets' bounds are computed here, from the column's min and max with the same truncation the
  * SQL functions use, and each bucket's aggregates read one range of the column's covering index,
  * in the index's (key, rid) order: nothing is sorted but the buckets. Anything else (other keys,
@@ -45,8 +46,10 @@ function enabled(): boolean {
   return process.env.ODS_BUCKET_PLAN !== 'off';
 }
 
+type Interval = { field: Expr; unit: IntervalUnitName; calendar: boolean };
+
 /** The column and calendar unit of a group_by key the plan handles, or null. */
-function intervalKey(expr: Expr): { field: Expr; unit: IntervalUnitName; calendar: boolean } | null {
+function intervalKey(expr: Expr): Interval | null {
   const e = unparen(expr);
   if (e.kind !== 'Call' || e.namedArgs.length > 0 || e.distinct) return null;
   const [first, second] = e.args;
@@ -60,6 +63,39 @@ function intervalKey(expr: Expr): { field: Expr; unit: IntervalUnitName; calenda
     return { field: first, unit: PATTERN_UNITS[second.value]!, calendar: true };
   }
   return null;
+}
+
+/** Date parts that, from the year down, name one calendar bucket together. */
+const PART_CHAIN: readonly { name: string; unit: IntervalUnitName }[] = [
+  { name: 'year', unit: 'year' },
+  { name: 'month', unit: 'month' },
+  { name: 'day', unit: 'day' },
+];
+
+/**
+ * The interval of the whole group_by: one key as above, or date parts of one column that name a
+ * bucket together (`year(d), month(d)`, with `day(d)` a day), in any order. `month(d)` without
+ * `year(d)` gathers every year's January into one group: not a bucket, so it keeps GROUP BY.
+ */
+function intervalKeys(exprs: readonly Expr[]): Interval | null {
+  if (exprs.length === 1) return intervalKey(exprs[0]!);
+  let fieldName: string | null = null;
+  let field: Expr | null = null;
+  const names = new Set<string>();
+  for (const expr of exprs) {
+    const e = unparen(expr);
+    if (e.kind !== 'Call' || e.namedArgs.length > 0 || e.distinct || e.args.length !== 1) return null;
+    const arg = unparen(e.args[0]!);
+    if (arg.kind !== 'Field' || (fieldName !== null && arg.name !== fieldName)) return null;
+    fieldName = arg.name;
+    field = e.args[0]!;
+    names.add(e.name);
+  }
+  const chain = PART_CHAIN.slice(0, names.size);
+  if (field === null || names.size !== exprs.length || !chain.every((part) => names.has(part.name))) {
+    return null;
+  }
+  return { field, unit: chain[chain.length - 1]!.unit, calendar: true };
 }
 
 /** Each bucket's [start, end) over the column's values, or null when one cannot be made exact. */
@@ -124,7 +160,7 @@ export interface BucketQuery {
   readonly compiler: Compiler;
   readonly layout: DatasetLayout;
   readonly db: Database.Database;
-  readonly groupKey: { key: string; item: { text: string; expr: Expr } };
+  readonly groupKeys: readonly { key: string; item: { text: string; expr: Expr } }[];
   readonly outputs: readonly OutputColumn[];
   readonly conditions: readonly string[];
   /** order_by, compiled: each starts with the SQL of an output. */
@@ -136,7 +172,7 @@ export interface BucketQuery {
 /** The grouped statement (without LIMIT) as bucket lookups, or null to keep GROUP BY. */
 export function bucketPlanSql(q: BucketQuery): string | null {
   if (!enabled()) return null;
-  const interval = intervalKey(q.groupKey.item.expr);
+  const interval = intervalKeys(q.groupKeys.map((g) => g.item.expr));
   if (!interval) return null;
   const fieldExpr = unparen(interval.field);
   if (fieldExpr.kind !== 'Field') return null;
@@ -146,15 +182,19 @@ export function bucketPlanSql(q: BucketQuery): string | null {
   if (!index) return null;
 
   const normalize = (text: string) => text.replace(/\s+/g, '').toLowerCase();
-  const keyNames = new Set([normalize(q.groupKey.key), normalize(q.groupKey.item.text)]);
-  let keyIndex = -1;
+  const keyNames = q.groupKeys.map((g) => new Set([normalize(g.key), normalize(g.item.text)]));
+  // Each group key's output, in group_by's order.
+  const keyIndexes: number[] = q.groupKeys.map(() => -1);
   for (const [k, output] of q.outputs.entries()) {
     const sql = output.compiled.sql;
     if (sql.length !== 1) return null;
-    if (output.compiled.aggregate ? !AGGREGATE.test(sql[0]!) : !keyNames.has(normalize(output.key))) {
-      return null;
+    if (output.compiled.aggregate) {
+      if (!AGGREGATE.test(sql[0]!)) return null;
+      continue;
     }
-    if (!output.compiled.aggregate) keyIndex = k;
+    const g = keyNames.findIndex((names) => names.has(normalize(output.key)));
+    if (g < 0) return null;
+    keyIndexes[g] = k;
   }
   // Subqueries (full text, multivalued fields) and columns outside the index keep GROUP BY.
   const read = [
@@ -178,8 +218,7 @@ export function bucketPlanSql(q: BucketQuery): string | null {
   );
   if (bounds === null) return null;
   // plan.ts adds a key that select leaves out to the outputs, so there always is one.
-  if (keyIndex < 0) return null;
-  const key = quoteIdent(`o${keyIndex}_0`);
+  if (keyIndexes.some((k) => k < 0)) return null;
   const order: string[] = [];
   for (const item of q.order) {
     const k = q.outputs.findIndex(
@@ -194,7 +233,7 @@ export function bucketPlanSql(q: BucketQuery): string | null {
   const measures = q.outputs.flatMap((o, k) =>
     o.compiled.aggregate ? [{ k, sql: o.compiled.sql[0]! }] : [],
   );
-  const keySql = q.outputs[keyIndex]!.compiled.sql[0]!;
+  const keySqls = keyIndexes.map((k) => q.outputs[k]!.compiled.sql[0]!);
   const bucketRows = (range: string, from_: string) => {
     // Every measure in one pass over the bucket's range: a JSON array, which gives back each
     // integer, real (to its last digit) and text as it went in. Its first item, the count, says
@@ -204,22 +243,26 @@ export function bucketPlanSql(q: BucketQuery): string | null {
       measures.map((m) => m.sql),
     );
     const values = `(SELECT json_array(${['count(*)', ...measures.map((m) => m.sql)].join(', ')}) ${from}${where})`;
-    // The key is the same for every record of the bucket: its first record gives it, read once
-    // (a key through one of our functions would cost a call per record as a bare column).
-    const keyLookup = `(SELECT ${keySql} ${from}${q.whereSql([range], [keySql])} LIMIT 1)`;
+    // The keys are the same for every record of the bucket: its first record gives them, read
+    // once (a key through one of our functions would cost a call per record as a bare column).
+    const keyLookups = keySqls.map(
+      (sql, g) => `(SELECT ${sql} ${from}${q.whereSql([range], [sql])} LIMIT 1) AS key${g}`,
+    );
     const columns = q.outputs
       .map((_, k) => {
         const m = measures.findIndex((measure) => measure.k === k);
-        return `${m < 0 ? 'key' : `json_extract(v, '$[${m + 1}]')`} AS ${quoteIdent(`o${k}_0`)}`;
+        const value = m < 0 ? `key${keyIndexes.indexOf(k)}` : `json_extract(v, '$[${m + 1}]')`;
+        return `${value} AS ${quoteIdent(`o${k}_0`)}`;
       })
       .join(', ');
     // OFFSET keeps SQLite from flattening the subquery, which would copy the lookups into every
     // column that reads them (one range scan per measure again).
-    return `SELECT ${columns} FROM (SELECT ${values} AS v, ${keyLookup} AS key${from_} LIMIT -1 OFFSET 0) WHERE json_extract(v, '$[0]') > 0`;
+    return `SELECT ${columns} FROM (SELECT ${[`${values} AS v`, ...keyLookups].join(', ')}${from_} LIMIT -1 OFFSET 0) WHERE json_extract(v, '$[0]') > 0`;
   };
   const buckets = `(SELECT json_extract(value, '$[0]') AS lo, json_extract(value, '$[1]') AS hi FROM json_each(${q.compiler.bind(JSON.stringify(bounds))})) b`;
   const parts = [bucketRows(`${dateColumn} >= b.lo AND ${dateColumn} < b.hi`, ` FROM ${buckets}`)];
   if (q.nullGroups) parts.push(bucketRows(`${dateColumn} IS NULL`, ''));
   const nullsLast = q.nullGroups ? ' NULLS LAST' : '';
-  return `SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY ${[...order, `${key} ASC${nullsLast}`].join(', ')}`;
+  const keyOrder = keyIndexes.map((k) => `${quoteIdent(`o${k}_0`)} ASC${nullsLast}`);
+  return `SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY ${[...order, ...keyOrder].join(', ')}`;
 }

@@ -227,12 +227,12 @@ export function planQuery(layout: DatasetLayout, db: Database.Database, spec: Qu
     const orderSql = [...order, ...groupSql.map((sql) => `${sql} ASC${nullsLast}`)];
     // One date interval of a column can be read as ranges of its index, sorting nothing.
     const buckets =
-      groupKeys.length === 1 && joins.length === 0
+      joins.length === 0
         ? bucketPlanSql({
             compiler,
             layout,
             db,
-            groupKey: groupKeys[0]!,
+            groupKeys,
             outputs,
             conditions,
             order,
