@@ -131,7 +131,10 @@ const QUERIES: [Record<string, string>, boolean][] = [
   ],
   // Date parts that name a bucket together, in either order.
   [{ select: 'count(*) as n, sum(value) as s', group_by: 'year(at), month(at)' }, true],
-  [{ select: 'month(at) as m, year(at) as y, count(*) as n', group_by: 'month(at) as m, year(at) as y' }, true],
+  [
+    { select: 'month(at) as m, year(at) as y, count(*) as n', group_by: 'month(at) as m, year(at) as y' },
+    true,
+  ],
   [
     {
       select: 'year(stamp), month(stamp), day(stamp), count(*) as n',
