@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { OdsHttpError } from '../errors';
@@ -18,8 +19,21 @@ import type { FromWorker, JobFailure, ToWorker } from './messages';
  * under the deadline the pool gave it; the pool ends this thread if the job outlives it.
  */
 
+/** A lower priority for export threads (nice, 0 to 19). */
+const EXPORT_NICE = 10;
+
 const port = parentPort!;
-const { file } = workerData as { file: string };
+const { file, group } = workerData as { file: string; group: 'query' | 'export' };
+// An export streams for seconds to minutes and would take a core from the quick queries and the
+// event loop: its thread runs at a lower priority, so it gets what they leave. On Linux a nice
+// value is per thread (pid 0 is this thread); elsewhere it would lower the whole process, so not.
+if (group === 'export' && process.platform === 'linux') {
+  try {
+    setPriority(0, EXPORT_NICE);
+  } catch {
+    // Not allowed here (a sandbox): exports run at the usual priority.
+  }
+}
 const db = new Database(file, { readonly: true, fileMustExist: true });
 registerSqlFunctions(db);
 

@@ -4,7 +4,7 @@ import { OdsHttpError } from '../errors';
 import type { ExportSink } from '../exports/stream';
 import { QUERY_TIME_LIMIT_MS, queryTimeout } from '../query/read';
 import type { ExportJob, Job, QueryJob } from './jobs';
-import { heavyCap, type Lane, laneOf } from './lanes';
+import { CostBook, heavyCap, type Lane, shapeOf } from './lanes';
 import type { FromWorker, JobFailure, ToWorker } from './messages';
 import type { QueryRunner } from './query-runner';
 
@@ -12,6 +12,8 @@ import type { QueryRunner } from './query-runner';
  * The query workers: threads with a read-only connection each (query-worker.ts), fed from two
  * queues. A free worker takes the oldest job waiting, but heavy jobs (lanes.ts) run on all workers
  * but one at most: a quick query waits behind the jobs before it, never behind a heavy one's run.
+ * Each query's time is written down by its shape, so that the next of the same shape waits in the
+ * lane its cost calls for.
  * Exports stream at the pace of their clients, so a slow download would hold a worker for
  * minutes: they run on threads of their own (one started with the pool, more when needed, up to
  * one per query worker, each kept for the next export), so they never take a query worker.
@@ -43,6 +45,9 @@ interface Task {
   id: number;
   job: Job;
   lane: Lane | 'export';
+  /** A query's shape (lanes.ts), whose time the cost book learns; none for exports. */
+  shape: string | null;
+  startedAt: number;
   limitMs: number;
   checkOnly: boolean;
   sink: ExportSink | undefined;
@@ -74,6 +79,7 @@ export class WorkerPool implements QueryRunner {
   private readonly exportTimeLimitMs: number;
   private readonly log: (line: string) => void;
   private nextId = 1;
+  private readonly costs = new CostBook();
   private closed = false;
   private readonly started: Promise<void>;
   /** Workers restarted after a job outlived its limit (for tests and the log). */
@@ -97,7 +103,8 @@ export class WorkerPool implements QueryRunner {
   }
 
   query(job: QueryJob): Promise<string> {
-    return this.enqueue(job, laneOf(job), this.timeLimitMs, false, undefined);
+    const shape = shapeOf(job);
+    return this.enqueue(job, this.costs.laneOf(job, shape), this.timeLimitMs, false, undefined, shape);
   }
 
   async export(job: ExportJob, sink?: ExportSink): Promise<void> {
@@ -115,7 +122,7 @@ export class WorkerPool implements QueryRunner {
 
   private spawn(group: Group): Promise<void> {
     const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-      workerData: { file: this.options.file },
+      workerData: { file: this.options.file, group },
       execArgv: [],
     });
     const slot: Slot = { group, worker, ready: false, task: null, timer: null };
@@ -167,6 +174,7 @@ export class WorkerPool implements QueryRunner {
     limitMs: number,
     checkOnly: boolean,
     sink: ExportSink | undefined,
+    shape: string | null = null,
   ): Promise<string> {
     if (this.closed) return Promise.reject(new Error('the portal is stopping'));
     return new Promise<string>((resolve, reject) => {
@@ -174,6 +182,8 @@ export class WorkerPool implements QueryRunner {
         id: this.nextId++,
         job,
         lane,
+        shape,
+        startedAt: 0,
         limitMs,
         checkOnly,
         sink,
@@ -239,6 +249,7 @@ export class WorkerPool implements QueryRunner {
 
   private start(slot: Slot, task: Task): void {
     slot.task = task;
+    task.startedAt = performance.now();
     slot.timer = setTimeout(() => this.overran(slot, task), task.limitMs + GRACE_MS);
     const message: ToWorker = {
       type: 'job',
@@ -250,9 +261,10 @@ export class WorkerPool implements QueryRunner {
     slot.worker.postMessage(message);
   }
 
-  /** Frees the slot of its task; the caller settles the task. */
+  /** Frees the slot of its task, writing down its time; the caller settles the task. */
   private free(slot: Slot): Task | null {
     const task = slot.task;
+    if (task?.shape) this.costs.record(task.shape, performance.now() - task.startedAt);
     if (slot.timer) clearTimeout(slot.timer);
     slot.task = null;
     slot.timer = null;
