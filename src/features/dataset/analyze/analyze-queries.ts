@@ -6,17 +6,6 @@ import { type PortalTarget, targetKey } from '../../../api/client';
 import type { GroupRow } from '../../../api/model';
 import type { ViewFilter } from '../../../api/params';
 import { getRecords } from '../../../api/records';
-import { withConditions } from '../view-filter';
-import {
-  type AxisReading,
-  type ChartData,
-  readGroups,
-  readKpi,
-  readScatter,
-  sortGroups,
-  timeStart,
-  toNumber,
-} from './chart-data';
 import {
   amongValues,
   autoInterval,
@@ -30,8 +19,19 @@ import {
   totalsSelect,
   valueAlias,
   X,
-} from './chart-query';
-import { axisKind, type ChartState, measureLabel } from './chart-state';
+} from '../charts/chart-query';
+import { axisKind, type ChartState, measureLabel } from '../charts/chart-state';
+import { withConditions } from '../view-filter';
+import {
+  type AxisReading,
+  type ChartData,
+  readGroups,
+  readKpi,
+  readScatter,
+  sortGroups,
+  timeStart,
+  toNumber,
+} from './chart-data';
 
 /**
  * The Analyze view's requests. A chart is one query key (the state, the filter, the portal with
