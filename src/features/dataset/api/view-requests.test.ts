@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../../../../common/ods-api/types';
+import type { DatasetField } from '../../../../common/ods-api/types';
 import { parseWhere } from '../../../../common/odsql/parser';
-import cities from '../../../../tests/fixtures/portal/cities/dataset.json';
 import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { parseDatasetSearch } from '../dataset-search-params';
@@ -13,7 +12,29 @@ import { type ViewContext, type ViewRequest, viewRequests } from './view-request
  * the URLs the Analyze fetch really sends, and what the portal answers.
  */
 
-const dataset = cities as unknown as Dataset;
+const field = (name: string, label: string, type: DatasetField['type'], facet = false): DatasetField => ({
+  name,
+  label,
+  type,
+  annotations: facet ? { facet: [] } : {},
+  description: null,
+});
+
+/** tests/fixtures/portal/cities/dataset.json's fields (the explorer's code may not import tests/). */
+const dataset = {
+  dataset_id: 'fixture-cities',
+  fields: [
+    field('geoname_id', 'Geoname ID', 'text'),
+    field('name', 'Name', 'text'),
+    field('country_code', 'Country code', 'text', true),
+    field('capital', 'Capital', 'boolean', true),
+    field('population', 'Population', 'int'),
+    field('elevation', 'Elevation (m)', 'double'),
+    field('founded', 'First mention', 'date', true),
+    field('timezone', 'Timezone', 'text', true),
+    field('coordinates', 'Coordinates', 'geo_point_2d'),
+  ],
+};
 const FILTER: ViewFilter = { where: parseWhere('population > 100000').condition, refine: ['capital:true'] };
 
 function chartOf(
