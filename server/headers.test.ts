@@ -1,12 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
+import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import { precompressDir } from '../scripts/precompress';
 import { createApp } from './app';
-import { chooseEncoding, compression } from './compression';
+import { chooseEncoding, compression, isLoopback } from './compression';
 import { EXPLORER_CSP, staticSite } from './static-site';
 import { exportTestPortal } from './testing/export-test-portal';
 import { openFixtureStore } from './testing/fixture-portal';
@@ -122,6 +124,41 @@ describe('compression', () => {
       await reader.cancel();
       await new Promise((done) => setTimeout(done, 50));
       expect(cancelled, encoding).toBe(true);
+    }
+  });
+});
+
+describe('compression for a client on this machine', () => {
+  it('knows loopback in its three spellings, and nothing else', () => {
+    for (const address of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) expect(isLoopback(address)).toBe(true);
+    for (const address of ['203.0.113.9', '::ffff:203.0.113.9', '10.0.0.1', undefined])
+      expect(isLoopback(address)).toBe(false);
+  });
+
+  it('answers a loopback client uncompressed, and compresses what a reverse proxy forwards', async () => {
+    const server = serve({ fetch: portal.app.fetch, port: 0, hostname: '127.0.0.1' });
+    try {
+      await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2/catalog/datasets/fixture-cities/exports/csv`;
+      const direct = await fetch(url, { headers: { 'Accept-Encoding': 'br, gzip' } });
+      expect(direct.headers.get('Content-Encoding')).toBeNull();
+      // One copy per encoding still: the same URL is compressed for a client elsewhere.
+      expect(direct.headers.get('Vary')).toContain('Accept-Encoding');
+      const text = await direct.text();
+      expect(text.split('\n').length).toBeGreaterThan(20);
+      for (const forwarded of [
+        ['X-Forwarded-For', '203.0.113.9'],
+        ['Forwarded', 'for=203.0.113.9'],
+      ] as const) {
+        const proxied = await fetch(url, {
+          headers: { 'Accept-Encoding': 'br', [forwarded[0]]: forwarded[1] },
+        });
+        expect(proxied.headers.get('Content-Encoding')).toBe('br');
+        // fetch decodes the body it was sent: the same CSV.
+        expect(await proxied.text()).toBe(text);
+      }
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });

@@ -1,4 +1,4 @@
-import { datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
+import { datasetPath, getJson, type PortalTarget, type QueryParams, type RequestOptions } from './client';
 import type { GroupRow } from './model';
 import { type AggregatesParams, type FilteredParams, filteredQuery } from './params';
 import { getAggregates } from './records';
@@ -50,10 +50,13 @@ export function getSample(
   params: SampleParams,
   options: RequestOptions = {},
 ): Promise<GroupRow[]> {
-  return getJson<unknown>(
-    target,
-    datasetPath(datasetId, '/exports/json'),
-    filteredQuery(params),
-    options,
-  ).then((body) => (Array.isArray(body) ? (body as GroupRow[]) : []));
+  const { path, query } = sampleRequest(datasetId, params);
+  return getJson<unknown>(target, path, query, options).then((body) =>
+    Array.isArray(body) ? (body as GroupRow[]) : [],
+  );
+}
+
+/** The path and query getSample sends, for the API view (request-urls.ts). */
+export function sampleRequest(datasetId: string, params: SampleParams): { path: string; query: QueryParams } {
+  return { path: datasetPath(datasetId, '/exports/json'), query: filteredQuery(params) };
 }

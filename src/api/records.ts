@@ -9,7 +9,14 @@ import type {
   RecordsResponseV21,
   RecordV21,
 } from '../../common/ods-api/types-v21';
-import { byVersion, datasetPath, getJson, type PortalTarget, type RequestOptions } from './client';
+import {
+  byVersion,
+  datasetPath,
+  getJson,
+  type PortalTarget,
+  type QueryParams,
+  type RequestOptions,
+} from './client';
 import type { GroupRow, OdsRecord, RecordsPage } from './model';
 import {
   type AggregatesParams,
@@ -84,15 +91,19 @@ export function getAggregates(
   params: AggregatesParams,
   options: RequestOptions = {},
 ): Promise<GroupRow[]> {
-  const query = filteredQuery(params);
+  const { path, query } = aggregatesRequest(target, datasetId, params);
   return byVersion(target, {
-    '2.0': () =>
-      getJson<AggregatesResponse>(target, datasetPath(datasetId, '/aggregates'), query, options).then(
-        aggregationsFromV20,
-      ),
-    '2.1': () =>
-      getJson<GroupedRecordsResponseV21>(target, datasetPath(datasetId, '/records'), query, options).then(
-        groupRowsFromV21,
-      ),
+    '2.0': () => getJson<AggregatesResponse>(target, path, query, options).then(aggregationsFromV20),
+    '2.1': () => getJson<GroupedRecordsResponseV21>(target, path, query, options).then(groupRowsFromV21),
   });
+}
+
+/** The path and query getAggregates sends, so the API view shows that very request (request-urls.ts). */
+export function aggregatesRequest(
+  target: PortalTarget,
+  datasetId: string,
+  params: AggregatesParams,
+): { path: string; query: QueryParams } {
+  const rest = byVersion(target, { '2.0': () => '/aggregates', '2.1': () => '/records' });
+  return { path: datasetPath(datasetId, rest), query: filteredQuery(params) };
 }

@@ -10,8 +10,9 @@ import { screen } from '../helpers/screens';
 /**
  * A new user exports what they see: the French cities, sorted and with a column hidden, as CSV read
  * back with papaparse (exactly the view's records, order and columns); a large export cancelled
- * midway (no file); the countries' GeoJSON with their outlines; and the API view's curl snippet,
- * run in a shell, giving the count the page shows.
+ * midway (no file); the countries' GeoJSON with their outlines; the API view's curl snippet,
+ * run in a shell, giving the count the page shows; and its chart request, answering the Analyze
+ * view's numbers.
  */
 test.use({ baseURL: SAMPLE_PORTAL_URL });
 
@@ -214,3 +215,34 @@ test('the API view: the curl snippet, run in a shell, gives the count the page s
   await screen(page, 'api-02-dark');
   await expectAccessible(page);
 });
+
+test('the API view: the chart request answers the numbers the Analyze view shows', async ({ page }) => {
+  await page.goto(`/datasets/${CITIES}?tab=analyze&chart.x=country_code&chart.top=5`);
+  await expect(page.getByRole('main').locator('output[aria-live]')).toContainText(
+    '6 groups, the rest as Others',
+    { timeout: 30_000 },
+  );
+  await page.getByRole('button', { name: 'Show as table' }).click();
+  const rows = page.getByRole('table', { name: "The chart's numbers" }).getByRole('row');
+  await expect(rows).toHaveCount(7);
+  const shown = (await rows.allInnerTexts())
+    .slice(1, 6)
+    .map((text) => text.split('\t').map((cell) => cell.trim()));
+
+  await page.getByRole('tab', { name: 'API' }).click();
+  await expect(page).toHaveURL(/tab=api/);
+  const chart = page.getByRole('region', { name: 'Chart' });
+  await expect(chart).toContainText('group_by=country_code+AS+x');
+  const href = await chart.getByRole('link', { name: /Open the JSON/ }).getAttribute('href');
+  const response = await page.request.get(href!);
+  expect(response.ok()).toBe(true);
+  // The grouped rows, aliased x and v0: v2.1's records `results`, or v2.0's `aggregations`.
+  const body = (await response.json()) as { results?: GroupRow[]; aggregations?: GroupRow[] };
+  const groups = body.results ?? body.aggregations ?? [];
+  expect(groups.map((row) => [row.x, row.v0.toLocaleString('en')])).toEqual(shown);
+});
+
+interface GroupRow {
+  x: string;
+  v0: number;
+}

@@ -6,7 +6,7 @@ import { getAggregates, getRecords } from '../../src/api/records';
 import { fetchChart } from '../../src/features/dataset/analyze/analyze-queries';
 import { searchAfterClick } from '../../src/features/dataset/analyze/chart-click';
 import type { GroupedData } from '../../src/features/dataset/analyze/chart-data';
-import { type ChartState, readChart } from '../../src/features/dataset/analyze/chart-state';
+import { type ChartState, readChart } from '../../src/features/dataset/charts/chart-state';
 import { parseDatasetSearch } from '../../src/features/dataset/dataset-search-params';
 import { fetchFieldProfile } from '../../src/features/dataset/field-profile';
 import { viewFilter } from '../../src/features/dataset/view-filter';

@@ -8,7 +8,7 @@ import { IgnoredParamsNotice } from '../../components/ignored-params-notice';
 import { ApiErrorState, Skeleton } from '../../components/states';
 import { t } from '../../i18n/translate';
 import { usePortal } from '../../lib/portal-context';
-import { chartParamChecks } from './analyze/chart-state';
+import { chartParamChecks } from './charts/chart-state';
 import { DatasetHeader, DatasetTabs } from './dataset-header';
 import styles from './dataset-page.module.css';
 import { datasetQueries } from './dataset-queries';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { t } from '../../i18n/translate';
 import type { ParamCheck } from '../../lib/ignored-params';
 import { filterList, listWithout, toggleExcludeIn, toggleRefineIn } from '../../lib/refine-filters';
-import { CHART_KEYS, type ChartSearch, chartSearchShape, pickChartSearch } from './analyze/chart-params';
+import { CHART_KEYS, type ChartSearch, chartSearchShape, pickChartSearch } from './charts/chart-params';
 import { type ColumnFilter, decodeColumnFilter, encodeColumnFilter } from './column-filters';
 import {
   formatGeoBox,

@@ -5,8 +5,8 @@ import { getGroups, getTotals } from '../../api/aggregates';
 import { type PortalTarget, targetKey } from '../../api/client';
 import type { ViewFilter } from '../../api/params';
 import { readGroups, toNumber } from './analyze/chart-data';
-import type { Measure } from './analyze/chart-params';
-import { binsQuery, measuresSelect, niceWidth, topValuesQuery } from './analyze/chart-query';
+import type { Measure } from './charts/chart-params';
+import { binsQuery, measuresSelect, niceWidth, topValuesQuery } from './charts/chart-query';
 
 /**
  * A field's profile over the view's filtered set, from aggregate queries the portal answers: how

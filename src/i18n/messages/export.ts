@@ -94,6 +94,16 @@ export const en = {
   'export.api.export.title': 'Export (CSV)',
   'export.api.export.purpose':
     'Every record of the view, in its order and columns, as one file with no {cap} cap.',
+  'export.api.chart.title': 'Chart',
+  'export.api.chart.groups':
+    'The Analyze tab’s chart: its buckets by {field} and their values, computed by the portal over every filtered record.',
+  'export.api.chart.totals': 'The Analyze tab’s figures, computed by the portal over every filtered record.',
+  'export.api.chart.sample':
+    'The Analyze tab’s scatter: up to {count} records with both fields, in an order that repeats on every reload.',
+  'export.api.chart.span':
+    'The Analyze tab’s first request: the smallest and largest {field}, from which the explorer picks the interval or the bin width before it asks for the buckets.',
+  'export.api.chart.top':
+    'The Analyze tab’s first request: the top values of {field}, the series of the breakdown, whose buckets the explorer asks for next.',
 } as const;
 
 export const fr: Translation<typeof en> = {
@@ -191,4 +201,15 @@ export const fr: Translation<typeof en> = {
   'export.api.export.title': 'Export (CSV)',
   'export.api.export.purpose':
     'Tous les enregistrements de la vue, dans son ordre et ses colonnes, en un seul fichier sans la limite de {cap}.',
+  'export.api.chart.title': 'Graphique',
+  'export.api.chart.groups':
+    'Le graphique de l’onglet Analyse : ses classes par {field} et leurs valeurs, calculées par le portail sur tous les enregistrements filtrés.',
+  'export.api.chart.totals':
+    'Les chiffres de l’onglet Analyse, calculés par le portail sur tous les enregistrements filtrés.',
+  'export.api.chart.sample':
+    'Le nuage de points de l’onglet Analyse : jusqu’à {count} enregistrements ayant les deux champs, dans un ordre qui se répète à chaque rechargement.',
+  'export.api.chart.span':
+    'La première requête de l’onglet Analyse : le plus petit et le plus grand {field}, d’où l’explorateur tire l’intervalle ou la largeur des classes avant de demander les classes.',
+  'export.api.chart.top':
+    'La première requête de l’onglet Analyse : les valeurs les plus fréquentes de {field}, les séries de la ventilation, dont l’explorateur demande ensuite les classes.',
 };

@@ -6,6 +6,24 @@ import { type PortalTarget, targetKey } from '../../../api/client';
 import type { GroupRow } from '../../../api/model';
 import type { ViewFilter } from '../../../api/params';
 import { getRecords } from '../../../api/records';
+import {
+  amongValues,
+  autoInterval,
+  needsExtent,
+  niceWidth,
+  outsideValues,
+  valueAlias,
+  X,
+} from '../charts/chart-query';
+import {
+  type ChartScope,
+  groupsParams,
+  sampleParams,
+  spanParams,
+  topParams,
+  totalsParams,
+} from '../charts/chart-request';
+import { axisKind, type ChartState, measureLabel } from '../charts/chart-state';
 import { withConditions } from '../view-filter';
 import {
   type AxisReading,
@@ -17,21 +35,6 @@ import {
   timeStart,
   toNumber,
 } from './chart-data';
-import {
-  amongValues,
-  autoInterval,
-  extentSelect,
-  groupsQuery,
-  needsExtent,
-  niceWidth,
-  outsideValues,
-  scatterQuery,
-  topValuesQuery,
-  totalsSelect,
-  valueAlias,
-  X,
-} from './chart-query';
-import { axisKind, type ChartState, measureLabel } from './chart-state';
 
 /**
  * The Analyze view's requests. A chart is one query key (the state, the filter, the portal with
@@ -75,19 +78,19 @@ async function grouped(
 ): Promise<ChartData> {
   const id = dataset.dataset_id;
   const timezone = dataset.metas.default.timezone || 'UTC';
-  const common = { timezone };
+  const scope: ChartScope = { filter, timezone };
   const names = asked.measures.map((m) => measureLabel(m, dataset.fields));
   const kind = axisKind(x);
   let state = asked;
   if (kind === 'time' && asked.interval === 'auto') {
-    const extent = await getTotals(target, id, { timezone, filter, select: extentSelect(x.name) }, options);
+    const extent = await getTotals(target, id, spanParams(x.name, scope), options);
     const low = timeStart(extent.lo);
     const high = timeStart(extent.hi);
     state = { ...asked, interval: low === null || high === null ? 'month' : autoInterval(low, high) };
   }
   let width: number | null = null;
   if (needsExtent(state, x) && 'count' in state.bins) {
-    const extent = await getTotals(target, id, { ...common, filter, select: extentSelect(x.name) }, options);
+    const extent = await getTotals(target, id, spanParams(x.name, scope), options);
     const low = toNumber(extent.lo);
     const high = toNumber(extent.hi);
     width = low === null || high === null ? 1 : niceWidth(low, high, state.bins.count, x.type === 'int');
@@ -109,9 +112,9 @@ async function grouped(
   if (state.by) {
     const measure = state.measures[0]!;
     const [topBy, topX] = await Promise.all([
-      getGroups(target, id, { ...common, filter, ...topValuesQuery(state.by, measure, state.top) }, options),
+      getGroups(target, id, topParams(state.by, measure, state.top, scope), options),
       kind === 'category'
-        ? getGroups(target, id, { ...common, filter, ...topValuesQuery(x.name, measure, state.top) }, options)
+        ? getGroups(target, id, topParams(x.name, measure, state.top, scope), options)
         : Promise.resolve(null),
     ]);
     const byValues = scalars(topBy, X);
@@ -119,21 +122,17 @@ async function grouped(
     const conditions = [amongValues(state.by, byValues)];
     const xValues = topX ? scalars(topX, X) : null;
     if (xValues?.length) conditions.push(amongValues(x.name, xValues));
-    const rows = await getGroups(
-      target,
-      id,
-      { ...common, filter: withConditions(filter, conditions), ...groupsQuery(state, x, width) },
-      options,
-    );
+    const among = { ...scope, filter: withConditions(filter, conditions) };
+    const rows = await getGroups(target, id, groupsParams(state, x, width, among), options);
     const data = readGroups(rows, axis, names, { byValues });
     // The breakdown query's groups come in no order; the x categories keep the top query's.
     const ordered = xValues ? orderLike(data, xValues) : data;
     return sortGroups(ordered, state.sort, kind === 'category');
   }
 
-  const groups = () => getGroups(target, id, { ...common, filter, ...groupsQuery(state, x, width) }, options);
+  const groups = () => getGroups(target, id, groupsParams(state, x, width, scope), options);
   const totals = (where: ViewFilter) =>
-    getTotals(target, id, { ...common, filter: where, select: totalsSelect(state.measures) }, options);
+    getTotals(target, id, totalsParams(state.measures, { ...scope, filter: where }), options);
   if (kind !== 'category') return sortGroups(readGroups(await groups(), axis, names), state.sort, false);
   let rows: GroupRow[];
   let others: GroupRow | null = null;
@@ -169,27 +168,20 @@ function orderLike(data: ChartData & { kind: 'grouped' }, values: readonly Scala
 export async function fetchChart(input: ChartInput, options: RequestOptions = {}): Promise<ChartData> {
   const { target, dataset, filter, state } = input;
   const id = dataset.dataset_id;
-  const timezone = dataset.metas.default.timezone || 'UTC';
+  const scope: ChartScope = { filter, timezone: dataset.metas.default.timezone || 'UTC' };
   const names = state.measures.map((m) => measureLabel(m, dataset.fields));
-  if (state.type === 'kpi') {
-    const row = await getTotals(
-      target,
-      id,
-      { timezone, filter, select: totalsSelect(state.measures) },
-      options,
-    );
-    return readKpi(row, names);
-  }
+  if (state.type === 'kpi')
+    return readKpi(await getTotals(target, id, totalsParams(state.measures, scope), options), names);
   const x = dataset.fields.find((f) => f.name === state.x);
   if (!x) return { kind: 'grouped', buckets: [], series: [] };
   if (state.type === 'scatter') {
     const y = state.measures[0]?.field;
     if (!y) return { kind: 'scatter', points: [], total: 0 };
-    const { where, ...query } = scatterQuery(x.name, y);
-    const sampleFilter = withConditions(filter, [where]);
+    const sample = sampleParams(x.name, y, scope);
     const [rows, page] = await Promise.all([
-      getSample(target, id, { timezone, filter: sampleFilter, ...query }, options),
-      getRecords(target, id, { filter: sampleFilter, limit: 0 }, options),
+      getSample(target, id, sample, options),
+      // The count of the records the sample is drawn from, under the same filter.
+      getRecords(target, id, { filter: sample.filter, limit: 0 }, options),
     ]);
     return readScatter(rows, page.total);
   }

@@ -3,9 +3,9 @@ import type { Expr } from '../../../../common/odsql/ast';
 import { and, cmp, date, field, isBoolean, isNull, paren } from '../../../../common/odsql/build';
 import { parseWhere } from '../../../../common/odsql/parser';
 import { printExpr } from '../../../../common/odsql/printer';
+import { outsideValues } from '../charts/chart-query';
 import { type DatasetSearch, toggleRefine, withWhere } from '../dataset-search-params';
 import type { Bucket, GroupedData } from './chart-data';
-import { outsideValues } from './chart-query';
 
 /**
  * What a click on a bar, slice or point does: the filter it stands for joins the view's, so the

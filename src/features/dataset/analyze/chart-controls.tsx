@@ -4,7 +4,6 @@ import { isNumericType } from '../../../../common/ods-api/field-types';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { Button } from '../../../components/button';
 import { t } from '../../../i18n/translate';
-import styles from './analyze-view.module.css';
 import {
   AGGREGATIONS,
   type Aggregation,
@@ -16,8 +15,9 @@ import {
   MAX_TOP,
   type Measure,
   parseBins,
-} from './chart-params';
-import { aggregationsFor, axisKind, type ChartState, defaultSortFor } from './chart-state';
+} from '../charts/chart-params';
+import { aggregationsFor, axisKind, type ChartState, defaultSortFor } from '../charts/chart-state';
+import styles from './analyze-view.module.css';
 
 export interface ChartControlsProps {
   state: ChartState;

@@ -2,8 +2,8 @@ import type { GroupRow } from '../../../api/model';
 import { formatPrecise } from '../../../i18n/format';
 import { currentLocale } from '../../../i18n/locale';
 import { t } from '../../../i18n/translate';
-import type { ChartSort, Interval } from './chart-params';
-import { BY, valueAlias, X } from './chart-query';
+import type { ChartSort, Interval } from '../charts/chart-params';
+import { BY, valueAlias, X } from '../charts/chart-query';
 import { nextBucketStart, timeLabel } from './time-buckets';
 
 /**

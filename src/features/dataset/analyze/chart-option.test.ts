@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setCurrentLocale } from '../../../i18n/locale';
+import { type ChartState, measureLabel } from '../charts/chart-state';
 import { chartTable, toCsv } from './chart-csv';
 import { type GroupedData, rangeLabel } from './chart-data';
 import { groupedOption, scatterOption } from './chart-option';
-import { type ChartState, measureLabel } from './chart-state';
 import { CHART_PALETTES } from './chart-theme';
 
 const STATE: ChartState = {

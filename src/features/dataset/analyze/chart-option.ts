@@ -2,8 +2,8 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { formatCompact, formatNumber } from '../../../i18n/format';
 import { t } from '../../../i18n/translate';
 import { escapeHtml } from '../../../lib/html-text';
+import type { ChartState } from '../charts/chart-state';
 import type { GroupedData, ScatterData } from './chart-data';
-import type { ChartState } from './chart-state';
 import type { ChartPalette } from './chart-theme';
 
 /**

@@ -1,5 +1,5 @@
 import { zonedParts, zonedToUtc } from '../../../../common/time/zoned-time';
-import type { Interval } from './chart-params';
+import type { Interval } from '../charts/chart-params';
 
 /**
  * Time buckets in a time zone: the portal groups a datetime by `range(f, 1 month)` in the request's

@@ -22,7 +22,8 @@ export interface ApiViewProps {
 }
 
 /**
- * The API view: the exact requests the explorer sends for this view (records, facets, the export),
+ * The API view: the exact requests the explorer sends for this view (records, facets, the Analyze
+ * view's chart, the export),
  * each as a link that opens its JSON and as a snippet in curl, Python, JavaScript and R. An API key
  * the user gave is never shown: the snippets read it from the environment (snippets.ts).
  */
@@ -39,6 +40,7 @@ export function ApiView({ target, dataset, search, filter }: ApiViewProps) {
     target,
     datasetId,
     fields,
+    timezone: dataset.metas.default.timezone || 'UTC',
     search,
     filter,
     orderBy: order.orderBy,

@@ -4,20 +4,25 @@ import type { PortalTarget } from '../../../api/client';
 import { exportUrl } from '../../../api/exports';
 import type { ViewFilter } from '../../../api/params';
 import { facetsUrl, recordsUrl } from '../../../api/request-urls';
-import { t } from '../../../i18n/translate';
+import { type MessageKey, t } from '../../../i18n/translate';
+import { SCATTER_SAMPLE } from '../charts/chart-query';
+import { type ChartStep, chartRequest } from '../charts/chart-request';
+import { readChart } from '../charts/chart-state';
 import type { DatasetSearch } from '../dataset-search-params';
 
 /**
  * The requests behind a dataset's view, as the API view lists them. Each entry is one builder, so
- * a view with a request of its own adds a builder to VIEW_REQUESTS (the Analyze view's chart: its
- * aggregation with the view's filter and its chart.* parameters from `search`) and the API view
- * shows it with its snippets; nothing else changes.
+ * a view with a request of its own adds a builder to VIEW_REQUESTS (as the Analyze view's chart
+ * does: its request from the chart.* parameters of `search` and the view's filter) and the API
+ * view shows it with its snippets; nothing else changes.
  */
 
 export interface ViewContext {
   target: PortalTarget;
   datasetId: string;
   fields: readonly DatasetField[];
+  /** The dataset's time zone, in which the portal buckets dates (metas.default.timezone). */
+  timezone: string;
   search: DatasetSearch;
   filter: ViewFilter;
   /** The table's order as order_by (view-order.ts); undefined: the portal's own. */
@@ -64,8 +69,36 @@ const csvExport: ViewRequestBuilder = ({ target, datasetId, filter, orderBy, col
   saveAs: `${datasetId}.csv`,
 });
 
+const CHART_PURPOSES = {
+  groups: 'export.api.chart.groups',
+  totals: 'export.api.chart.totals',
+  sample: 'export.api.chart.sample',
+  span: 'export.api.chart.span',
+  top: 'export.api.chart.top',
+} as const satisfies Record<ChartStep, MessageKey>;
+
+/**
+ * The Analyze view's chart as the URL asks for it (the default chart without chart.* keys): its
+ * first request, the very URL the Analyze view's fetch sends (charts/chart-request.ts).
+ */
+const chart: ViewRequestBuilder = ({ target, datasetId, fields, timezone, search, filter }) => {
+  const state = readChart(search, fields);
+  const request = chartRequest(target, datasetId, fields, state, { filter, timezone });
+  if (!request) return null;
+  const field = fields.find((f) => f.name === request.field);
+  return {
+    id: 'chart',
+    title: t('export.api.chart.title'),
+    purpose: t(CHART_PURPOSES[request.step], {
+      field: field ? field.label || field.name : '',
+      count: SCATTER_SAMPLE,
+    }),
+    url: request.url,
+  };
+};
+
 /** The builders, in the order the API view lists their requests. */
-export const VIEW_REQUESTS: readonly ViewRequestBuilder[] = [records, facets, csvExport];
+export const VIEW_REQUESTS: readonly ViewRequestBuilder[] = [records, facets, chart, csvExport];
 
 export function viewRequests(context: ViewContext): ViewRequest[] {
   return VIEW_REQUESTS.map((build) => build(context)).filter((r): r is ViewRequest => r !== null);

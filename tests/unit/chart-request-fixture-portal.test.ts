@@ -1,0 +1,101 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseWhere } from '../../common/odsql/parser';
+import type { PortalTarget } from '../../src/api/client';
+import { getDataset, getDatasetFacets } from '../../src/api/dataset';
+import type { ViewFilter } from '../../src/api/params';
+import { fetchChart } from '../../src/features/dataset/analyze/analyze-queries';
+import { viewRequests } from '../../src/features/dataset/api/view-requests';
+import { readChart } from '../../src/features/dataset/charts/chart-state';
+import { parseDatasetSearch } from '../../src/features/dataset/dataset-search-params';
+import { serveFixturePortal } from '../helpers/fixture-server';
+
+/**
+ * The API view's chart request is the one the Analyze view's fetch sends first: both are run
+ * against the embedded portal serving the fixture cities, the fetch's URLs recorded as they leave,
+ * and the listed URL's answer holds the chart's numbers.
+ */
+
+let portal = '';
+serveFixturePortal((url) => {
+  portal = url;
+});
+
+const CITIES = 'fixture-cities';
+const FILTERS: ViewFilter[] = [
+  { where: null },
+  { where: parseWhere('population > 100000').condition, refine: ['capital:false'] },
+];
+const SEARCHES: Record<string, unknown>[] = [
+  { 'chart.x': 'country_code', 'chart.top': '3' },
+  {},
+  { 'chart.interval': 'year' },
+  { 'chart.x': 'population', 'chart.bins': '0,100000,1000000' },
+  { 'chart.x': 'population' },
+  { 'chart.x': 'timezone', 'chart.by': 'country_code' },
+  { 'chart.type': 'kpi', 'chart.y': ['count(*)', 'avg(population)'] },
+  { 'chart.type': 'scatter', 'chart.x': 'population', 'chart.y': 'elevation' },
+];
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe.each(['2.0', '2.1'] as const)(
+  'the chart request against the fixture portal in v%s',
+  (apiVersion) => {
+    let target: PortalTarget;
+    beforeAll(() => {
+      target = { portal, apiVersion };
+    });
+
+    async function listedAndSent(raw: Record<string, unknown>, filter: ViewFilter) {
+      const dataset = await getDataset(target, CITIES);
+      const search = parseDatasetSearch(raw);
+      const listed = viewRequests({
+        target,
+        datasetId: CITIES,
+        fields: dataset.fields,
+        timezone: dataset.metas.default.timezone || 'UTC',
+        search,
+        filter,
+        orderBy: undefined,
+        columns: null,
+      }).find((r) => r.id === 'chart');
+      const sent: string[] = [];
+      const fetch = globalThis.fetch;
+      vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+        sent.push(String(input instanceof Request ? input.url : input));
+        return fetch(input, init);
+      });
+      const data = await fetchChart({ target, dataset, filter, state: readChart(search, dataset.fields) });
+      vi.restoreAllMocks();
+      return { listed, sent, data };
+    }
+
+    it('is the first URL the Analyze fetch sends, for every kind of chart and filter', async () => {
+      for (const filter of FILTERS) {
+        for (const raw of SEARCHES) {
+          const { listed, sent } = await listedAndSent(raw, filter);
+          expect(listed, JSON.stringify(raw)).toBeDefined();
+          expect(sent[0], JSON.stringify(raw)).toBe(listed!.url);
+        }
+      }
+    });
+
+    it('answers the top countries with the facet counts, as the chart draws them', async () => {
+      const { listed, data } = await listedAndSent(
+        { 'chart.x': 'country_code', 'chart.top': '3' },
+        FILTERS[0]!,
+      );
+      const response = await globalThis.fetch(listed!.url);
+      expect(response.ok).toBe(true);
+      const body = (await response.json()) as { aggregations?: unknown[]; results?: unknown[] };
+      const rows = (apiVersion === '2.0' ? body.aggregations : body.results) as { x: string; v0: number }[];
+      const facets = await getDatasetFacets(target, CITIES, { facet: ['country_code'] });
+      const counts = facets.find((f) => f.name === 'country_code')!.facets.slice(0, 3);
+      expect(rows.map((row) => [row.x, row.v0])).toEqual(counts.map((f) => [f.name, f.count]));
+      if (data.kind !== 'grouped') throw new Error(`expected groups, got ${data.kind}`);
+      expect(data.series[0]!.values.slice(0, 3)).toEqual(rows.map((row) => row.v0));
+    });
+  },
+);
