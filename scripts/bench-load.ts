@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { fmt, machine, quantile, startPortal, writeSection } from './bench-lib';
 
@@ -100,6 +102,20 @@ async function get(url: string): Promise<Outcome> {
   }
 }
 
+/** A request's kind in the mix, as the console's breakdown names it. */
+function kindOf(path: string): string {
+  const [route, query = ''] = path.split('?');
+  if (route!.endsWith('/exports/csv')) return 'export';
+  if (route!.endsWith('/facets')) return route!.includes(DATASET) ? 'facets' : 'catalog facets';
+  if (/\/records\/[^/]+$/.test(route!)) return 'one record';
+  if (route!.endsWith('/records')) {
+    if (query.includes('group_by')) return 'group_by';
+    if (query.includes('search')) return 'fuzzy search';
+    return 'records';
+  }
+  return route!.endsWith('/datasets') ? 'catalog' : 'dataset';
+}
+
 interface LoadResult {
   requests: number;
   perSecond: number;
@@ -121,12 +137,25 @@ async function load(origin: string, recordIds: readonly string[]): Promise<LoadR
     return entries[0]![1]();
   };
   const outcomes: Outcome[] = [];
+  const byKind = new Map<string, number[]>();
   const started = performance.now();
   const until = started + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < until) outcomes.push(await get(`${origin}${next()}`));
+      while (performance.now() < until) {
+        const path = next();
+        const outcome = await get(`${origin}${path}`);
+        outcomes.push(outcome);
+        const kind = kindOf(path);
+        byKind.set(kind, [...(byKind.get(kind) ?? []), outcome.ms]);
+      }
     }),
+  );
+  // Where the time goes, for the console: each kind of request's median and count.
+  console.log(
+    [...byKind]
+      .map(([kind, times]) => `  ${kind}: ${times.length} requests, median ${fmt(quantile(times, 0.5))} ms`)
+      .join('\n'),
   );
   const seconds = (performance.now() - started) / 1000;
   const times = outcomes.map((o) => o.ms);
@@ -179,9 +208,40 @@ function heavy(origin: string, stop: { done: boolean }): Promise<number> {
   ).then((failures) => failures.reduce((a, b) => a + b, 0));
 }
 
+/** CPU seconds so far: the portal's main thread, the rest of its process, and this process (Linux). */
+function cpuSeconds(pid: number): { main: number; server: number; client: number } | null {
+  const ticks = (file: string) => {
+    const stat = readFileSync(file, 'utf8');
+    // utime and stime, the 14th and 15th fields, counted after the command's closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  };
+  try {
+    const usage = process.cpuUsage();
+    return {
+      main: ticks(`/proc/${pid}/task/${pid}/stat`),
+      server: ticks(`/proc/${pid}/stat`),
+      client: (usage.user + usage.system) / 1e6,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Linux's clock ticks per second (USER_HZ), 100 on every common kernel. */
+const TICKS_PER_SECOND = 100;
+
+/** Cores in use during the load, on average: where the machine's CPU went. */
+interface CpuShare {
+  main: number;
+  others: number;
+  client: number;
+}
+
 interface RunResult {
   label: string;
   load: LoadResult;
+  cpu: CpuShare | null;
   cheapAlone: number;
   cheapBeside: number;
   besideSamples: number;
@@ -199,7 +259,17 @@ async function run(label: string, args: string[]): Promise<RunResult> {
     // Warm up: statements prepared, pages cached, in every worker.
     await Promise.all(Array.from({ length: 20 }, () => get(`${portal.url}${cheapPath()}`)));
     console.log(`[bench:load] ${label}: ${CLIENTS} clients for ${SECONDS} s…`);
+    const before = cpuSeconds(portal.pid);
     const loaded = await load(portal.url, recordIds);
+    const after = cpuSeconds(portal.pid);
+    const cpu =
+      before && after
+        ? {
+            main: (after.main - before.main) / SECONDS,
+            others: (after.server - after.main - (before.server - before.main)) / SECONDS,
+            client: (after.client - before.client) / SECONDS,
+          }
+        : null;
     const alone = await cheapP95(portal.url);
     const stop = { done: false };
     const heavyDone = heavy(portal.url, stop);
@@ -211,6 +281,7 @@ async function run(label: string, args: string[]): Promise<RunResult> {
     return {
       label,
       load: loaded,
+      cpu,
       cheapAlone: alone.p95,
       cheapBeside: besideHeavy.p95,
       besideSamples: besideHeavy.samples,
@@ -232,6 +303,19 @@ export async function benchLoad(): Promise<void> {
   const ratio = pooled.load.perSecond / single.load.perSecond;
   const clean = [single, pooled].every((r) => r.load.errors === 0 && r.load.timeouts === 0);
   const lane = pooled.cheapBeside / pooled.cheapAlone;
+  const cores = cpus().length;
+  const cpuRows = [single, pooled].map((r) => {
+    if (!r.cpu) return `| ${r.label} | – | – | – | – | – |`;
+    const { main, others, client } = r.cpu;
+    const total = main + others + client;
+    const perRequest = (used: number) => fmt((used / r.load.perSecond) * 1000);
+    return `| ${r.label} | ${main.toFixed(2)} | ${others.toFixed(2)} | ${client.toFixed(2)} | ${total.toFixed(2)} of ${cores} | ${perRequest(main)} / ${perRequest(others)} / ${perRequest(client)} |`;
+  });
+  // Were every core busy, the pool could answer at most cores ÷ CPU per request: the ceiling of the
+  // throughput target on this machine, where the clients share the cores with the portal.
+  const ceiling = pooled.cpu
+    ? cores / ((pooled.cpu.main + pooled.cpu.others + pooled.cpu.client) / pooled.load.perSecond)
+    : null;
   const markdown = [
     '## Under load (`npm run bench:load`)',
     '',
@@ -242,6 +326,18 @@ export async function benchLoad(): Promise<void> {
     ...rows,
     '',
     `Targets: 0 errors and 0 timeouts in both: ${clean ? 'met' : 'missed'}. Throughput of the default ≥ 1.7× one worker: ${ratio >= 1.7 ? 'met' : 'missed'} (${ratio.toFixed(2)}×). Cheap p95 beside heavy ≤ 5× alone: ${lane <= 5 ? 'met' : 'missed'} (${lane.toFixed(1)}×).`,
+    '',
+    "Where the CPU went during the 200 clients (cores in use, on average; `/proc`): the portal's main thread (HTTP, routing, the catalog), its other threads (query workers, export threads, V8 and libuv helpers), and the load client, which runs on the same cores. Last column: CPU ms per request.",
+    '',
+    '| run | portal main thread | portal other threads | load client | total | ms per request (main / others / client) |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...cpuRows,
+    ...(ceiling
+      ? [
+          '',
+          `With every core busy at the default run's CPU per request, the portal could answer at most ${ceiling.toFixed(0)} requests/s here: ${(ceiling / single.load.perSecond).toFixed(2)}× the single worker's.`,
+        ]
+      : []),
   ].join('\n');
   console.log(markdown);
   writeSection('bench-load', markdown);
