@@ -16,7 +16,7 @@ import type { DatasetLayout } from '../store/layout';
 
 /**
  * The work of the dataset query endpoints, as jobs that carry everything they need (the request's
- * URL, the dataset and its layout, the API version's base path) and run on any read connection:
+ * URL, the dataset's layout (an export also its metadata), the API version's base path) and run on any read connection:
  * a query worker's (server/pool/query-worker.ts) or, in-process, the store's own. A query job
  * answers its JSON body as text, so that writing it costs the worker, not the event loop.
  */
@@ -28,7 +28,8 @@ export interface QueryJob {
   /** The API version's base path (`/api/v2`, `/api/explore/v2.1`…): how the worker finds it again. */
   readonly base: string;
   readonly url: string;
-  readonly dataset: Dataset;
+  /** Its id only: a query answers no metadata, and each job crosses to a thread as a copy. */
+  readonly datasetId: string;
   readonly layout: DatasetLayout;
   readonly recordId?: string;
 }
@@ -61,20 +62,20 @@ export function runQuery(db: Database.Database, job: QueryJob): string {
 function answer(db: Database.Database, job: QueryJob): unknown {
   const version = versionAt(job.base);
   const { serializer } = version;
-  const { dataset, layout } = job;
+  const { datasetId, layout } = job;
   const url = new URL(job.url);
   const params = readParams(url);
-  const context = () => decodeContext(version, url, dataset.dataset_id, params.timezone);
+  const context = () => decodeContext(version, url, datasetId, params.timezone);
   switch (job.kind) {
     case 'records': {
       const plan = planQuery(layout, db, querySpec(params, version));
       const { limit, offset } = pageOf(params, plan.grouped);
       if (plan.grouped) {
-        return serializer.groups(url, dataset.dataset_id, readGroups(db, plan, limit, offset, context()));
+        return serializer.groups(url, datasetId, readGroups(db, plan, limit, offset, context()));
       }
       const total = countRecords(db, plan);
       const records = readRecords(db, plan, limit, offset, context());
-      return serializer.records(url, dataset.dataset_id, { total, limit, offset }, records);
+      return serializer.records(url, datasetId, { total, limit, offset }, records);
     }
     case 'record': {
       const spec = {
@@ -93,8 +94,8 @@ function answer(db: Database.Database, job: QueryJob): unknown {
         });
       }
       const [record] = readRecords(db, plan, 1, 0, context());
-      if (!record) throw notFound(`Unknown record: ${job.recordId} in dataset ${dataset.dataset_id}`);
-      return serializer.record(url, dataset.dataset_id, record);
+      if (!record) throw notFound(`Unknown record: ${job.recordId} in dataset ${datasetId}`);
+      return serializer.record(url, datasetId, record);
     }
     case 'aggregates': {
       const spec = { ...querySpec(params, version), select: params.select ?? 'count(*)', aggregate: true };

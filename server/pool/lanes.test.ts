@@ -5,11 +5,19 @@ import type { Job, QueryKind } from './jobs';
 import { CostBook, heavyCap, laneOf, QUICK_MS, SLOW_MS, shapeOf } from './lanes';
 
 const base = 'http://127.0.0.1/api/explore/v2.1/catalog/datasets/cities';
+const csvExport: Job = {
+  kind: 'export',
+  base: '/api/explore/v2.1',
+  url: `${base}/exports/csv`,
+  dataset: { dataset_id: 'cities' } as Dataset,
+  layout: {} as DatasetLayout,
+  format: 'csv',
+};
 const query = (kind: QueryKind, search: string): Job => ({
   kind,
   base: '/api/explore/v2.1',
   url: `${base}/records?${search}`,
-  dataset: { dataset_id: 'cities' } as Dataset,
+  datasetId: 'cities',
   layout: {} as DatasetLayout,
 });
 
@@ -22,7 +30,7 @@ describe('lanes', () => {
   });
 
   it('sends exports, aggregations, groups, geometry and fuzzy search to the heavy lane', () => {
-    expect(laneOf({ ...query('records', ''), kind: 'export', format: 'csv' })).toBe('heavy');
+    expect(laneOf(csvExport)).toBe('heavy');
     expect(laneOf(query('aggregates', 'select=count(*)'))).toBe('heavy');
     expect(laneOf(query('records', 'group_by=country_code'))).toBe('heavy');
     expect(laneOf(query('records', `where=${encodeURIComponent('search(*, "pariss")')}`))).toBe('heavy');
@@ -88,9 +96,8 @@ describe('lanes', () => {
     for (let k = 0; k < 10; k++) costs.record(p, SLOW_MS * 3);
     expect(costs.laneOf(plain, p)).toBe('heavy');
     // Exports always stream on their own threads.
-    const csv = { ...query('records', ''), kind: 'export', format: 'csv' } as Job;
-    costs.record(shapeOf(csv), 1);
-    expect(costs.laneOf(csv, shapeOf(csv))).toBe('heavy');
+    costs.record(shapeOf(csvExport), 1);
+    expect(costs.laneOf(csvExport, shapeOf(csvExport))).toBe('heavy');
   });
 
   it('forgets the least recently seen shapes past its size', () => {

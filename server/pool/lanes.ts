@@ -58,7 +58,8 @@ export function shapeOf(job: Job): string {
       return `${name}=${value.replace(LITERALS, '?')}`;
     })
     .sort();
-  return [job.kind, job.dataset.dataset_id, ...params].join('&');
+  const dataset = job.kind === 'export' ? job.dataset.dataset_id : job.datasetId;
+  return [job.kind, dataset, ...params].join('&');
 }
 
 /** What jobs of each shape took, as a running estimate. */

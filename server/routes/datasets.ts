@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { notFound } from '../errors';
 import type { QueryKind } from '../pool/jobs';
 import type { QueryRunner } from '../pool/query-runner';
 import type { ApiVersion } from '../serializers/api-version';
@@ -18,8 +19,12 @@ export function datasetRoutes(store: Store, version: ApiVersion, queries: QueryR
   const { serializer } = version;
 
   const run = async (c: Context, kind: QueryKind, recordId?: string) => {
-    const { dataset, layout, url } = findDataset(store, c, version);
-    const body = await queries.query({ kind, base: version.base, url: url.href, dataset, layout, recordId });
+    // The layout alone (cached) says the dataset exists; its metadata would be read for nothing.
+    const datasetId = c.req.param('dataset_id')!;
+    const layout = store.layout(datasetId);
+    if (!layout) throw notFound(`Unknown dataset: ${datasetId}`);
+    const url = c.req.url;
+    const body = await queries.query({ kind, base: version.base, url, datasetId, layout, recordId });
     return c.body(body, 200, { 'Content-Type': 'application/json' });
   };
 
