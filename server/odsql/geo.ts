@@ -67,7 +67,11 @@ export function distanceSql(
     : `ods_shape_distance(${shape}, ${to})`;
 }
 
-/** Records whose geo field's box overlaps the box, through the field's R*Tree. */
+/**
+ * Records whose geo field's box overlaps the box: a point's latitude and longitude in range (its
+ * covering index), a shape's box through the field's R*Tree. Stores made before the point index
+ * have an R*Tree for points too, which their layout names.
+ */
 export function inBox(
   compiler: Compiler,
   field: FieldLayout,

@@ -66,6 +66,15 @@ export function createIndexes(db: Database.Database, layout: DatasetLayout): voi
     const grouping = isGroupKey(f) ? groupingIndexSql(layout, f) : null;
     if (grouping) db.exec(grouping);
   }
+  // A point field's box queries (in_bbox, the box around a distance or a geometry) are ranges of
+  // its latitude with the longitude beside it, and the map's geo_cluster() groups read both: the
+  // index alone answers them (ARCHITECTURE.md, "Grouped queries").
+  for (const f of layout.fields) {
+    if (!f.latColumn || !f.lonColumn) continue;
+    db.exec(
+      `CREATE INDEX ${quoteIdent(`${layout.table}__px_${f.field.name}`)} ON ${quoteIdent(layout.table)} (${quoteIdent(f.latColumn)}, ${quoteIdent(f.lonColumn)})`,
+    );
+  }
   for (const f of layout.fields) {
     if (f.valuesTable) {
       db.exec(

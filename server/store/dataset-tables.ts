@@ -54,7 +54,6 @@ export function makeLayout(
   const ftsNames = new Set<string>();
   const fieldLayouts: FieldLayout[] = fields.map((field) => {
     const multivalued = field.type === 'text' && isMultivalued(field);
-    const geo = field.type === 'geo_point_2d' || field.type === 'geo_shape';
     const fullText = field.type === 'text';
     let ftsColumn: string | null = null;
     if (fullText) {
@@ -69,7 +68,9 @@ export function makeLayout(
       lonColumn: field.type === 'geo_point_2d' ? `p_${field.name}_lon` : null,
       valuesTable: multivalued ? `${table}__mv_${field.name}` : null,
       separator: multivalued ? (field.annotations.multivalued?.[0] ?? ',') : null,
-      rtreeTable: geo ? `${table}__rt_${field.name}` : null,
+      // A point's box is the point: its (lat, lon) covering index (dataset-indexes.ts) answers a box
+      // exactly and reads no table row, which the R*Tree's list of ids could not.
+      rtreeTable: field.type === 'geo_shape' ? `${table}__rt_${field.name}` : null,
       fullText,
       ftsColumn,
     };

@@ -108,15 +108,19 @@ describe('ingest', () => {
     expect(layout.fields.filter((f) => f.fullText).map((f) => f.ftsColumn)).toEqual(['name', 'kind', 'tags']);
   });
 
-  it('indexes geo points in an R*Tree that a bounding box query uses', () => {
-    const position = fieldLayout(portal.store.layout('places')!, 'position')!;
+  it('indexes geo points by latitude and longitude, which a bounding box query reads alone', () => {
+    const layout = portal.store.layout('places')!;
+    const position = fieldLayout(layout, 'position')!;
+    // Points need no R*Tree: their box is themselves.
+    expect(position.rtreeTable).toBeNull();
     // Around Lake Geneva: Genève and the lake, not Zürich, Saint-Étienne or Mont Blanc.
-    const inBox = portal.store.db
-      .prepare(
-        `SELECT id FROM "${position.rtreeTable}" WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ? ORDER BY id`,
-      )
-      .all(6.9, 6.0, 46.6, 46.1);
-    expect(inBox).toEqual([{ id: 2 }, { id: 6 }]);
+    const sql = `SELECT rid FROM "${layout.table}" t WHERE "${position.latColumn}" BETWEEN ? AND ? AND "${position.lonColumn}" BETWEEN ? AND ? ORDER BY rid`;
+    const args = [46.1, 46.6, 6.0, 6.9];
+    expect(portal.store.db.prepare(sql).all(args)).toEqual([{ rid: 2 }, { rid: 6 }]);
+    const plan = portal.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(args) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' | ')).toContain(
+      `USING COVERING INDEX ${layout.table}__px_position`,
+    );
   });
 
   it('indexes facet, sortable, numeric and date fields', () => {

@@ -59,7 +59,7 @@ export interface SnapshotInfo {
 }
 
 /** Bumped when the store's own tables change shape: an older file is then emptied and rebuilt. */
-export const STORE_FORMAT_VERSION = 3;
+export const STORE_FORMAT_VERSION = 4;
 
 const DEFAULT_PORTAL_INFO: PortalInfo = { title: 'ODS portal', description: '', language: 'en' };
 
