@@ -1,8 +1,10 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { isGeoType } from '../../../common/ods-api/field-types';
 import type { Dataset } from '../../../common/ods-api/types';
 import type { PortalTarget } from '../../api/client';
 import type { OdsRecord } from '../../api/model';
+import { lazyView } from '../../components/lazy-view';
 import { Skeleton } from '../../components/states';
 import { type MessageKey, t } from '../../i18n/translate';
 import type { DatasetPageProps } from './dataset-page';
@@ -18,13 +20,15 @@ import { viewFilter } from './view-filter';
 import { ViewLayout } from './view-layout';
 
 // Each view is its own chunk: the map's MapLibre and basemap load only when the map is opened.
-const TableView = lazy(() => import('./table/table-view').then((m) => ({ default: m.TableView })));
-const MapView = lazy(() => import('./map/map-view').then((m) => ({ default: m.MapView })));
-const AnalyzeView = lazy(() => import('./analyze/analyze-view').then((m) => ({ default: m.AnalyzeView })));
-const RecordMap = lazy(() => import('./map/record-map').then((m) => ({ default: m.RecordMap })));
-const ExportView = lazy(() => import('./export/export-view').then((m) => ({ default: m.ExportView })));
-const ApiView = lazy(() => import('./api/api-view').then((m) => ({ default: m.ApiView })));
-const DatasetInfo = lazy(() => import('./info/dataset-info').then((m) => ({ default: m.DatasetInfo })));
+const { View: TableView } = lazyView(() => import('./table/table-view').then((m) => m.TableView));
+const { View: MapView, preload: preloadMapView } = lazyView(() =>
+  import('./map/map-view').then((m) => m.MapView),
+);
+const { View: AnalyzeView } = lazyView(() => import('./analyze/analyze-view').then((m) => m.AnalyzeView));
+const { View: RecordMap } = lazyView(() => import('./map/record-map').then((m) => m.RecordMap));
+const { View: ExportView } = lazyView(() => import('./export/export-view').then((m) => m.ExportView));
+const { View: ApiView } = lazyView(() => import('./api/api-view').then((m) => m.ApiView));
+const { View: DatasetInfo } = lazyView(() => import('./info/dataset-info').then((m) => m.DatasetInfo));
 
 export interface DatasetViewsProps extends Omit<DatasetPageProps, 'datasetId'> {
   target: PortalTarget;
@@ -92,16 +96,22 @@ export function DatasetViews({
   const feedback = useFeedbackSupport(target, dataset.dataset_id, false);
   const hasGeo = fields.some((f) => isGeoType(f.type));
 
-  // The map is the likely next view of a geo dataset: its code, workers and basemap load while the
-  // browser is idle, so opening the tab waits for the data alone.
+  // The map is the likely next view of a geo dataset: its code, workers, basemap and the extent of
+  // the view's records load while the browser is idle, so opening the tab waits for little else.
+  const client = useQueryClient();
+  const mapField = search['map.field'];
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filter's key stands for the filter.
   useEffect(() => {
     if (!hasGeo || tab === 'map') return;
     const id = requestIdleCallback(() => {
-      void import('./map/map-view');
+      void preloadMapView();
       void import('./map/map-engine').then((m) => m.prefetchMap());
+      void import('./map/map-queries').then((m) =>
+        m.prefetchExtent(client, target, dataset.dataset_id, fields, filter, mapField),
+      );
     });
     return () => cancelIdleCallback(id);
-  }, [hasGeo, tab]);
+  }, [hasGeo, tab, filterKey, mapField, client, target, dataset.dataset_id, fields]);
 
   return (
     <>

@@ -1,4 +1,8 @@
-import { queryOptions, experimental_streamedQuery as streamedQuery } from '@tanstack/react-query';
+import {
+  type QueryClient,
+  queryOptions,
+  experimental_streamedQuery as streamedQuery,
+} from '@tanstack/react-query';
 import type { Feature } from 'geojson';
 import { type BBox, bboxOf, isEmptyBBox } from '../../../../common/geo/bbox';
 import type { DatasetField } from '../../../../common/ods-api/types';
@@ -12,7 +16,7 @@ import { getAggregates, getGroupedRecords, getRecords } from '../../../api/recor
 import type { GeoBox } from '../geofilter';
 import { withConditions } from '../view-filter';
 import { type Cluster, COUNT_ALIAS, clusterGroupBy, readClusters } from './clusters';
-import type { MapFields } from './map-fields';
+import { type MapFields, mapFields } from './map-fields';
 
 /**
  * The map's requests, all of them ones a stock ODS portal answers: a count of the records in the
@@ -198,3 +202,20 @@ export const mapQueries = {
       },
     }),
 };
+
+/**
+ * The Map tab's first request, asked while another view is open (dataset-views.tsx): its clusters
+ * or records wait for the extent, and once the tab opens MapLibre's start holds the page's thread
+ * for most of a second, so an extent asked then arrives late.
+ */
+export function prefetchExtent(
+  client: QueryClient,
+  target: PortalTarget,
+  datasetId: string,
+  fields: readonly DatasetField[],
+  filter: ViewFilter,
+  mapField: string | undefined,
+): void {
+  const map = mapFields(fields, mapField);
+  if (map) void client.prefetchQuery(mapQueries.extent(target, datasetId, filter, map.draw));
+}
