@@ -175,3 +175,31 @@ test('the countries draw as polygons with their outlines, in both themes', async
   await expect.poll(() => pixelsNear(page, [0x41, 0x5d, 0x87], 45)).toBeGreaterThan(20_000);
   await screen(page, 'map-05-countries-dark', { fullPage: false });
 });
+
+test('a zoom step draws clusters the map asked for ahead, with no request of its own', async ({ page }) => {
+  // geo_cluster() cells for a map zoom z are precision z + 3 (clusters.ts): zoom 5 asks for 8.
+  const nextStep = (url: string) => /geo_cluster\(coordinates,( |\+|%20)8\)/.test(decodeURIComponent(url));
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (nextStep(request.url())) asked.push(request.url());
+  });
+  const prefetched = page.waitForResponse((response) => nextStep(response.url()));
+  await page.goto(`${CITIES}?tab=map&location=4,50,10`);
+  await expect(status(page)).toContainText(/records here, in [\d,]+ clusters/, { timeout: 30_000 });
+  await prefetched;
+  expect(asked).toHaveLength(1);
+  const here = async () =>
+    Number((await status(page).textContent())!.match(/^([\d,]+) records here/)![1]!.replace(/,/g, ''));
+  const wider = await here();
+
+  await page
+    .getByRole('region', { name: /^Map of/ })
+    .locator('canvas')
+    .focus();
+  await page.keyboard.press('Equal');
+  await expect(page).toHaveURL(/location=5(\.0+)?%2C|location=5(\.0+)?,/);
+  // The count of the new area, also asked for ahead: fewer cities than the wider view's.
+  await expect.poll(here).toBeLessThan(wider);
+  // The step's clusters came from the cache: the one request is still the one made ahead.
+  expect(asked).toHaveLength(1);
+});

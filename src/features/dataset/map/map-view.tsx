@@ -31,7 +31,7 @@ import styles from './map-view.module.css';
 import { neighbours, recordIdOf } from './record-order';
 import { RecordsInView } from './records-in-view';
 import { useMapLayers } from './use-map-layers';
-import { type QueryArea, queryArea } from './viewport';
+import { type QueryArea, queryArea, zoomedArea } from './viewport';
 
 export interface MapViewProps {
   target: PortalTarget;
@@ -68,6 +68,13 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
   const colorField = colorFields(dataset.fields).find((f) => f.name === search['map.color']);
   const color = useColorRule(target, datasetId, filter, colorField);
   const area: QueryArea | null = view ? queryArea(view.bounds, view.zoom) : null;
+  // A step in and a step out (the keys go to the nearest whole zoom, then one on), the likeliest
+  // next moves; a drag keeps the area or shifts it by a cell.
+  const upcoming = useMemo(() => {
+    if (!view) return [];
+    const steps = [Math.round(view.zoom) + 1, Math.round(view.zoom) - 1].filter((z) => z >= 0 && z <= 18);
+    return steps.map((zoom) => zoomedArea(view, zoom));
+  }, [view]);
   const extent = useQuery({
     ...mapQueries.extent(target, datasetId, filter, fields!.draw),
     enabled: fields !== null,
@@ -82,6 +89,7 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
     colorField?.name,
     area,
     extent.isError ? null : extent.data,
+    upcoming,
   );
 
   // A first visit without a place fits the records once their extent is known (and the map exists:

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Feature } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
 import type { PortalTarget } from '../../../api/client';
@@ -67,6 +67,14 @@ interface CompleteRecords {
   features: Feature[];
 }
 
+/**
+ * The box an area's requests carry: none when it holds the view's whole extent, so that every such
+ * area shares their answers.
+ */
+function requestBox(area: QueryArea, extent: MapExtent | null | undefined): GeoBox | null {
+  return extent?.box && boxContains(area.box, extentBox(extent.box)) ? null : area.box;
+}
+
 function covers(outer: GeoBox | null, inner: GeoBox | null): boolean {
   return outer === null || (inner !== null && boxContains(outer, inner));
 }
@@ -83,14 +91,20 @@ export function useMapLayers(
    * still asking). An area holding them all needs no box and no count, so the layers wait for it.
    */
   extent: MapExtent | null | undefined,
+  /**
+   * Areas the map may show next (a zoom step in or out): once this one's clusters are in, theirs
+   * are asked for, so that the step draws as soon as its animation ends.
+   */
+  upcoming: readonly QueryArea[] = [],
 ): MapLayersState {
+  const client = useQueryClient();
   const [recordIds, setRecordIds] = useState(true);
   const draw = fields.draw.name;
   const placeholder = { placeholderData: keepPreviousData } as const;
   // At low zoom the area usually holds every record: then the requests carry no box, and every
   // such area shares their answers.
-  const whole = !!(area && extent?.box && boxContains(area.box, extentBox(extent.box)));
-  const box = area && !whole ? area.box : null;
+  const box = area ? requestBox(area, extent) : null;
+  const whole = area !== null && box === null && !!extent?.box;
   const zoom = area?.zoom ?? 0;
   const ready = area !== null && extent !== undefined;
 
@@ -127,6 +141,24 @@ export function useMapLayers(
     ...placeholder,
     enabled: ready && wantFeatures && !reuse,
   });
+
+  // The next steps' counts and clusters, asked for once this area's clusters are in (never while
+  // they load: the area in view comes first). Only while clusters are drawn: records stream per
+  // area and are too big to fetch on a guess.
+  const settled = wantClusters && clusters.isSuccess && !clusters.isPlaceholderData && !clusters.isFetching;
+  const upcomingKey = JSON.stringify(upcoming);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the areas' key stands for them.
+  useEffect(() => {
+    if (!settled || !fields.cluster) return;
+    for (const next of upcoming) {
+      const nextBox = requestBox(next, extent);
+      if (nextBox)
+        void client.prefetchQuery(mapQueries.inAreaCount(target, datasetId, filter, draw, nextBox));
+      void client.prefetchQuery(
+        mapQueries.clusters(target, datasetId, filter, fields.cluster.name, nextBox, next.zoom),
+      );
+    }
+  }, [settled, upcomingKey, client, target, datasetId, filter, draw, fields.cluster, extent]);
 
   // A portal that refuses `recordid` in a select gets the same request without it.
   useEffect(() => {

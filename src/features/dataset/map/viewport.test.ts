@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsAt, boxContains, queryArea } from './viewport';
+import { boundsAt, boxContains, queryArea, zoomedArea } from './viewport';
 
 describe('queryArea', () => {
   const paris = { south: 48.8, west: 2.2, north: 48.92, east: 2.48 };
@@ -45,5 +45,17 @@ describe('boundsAt', () => {
     expect(box.south).toBeLessThan(48.8566);
     expect(box.north).toBeGreaterThan(48.8566);
     expect(box.east - box.west).toBeCloseTo((1131 / (512 * 1024)) * 360, 9);
+  });
+});
+
+describe('zoomedArea', () => {
+  it('is the area the map asks for after a step in or out about its centre', () => {
+    const center = { lat: 50, lon: 10 };
+    for (const zoom of [3, 4.4, 7]) {
+      const view = { center, zoom, bounds: boundsAt(center, zoom, 1131, 590) };
+      for (const next of [Math.round(zoom) + 1, Math.round(zoom) - 1]) {
+        expect(zoomedArea(view, next)).toEqual(queryArea(boundsAt(center, next, 1131, 590), next));
+      }
+    }
   });
 });

@@ -89,3 +89,18 @@ export function boundsAt(
     east: Math.min(180, ((x + width / 2) / world) * 360 - 180),
   };
 }
+
+/**
+ * The area after a zoom to `zoom` about the view's centre, as the + and − keys and buttons zoom
+ * (the window's size in pixels read back from its bounds at its zoom): what the map asks for
+ * ahead of the next step.
+ */
+export function zoomedArea(
+  view: { center: { lat: number; lon: number }; bounds: GeoBox; zoom: number },
+  zoom: number,
+): QueryArea {
+  const world = TILE * 2 ** view.zoom;
+  const width = ((view.bounds.east - view.bounds.west) / 360) * world;
+  const height = (mercatorY(view.bounds.south) - mercatorY(view.bounds.north)) * world;
+  return queryArea(boundsAt(view.center, zoom, width, height), zoom);
+}
