@@ -256,7 +256,8 @@ test('the information tab: sanitized description, metadata, schema, files, reuse
   await expect(page).toHaveURL(/\/datasets\/earthquakes\?tab=analyze$/);
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Map' })).toBeFocused();
-  await expect(page).toHaveURL(/\/datasets\/earthquakes\?tab=map$/);
+  // The map may already have fitted the earthquakes and written its place.
+  await expect(page).toHaveURL(/\/datasets\/earthquakes\?tab=map(&location=[\d.,-]+)?$/);
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Table' })).toBeFocused();
   // The map's place, once it has moved, stays in the URL for the next visit to the Map tab.
