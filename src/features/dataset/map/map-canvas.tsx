@@ -29,6 +29,8 @@ export interface MapCanvasProps {
   onMove: (view: MapView) => void;
   onHover: (hovered: Hovered | null) => void;
   onRecordClick: (feature: Feature) => void;
+  /** The map is idle with new data drawn. */
+  onDataDrawn?: () => void;
   /**
    * The window the map will show, known from its box before the engine is made (MapLibre's code
    * and basemap take a while): the data is asked for meanwhile.
@@ -73,6 +75,7 @@ export function MapCanvas(props: MapCanvasProps) {
           onMove: (view) => latest.current.onMove(view),
           onHover: (hovered) => latest.current.onHover(hovered),
           onRecordClick: (feature) => latest.current.onRecordClick(feature),
+          onDataDrawn: () => latest.current.onDataDrawn?.(),
         });
         setEngine(made);
         latest.current.onEngine(made);

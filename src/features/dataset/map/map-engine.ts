@@ -51,6 +51,8 @@ export interface MapEvents {
   onMove: (view: MapView) => void;
   onHover: (hovered: Hovered | null) => void;
   onRecordClick: (feature: Feature) => void;
+  /** The map is idle with new data on screen (the `map-drawn` mark). */
+  onDataDrawn: () => void;
 }
 
 const RECORD_LAYERS = ['records-fill', 'records-line', 'records-point'];
@@ -214,7 +216,10 @@ export class MapEngine {
    * a move needed no new data.
    */
   markDrawn(): void {
-    this.map.once('idle', () => performance.mark('map-drawn'));
+    this.map.once('idle', () => {
+      performance.mark('map-drawn');
+      if (!this.destroyed) this.events.onDataDrawn();
+    });
   }
 
   /** The drawn area in force (geofilter.polygon), outlined. */

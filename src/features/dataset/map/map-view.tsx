@@ -69,12 +69,15 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
   const color = useColorRule(target, datasetId, filter, colorField);
   const area: QueryArea | null = view ? queryArea(view.bounds, view.zoom) : null;
   // A step in and a step out (the keys go to the nearest whole zoom, then one on), the likeliest
-  // next moves; a drag keeps the area or shifts it by a cell.
+  // next moves; a drag keeps the area or shifts it by a cell. Asked for once the area in view is
+  // drawn, not before: on the portal's machine they would take the cores the first frames need.
+  const [drawnArea, setDrawnArea] = useState<string | null>(null);
+  const areaKey = JSON.stringify(area);
   const upcoming = useMemo(() => {
-    if (!view) return [];
+    if (!view || drawnArea !== areaKey) return [];
     const steps = [Math.round(view.zoom) + 1, Math.round(view.zoom) - 1].filter((z) => z >= 0 && z <= 18);
     return steps.map((zoom) => zoomedArea(view, zoom));
-  }, [view]);
+  }, [view, drawnArea, areaKey]);
   const extent = useQuery({
     ...mapQueries.extent(target, datasetId, filter, fields!.draw),
     enabled: fields !== null,
@@ -113,7 +116,6 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
   }, [search.location]);
 
   const reused = state.layers.kind === 'records' && state.layers.reused;
-  const areaKey = JSON.stringify(area);
   // A zoom inside records already drawn sends nothing to the map: say it is drawn all the same.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new area is what counts.
   useEffect(() => {
@@ -247,6 +249,7 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
           onMove={onMove}
           onHover={setHovered}
           onRecordClick={(feature) => void openFeature(feature)}
+          onDataDrawn={() => setDrawnArea(areaKey)}
           onPredictedView={(predicted) => setView((current) => current ?? predicted)}
           onEngine={(made) => {
             engine.current = made;
