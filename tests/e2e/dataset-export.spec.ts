@@ -242,6 +242,25 @@ test('the API view: the chart request answers the numbers the Analyze view shows
   expect(groups.map((row) => [row.x, row.v0.toLocaleString('en')])).toEqual(shown);
 });
 
+test('the API view: a chart that asks for its span first lists the buckets that span settles', async ({
+  page,
+}) => {
+  // Seattle's weather: the default chart is the records over time, at an interval chosen from the span.
+  await page.goto('/datasets/seattle-weather?tab=api');
+  const span = page.getByRole('region', { name: 'Chart: the axis’ span' });
+  await expect(span).toContainText('select=min%28date%29');
+  const chart = page.getByRole('region', { name: 'Chart', exact: true });
+  await expect(chart).toContainText('group_by=range%28date');
+  const href = await chart.getByRole('link', { name: /Open the JSON/ }).getAttribute('href');
+  const response = await page.request.get(href!);
+  expect(response.ok()).toBe(true);
+  const body = (await response.json()) as { results?: GroupRow[]; aggregations?: GroupRow[] };
+  const groups = body.results ?? body.aggregations ?? [];
+  // 2012 to 2015, day by day: 1,461 records in a few dozen buckets.
+  expect(groups.length).toBeGreaterThan(3);
+  expect(groups.reduce((sum, row) => sum + row.v0, 0)).toBe(1461);
+});
+
 interface GroupRow {
   x: string;
   v0: number;

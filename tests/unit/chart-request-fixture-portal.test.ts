@@ -1,18 +1,22 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseWhere } from '../../common/odsql/parser';
+import { getTotals } from '../../src/api/aggregates';
 import type { PortalTarget } from '../../src/api/client';
 import { getDataset, getDatasetFacets } from '../../src/api/dataset';
+import type { GroupRow } from '../../src/api/model';
 import type { ViewFilter } from '../../src/api/params';
 import { fetchChart } from '../../src/features/dataset/analyze/analyze-queries';
 import { viewRequests } from '../../src/features/dataset/api/view-requests';
+import { spanFieldOf, spanParams } from '../../src/features/dataset/charts/chart-request';
 import { readChart } from '../../src/features/dataset/charts/chart-state';
 import { parseDatasetSearch } from '../../src/features/dataset/dataset-search-params';
 import { serveFixturePortal } from '../helpers/fixture-server';
 
 /**
- * The API view's chart request is the one the Analyze view's fetch sends first: both are run
- * against the embedded portal serving the fixture cities, the fetch's URLs recorded as they leave,
- * and the listed URL's answer holds the chart's numbers.
+ * The API view's chart requests are the ones the Analyze view's fetch sends: the first, and after
+ * an axis' span the one it settles. Both are run against the embedded portal serving the fixture
+ * cities, the fetch's URLs recorded as they leave, and the listed URL's answer holds the chart's
+ * numbers.
  */
 
 let portal = '';
@@ -51,16 +55,26 @@ describe.each(['2.0', '2.1'] as const)(
     async function listedAndSent(raw: Record<string, unknown>, filter: ViewFilter) {
       const dataset = await getDataset(target, CITIES);
       const search = parseDatasetSearch(raw);
-      const listed = viewRequests({
+      const timezone = dataset.metas.default.timezone || 'UTC';
+      const context = {
         target,
         datasetId: CITIES,
         fields: dataset.fields,
-        timezone: dataset.metas.default.timezone || 'UTC',
+        timezone,
         search,
         filter,
         orderBy: undefined,
         columns: null,
-      }).find((r) => r.id === 'chart');
+      };
+      const charts = (chartSpan?: GroupRow) =>
+        viewRequests({ ...context, chartSpan }).filter((r) => r.id.startsWith('chart'));
+      const listed = charts()[0];
+      // With the span's answer, as the API view asks for it, the chart's next request is listed too.
+      const field = spanFieldOf(dataset.fields, readChart(search, dataset.fields));
+      const span = field
+        ? await getTotals(target, CITIES, spanParams(field, { filter, timezone }))
+        : undefined;
+      const listedAll = charts(span);
       const sent: string[] = [];
       const fetch = globalThis.fetch;
       vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
@@ -69,7 +83,7 @@ describe.each(['2.0', '2.1'] as const)(
       });
       const data = await fetchChart({ target, dataset, filter, state: readChart(search, dataset.fields) });
       vi.restoreAllMocks();
-      return { listed, sent, data };
+      return { listed, listedAll, sent, data };
     }
 
     it('is the first URL the Analyze fetch sends, for every kind of chart and filter', async () => {
@@ -80,6 +94,24 @@ describe.each(['2.0', '2.1'] as const)(
           expect(sent[0], JSON.stringify(raw)).toBe(listed!.url);
         }
       }
+    });
+
+    it('lists after a span the request the span settles, the second URL the Analyze fetch sends', async () => {
+      let spans = 0;
+      for (const filter of FILTERS) {
+        for (const raw of SEARCHES) {
+          const { listedAll, sent } = await listedAndSent(raw, filter);
+          if (listedAll[0]!.id !== 'chart-span') {
+            expect(listedAll, JSON.stringify(raw)).toHaveLength(1);
+            continue;
+          }
+          spans++;
+          expect(listedAll.map((r) => r.id)).toEqual(['chart-span', 'chart']);
+          expect(sent.slice(0, 2), JSON.stringify(raw)).toEqual(listedAll.map((r) => r.url));
+        }
+      }
+      // The default chart (an automatic interval) and equal-width bins, under both filters.
+      expect(spans).toBe(4);
     });
 
     it('answers the top countries with the facet counts, as the chart draws them', async () => {

@@ -4,9 +4,10 @@ import type { DatasetField } from '../../../common/ods-api/types';
 import { getGroups, getTotals } from '../../api/aggregates';
 import { type PortalTarget, targetKey } from '../../api/client';
 import type { ViewFilter } from '../../api/params';
-import { readGroups, toNumber } from './analyze/chart-data';
+import { readGroups } from './analyze/chart-data';
 import type { Measure } from './charts/chart-params';
 import { binsQuery, measuresSelect, niceWidth, topValuesQuery } from './charts/chart-query';
+import { toNumber } from './charts/chart-request';
 
 /**
  * A field's profile over the view's filtered set, from aggregate queries the portal answers: how

@@ -95,6 +95,7 @@ export const en = {
   'export.api.export.purpose':
     'Every record of the view, in its order and columns, as one file with no {cap} cap.',
   'export.api.chart.title': 'Chart',
+  'export.api.chart.spanTitle': 'Chart: the axis’ span',
   'export.api.chart.groups':
     'The Analyze tab’s chart: its buckets by {field} and their values, computed by the portal over every filtered record.',
   'export.api.chart.totals': 'The Analyze tab’s figures, computed by the portal over every filtered record.',
@@ -202,6 +203,7 @@ export const fr: Translation<typeof en> = {
   'export.api.export.purpose':
     'Tous les enregistrements de la vue, dans son ordre et ses colonnes, en un seul fichier sans la limite de {cap}.',
   'export.api.chart.title': 'Graphique',
+  'export.api.chart.spanTitle': 'Graphique : l’étendue de l’axe',
   'export.api.chart.groups':
     'Le graphique de l’onglet Analyse : ses classes par {field} et leurs valeurs, calculées par le portail sur tous les enregistrements filtrés.',
   'export.api.chart.totals':

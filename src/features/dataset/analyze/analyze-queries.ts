@@ -6,35 +6,21 @@ import { type PortalTarget, targetKey } from '../../../api/client';
 import type { GroupRow } from '../../../api/model';
 import type { ViewFilter } from '../../../api/params';
 import { getRecords } from '../../../api/records';
-import {
-  amongValues,
-  autoInterval,
-  needsExtent,
-  niceWidth,
-  outsideValues,
-  valueAlias,
-  X,
-} from '../charts/chart-query';
+import { amongValues, outsideValues, valueAlias, X } from '../charts/chart-query';
 import {
   type ChartScope,
   groupsParams,
+  needsSpan,
   sampleParams,
+  settleSpan,
   spanParams,
+  toNumber,
   topParams,
   totalsParams,
 } from '../charts/chart-request';
 import { axisKind, type ChartState, measureLabel } from '../charts/chart-state';
 import { withConditions } from '../view-filter';
-import {
-  type AxisReading,
-  type ChartData,
-  readGroups,
-  readKpi,
-  readScatter,
-  sortGroups,
-  timeStart,
-  toNumber,
-} from './chart-data';
+import { type AxisReading, type ChartData, readGroups, readKpi, readScatter, sortGroups } from './chart-data';
 
 /**
  * The Analyze view's requests. A chart is one query key (the state, the filter, the portal with
@@ -82,18 +68,13 @@ async function grouped(
   const names = asked.measures.map((m) => measureLabel(m, dataset.fields));
   const kind = axisKind(x);
   let state = asked;
-  if (kind === 'time' && asked.interval === 'auto') {
-    const extent = await getTotals(target, id, spanParams(x.name, scope), options);
-    const low = timeStart(extent.lo);
-    const high = timeStart(extent.hi);
-    state = { ...asked, interval: low === null || high === null ? 'month' : autoInterval(low, high) };
-  }
   let width: number | null = null;
-  if (needsExtent(state, x) && 'count' in state.bins) {
-    const extent = await getTotals(target, id, spanParams(x.name, scope), options);
-    const low = toNumber(extent.lo);
-    const high = toNumber(extent.hi);
-    width = low === null || high === null ? 1 : niceWidth(low, high, state.bins.count, x.type === 'int');
+  if (needsSpan(asked, x)) {
+    ({ state, width } = settleSpan(
+      asked,
+      x,
+      await getTotals(target, id, spanParams(x.name, scope), options),
+    ));
   }
   const axis: AxisReading =
     kind === 'time'

@@ -4,6 +4,7 @@ import { currentLocale } from '../../../i18n/locale';
 import { t } from '../../../i18n/translate';
 import type { ChartSort, Interval } from '../charts/chart-params';
 import { BY, valueAlias, X } from '../charts/chart-query';
+import { timeStart, toNumber } from '../charts/chart-request';
 import { nextBucketStart, timeLabel } from './time-buckets';
 
 /**
@@ -45,15 +46,6 @@ export interface KpiData {
 
 export type ChartData = GroupedData | ScatterData | KpiData;
 
-export function toNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
-
 function valueBucket(value: unknown): Extract<Bucket, { kind: 'value' }> {
   const kept =
     typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
@@ -93,13 +85,6 @@ export function rangeBucket(key: unknown, bins: { width: number } | { edges: num
 }
 
 /** A time bucket's start: an ISO text (v2.1, the embedded portal) or a timestamp (v2.0). */
-export function timeStart(key: unknown): number | null {
-  if (typeof key === 'number') return key;
-  if (typeof key !== 'string') return null;
-  const ms = Date.parse(key);
-  return Number.isNaN(ms) ? null : ms;
-}
-
 export type AxisReading =
   | { kind: 'category' }
   | { kind: 'time'; interval: Interval; timeZone: string }

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { ExternalLink } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
 import type { Dataset } from '../../../../common/ods-api/types';
@@ -5,6 +6,8 @@ import type { PortalTarget } from '../../../api/client';
 import type { ViewFilter } from '../../../api/params';
 import { CopyButton } from '../../../components/copy-button';
 import { t } from '../../../i18n/translate';
+import { chartSpanQuery, spanFieldOf } from '../charts/chart-request';
+import { readChart } from '../charts/chart-state';
 import type { DatasetSearch } from '../dataset-search-params';
 import { useViewOrder, visibleColumns } from '../view-order';
 import styles from './api-view.module.css';
@@ -36,15 +39,24 @@ export function ApiView({ target, dataset, search, filter }: ApiViewProps) {
     () => visibleColumns(target.portal, datasetId, fields),
     [target.portal, datasetId, fields],
   );
+  const timezone = dataset.metas.default.timezone || 'UTC';
+  // A chart that asks for its axis' span first: the span is asked here too (the Analyze view's
+  // answer when it was open), so that the grouped request it settles is listed as well.
+  const spanField = useMemo(() => spanFieldOf(fields, readChart(search, fields)), [fields, search]);
+  const span = useQuery({
+    ...chartSpanQuery(target, datasetId, spanField ?? '', { filter, timezone }),
+    enabled: spanField !== null,
+  });
   const requests = viewRequests({
     target,
     datasetId,
     fields,
-    timezone: dataset.metas.default.timezone || 'UTC',
+    timezone,
     search,
     filter,
     orderBy: order.orderBy,
     columns,
+    chartSpan: spanField === null ? undefined : span.data,
   });
   const withKey = Boolean(target.apiKey);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import { parseWhere } from '../../../../common/odsql/parser';
 import type { PortalTarget } from '../../../api/client';
+import type { GroupRow } from '../../../api/model';
 import type { ViewFilter } from '../../../api/params';
 import { parseDatasetSearch } from '../dataset-search-params';
 import { type ViewContext, type ViewRequest, viewRequests } from './view-requests';
@@ -37,10 +38,12 @@ const dataset = {
 };
 const FILTER: ViewFilter = { where: parseWhere('population > 100000').condition, refine: ['capital:true'] };
 
-function chartOf(
+/** The chart's requests, in the order they are sent; `chartSpan` the span's answer when known. */
+function chartsOf(
   apiVersion: PortalTarget['apiVersion'],
   raw: Record<string, unknown>,
-): ViewRequest | undefined {
+  chartSpan?: GroupRow,
+): ViewRequest[] {
   const context: ViewContext = {
     target: { portal: '', apiVersion },
     datasetId: dataset.dataset_id,
@@ -50,8 +53,17 @@ function chartOf(
     filter: FILTER,
     orderBy: undefined,
     columns: null,
+    chartSpan,
   };
-  return viewRequests(context).find((r) => r.id === 'chart');
+  return viewRequests(context).filter((r) => r.id.startsWith('chart'));
+}
+
+/** The chart's first request. */
+function chartOf(
+  apiVersion: PortalTarget['apiVersion'],
+  raw: Record<string, unknown>,
+): ViewRequest | undefined {
+  return chartsOf(apiVersion, raw)[0];
 }
 
 /** The URL's path and its decoded parameters (a repeated one as an array). */
@@ -82,7 +94,8 @@ describe.each(['2.0', '2.1'] as const)('the chart request in v%s', (apiVersion) 
       orderBy: undefined,
       columns: null,
     }).map((r) => r.id);
-    expect(ids).toEqual(['records', 'facets', 'chart', 'export']);
+    // The default chart asks for its axis' span first, and its buckets once the span is known.
+    expect(ids).toEqual(['records', 'facets', 'chart-span', 'export']);
   });
 
   it('top categories: the grouped query with the view’s filter, on aggregates (v2.0) or records (v2.1)', () => {
@@ -125,6 +138,14 @@ describe.each(['2.0', '2.1'] as const)('the chart request in v%s', (apiVersion) 
         refine: 'capital:true',
         timezone: 'Europe/Paris',
       },
+    });
+    // Once the span is known, the buckets at the interval it settles: 70 years, by year.
+    const [span, buckets] = chartsOf(apiVersion, {}, { lo: '1950-03-01', hi: '2020-11-30' });
+    expect(span!.url).toBe(request.url);
+    expect(buckets!.id).toBe('chart');
+    expect(decoded(buckets!.url).params).toMatchObject({
+      group_by: 'range(founded, 1 year) AS x',
+      select: 'count(*) AS v0',
     });
     // With the interval chosen, nothing waits: the buckets themselves.
     const yearly = decoded(chartOf(apiVersion, { 'chart.interval': 'year' })!.url).params;

@@ -2,11 +2,12 @@ import { MAX_LIMIT, MAX_WINDOW } from '../../../../common/ods-api/params';
 import type { DatasetField } from '../../../../common/ods-api/types';
 import type { PortalTarget } from '../../../api/client';
 import { exportUrl } from '../../../api/exports';
+import type { GroupRow } from '../../../api/model';
 import type { ViewFilter } from '../../../api/params';
 import { facetsUrl, recordsUrl } from '../../../api/request-urls';
 import { type MessageKey, t } from '../../../i18n/translate';
 import { SCATTER_SAMPLE } from '../charts/chart-query';
-import { type ChartStep, chartRequest } from '../charts/chart-request';
+import { type ChartRequest, type ChartStep, chartRequest } from '../charts/chart-request';
 import { readChart } from '../charts/chart-state';
 import type { DatasetSearch } from '../dataset-search-params';
 
@@ -29,6 +30,8 @@ export interface ViewContext {
   orderBy: string | undefined;
   /** The table's visible columns, in its order; null: all. */
   columns: readonly string[] | null;
+  /** The answer to the chart's span request, once known (the chart's next request depends on it). */
+  chartSpan?: GroupRow;
 }
 
 export interface ViewRequest {
@@ -41,7 +44,8 @@ export interface ViewRequest {
   saveAs?: string;
 }
 
-export type ViewRequestBuilder = (context: ViewContext) => ViewRequest | null;
+/** A view's request, or its requests in the order they are sent, or none. */
+export type ViewRequestBuilder = (context: ViewContext) => ViewRequest | readonly ViewRequest[] | null;
 
 const records: ViewRequestBuilder = ({ target, datasetId, filter, orderBy }) => ({
   id: 'records',
@@ -78,30 +82,41 @@ const CHART_PURPOSES = {
 } as const satisfies Record<ChartStep, MessageKey>;
 
 /**
- * The Analyze view's chart as the URL asks for it (the default chart without chart.* keys): its
- * first request, the very URL the Analyze view's fetch sends (charts/chart-request.ts).
+ * The Analyze view's chart as the URL asks for it (the default chart without chart.* keys): the
+ * very URLs the Analyze view's fetch sends (charts/chart-request.ts). A chart that asks for its
+ * axis' span first lists that request, then, once the span is known (`chartSpan`), the one it
+ * settles.
  */
-const chart: ViewRequestBuilder = ({ target, datasetId, fields, timezone, search, filter }) => {
+const chart: ViewRequestBuilder = ({ target, datasetId, fields, timezone, search, filter, chartSpan }) => {
   const state = readChart(search, fields);
-  const request = chartRequest(target, datasetId, fields, state, { filter, timezone });
-  if (!request) return null;
-  const field = fields.find((f) => f.name === request.field);
-  return {
-    id: 'chart',
-    title: t('export.api.chart.title'),
-    purpose: t(CHART_PURPOSES[request.step], {
-      field: field ? field.label || field.name : '',
-      count: SCATTER_SAMPLE,
-    }),
-    url: request.url,
+  const scope = { filter, timezone };
+  const first = chartRequest(target, datasetId, fields, state, scope);
+  if (!first) return null;
+  const entry = (request: ChartRequest, id: string, title: string): ViewRequest => {
+    const field = fields.find((f) => f.name === request.field);
+    return {
+      id,
+      title,
+      purpose: t(CHART_PURPOSES[request.step], {
+        field: field ? field.label || field.name : '',
+        count: SCATTER_SAMPLE,
+      }),
+      url: request.url,
+    };
   };
+  if (first.step !== 'span') return entry(first, 'chart', t('export.api.chart.title'));
+  const next = chartSpan ? chartRequest(target, datasetId, fields, state, scope, chartSpan) : null;
+  return [
+    entry(first, 'chart-span', t('export.api.chart.spanTitle')),
+    ...(next ? [entry(next, 'chart', t('export.api.chart.title'))] : []),
+  ];
 };
 
 /** The builders, in the order the API view lists their requests. */
 export const VIEW_REQUESTS: readonly ViewRequestBuilder[] = [records, facets, chart, csvExport];
 
 export function viewRequests(context: ViewContext): ViewRequest[] {
-  return VIEW_REQUESTS.map((build) => build(context)).filter((r): r is ViewRequest => r !== null);
+  return VIEW_REQUESTS.flatMap((build) => build(context) ?? []);
 }
 
 /** An address to paste anywhere: the embedded portal's requests are relative to this page's origin. */
