@@ -30,11 +30,18 @@ export function datasetPath(version: ApiVersion, datasetId: string): string {
   return `${datasetsPath(version)}/${encodeURIComponent(datasetId)}`;
 }
 
+/** The request's dataset id and its layout (cached): enough for a query, which answers no metadata. */
+export function findLayout(store: Store, c: Context): { datasetId: string; layout: DatasetLayout } {
+  const datasetId = c.req.param('dataset_id')!;
+  const layout = store.layout(datasetId);
+  if (!layout) throw notFound(`Unknown dataset: ${datasetId}`);
+  return { datasetId, layout };
+}
+
 export function findDataset(store: Store, c: Context, version: ApiVersion): DatasetContext {
-  const id = c.req.param('dataset_id')!;
-  const dataset = store.dataset(id);
-  const layout = store.layout(id);
-  if (!dataset || !layout) throw notFound(`Unknown dataset: ${id}`);
+  const { datasetId, layout } = findLayout(store, c);
+  const dataset = store.dataset(datasetId);
+  if (!dataset) throw notFound(`Unknown dataset: ${datasetId}`);
   return { dataset, layout, url: new URL(c.req.url), version };
 }
 

@@ -1,11 +1,10 @@
 import { type Context, Hono } from 'hono';
-import { notFound } from '../errors';
 import type { QueryKind } from '../pool/jobs';
 import type { QueryRunner } from '../pool/query-runner';
 import type { ApiVersion } from '../serializers/api-version';
 import { parseMetaSelect } from '../serializers/meta-select';
 import type { Store } from '../store/store';
-import { findDataset } from './dataset-context';
+import { findDataset, findLayout } from './dataset-context';
 
 /**
  * One dataset's query endpoints under `…/catalog/datasets/{dataset_id}` (ods-api.md §3.2–§3.6):
@@ -19,12 +18,15 @@ export function datasetRoutes(store: Store, version: ApiVersion, queries: QueryR
   const { serializer } = version;
 
   const run = async (c: Context, kind: QueryKind, recordId?: string) => {
-    // The layout alone (cached) says the dataset exists; its metadata would be read for nothing.
-    const datasetId = c.req.param('dataset_id')!;
-    const layout = store.layout(datasetId);
-    if (!layout) throw notFound(`Unknown dataset: ${datasetId}`);
-    const url = c.req.url;
-    const body = await queries.query({ kind, base: version.base, url, datasetId, layout, recordId });
+    const { datasetId, layout } = findLayout(store, c);
+    const body = await queries.query({
+      kind,
+      base: version.base,
+      url: c.req.url,
+      datasetId,
+      layout,
+      recordId,
+    });
     return c.body(body, 200, { 'Content-Type': 'application/json' });
   };
 
