@@ -16,11 +16,15 @@ export type Lane = 'cheap' | 'heavy';
 const HEAVY_ODSQL =
   /\b(search|suggest|distance|within|intersects|disjoint|geometry|polygon|bbox|geo_cluster|group_by|percentile|envelope|median)\b|geom'/i;
 
+/** The parameters of a job's request, read once for its lane and its shape. */
+export function paramsOf(job: Job): URLSearchParams {
+  return new URL(job.url).searchParams;
+}
+
 /** The lane the request alone suggests. */
-export function laneOf(job: Job): Lane {
+export function laneOf(job: Job, params = paramsOf(job)): Lane {
   if (job.kind === 'export' || job.kind === 'aggregates') return 'heavy';
   if (job.kind === 'record') return 'cheap';
-  const params = new URL(job.url).searchParams;
   if (params.get('group_by')?.trim()) return 'heavy';
   const odsql = [...params.getAll('where'), params.get('select') ?? '', params.get('order_by') ?? ''];
   return odsql.some((text) => HEAVY_ODSQL.test(text)) ? 'heavy' : 'cheap';
@@ -48,9 +52,8 @@ const LITERALS = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\b\d+(?:\.\d+)?\b/g;
  * The offset is left out (a page deeper costs about the same); the limit stays (20 rows or
  * 20,000 groups).
  */
-export function shapeOf(job: Job): string {
-  const url = new URL(job.url);
-  const params = [...url.searchParams]
+export function shapeOf(job: Job, params = paramsOf(job)): string {
+  const masked = [...params]
     .filter(([name]) => name !== 'offset')
     .map(([name, value]) => {
       if (name === 'limit') return `${name}=${value}`;
@@ -59,7 +62,7 @@ export function shapeOf(job: Job): string {
     })
     .sort();
   const dataset = job.kind === 'export' ? job.dataset.dataset_id : job.datasetId;
-  return [job.kind, dataset, ...params].join('&');
+  return [job.kind, dataset, ...masked].join('&');
 }
 
 /** What jobs of each shape took, as a running estimate. */
@@ -78,8 +81,8 @@ export class CostBook {
   }
 
   /** The request's lane, corrected by what its shape took before (two thresholds, so it settles). */
-  laneOf(job: Job, shape: string): Lane {
-    const prior = laneOf(job);
+  laneOf(job: Job, shape: string, params = paramsOf(job)): Lane {
+    const prior = laneOf(job, params);
     const known = this.estimates.get(shape);
     if (known === undefined || job.kind === 'export') return prior;
     if (prior === 'heavy' && known <= QUICK_MS) return 'cheap';

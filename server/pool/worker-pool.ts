@@ -4,7 +4,7 @@ import { OdsHttpError } from '../errors';
 import type { ExportSink } from '../exports/stream';
 import { QUERY_TIME_LIMIT_MS, queryTimeout } from '../query/read';
 import type { ExportJob, Job, QueryJob } from './jobs';
-import { CostBook, heavyCap, type Lane, shapeOf } from './lanes';
+import { CostBook, heavyCap, type Lane, paramsOf, shapeOf } from './lanes';
 import type { FromWorker, JobFailure, ToWorker } from './messages';
 import type { QueryRunner } from './query-runner';
 
@@ -103,8 +103,10 @@ export class WorkerPool implements QueryRunner {
   }
 
   query(job: QueryJob): Promise<string> {
-    const shape = shapeOf(job);
-    return this.enqueue(job, this.costs.laneOf(job, shape), this.timeLimitMs, false, undefined, shape);
+    const params = paramsOf(job);
+    const shape = shapeOf(job, params);
+    const lane = this.costs.laneOf(job, shape, params);
+    return this.enqueue(job, lane, this.timeLimitMs, false, undefined, shape);
   }
 
   async export(job: ExportJob, sink?: ExportSink): Promise<void> {
