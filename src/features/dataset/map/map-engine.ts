@@ -17,6 +17,7 @@ import { type Cluster, clusterLabel, clusterRadius } from './clusters';
 import { DrawArea, type DrawMode } from './draw-area';
 import type { MapPalette } from './map-palette';
 import { type ColorRule, labelImage, paintOf, styleOf } from './map-style';
+import { MAX_ZOOM } from './viewport';
 
 /**
  * The one place that talks to MapLibre. React gives it data and a palette; it gives back moves,
@@ -91,7 +92,7 @@ export class MapEngine {
       center: [view.lon, view.lat],
       zoom: view.zoom,
       minZoom: 0,
-      maxZoom: 18,
+      maxZoom: MAX_ZOOM,
       renderWorldCopies: false,
       attributionControl: false,
       // Each frame is a screenshot the benchmarks and the tests read back.

@@ -31,7 +31,7 @@ import styles from './map-view.module.css';
 import { neighbours, recordIdOf } from './record-order';
 import { RecordsInView } from './records-in-view';
 import { useMapLayers } from './use-map-layers';
-import { type QueryArea, queryArea, zoomedArea } from './viewport';
+import { MAX_ZOOM, type QueryArea, queryArea, zoomedArea } from './viewport';
 
 export interface MapViewProps {
   target: PortalTarget;
@@ -75,7 +75,9 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
   const areaKey = JSON.stringify(area);
   const upcoming = useMemo(() => {
     if (!view || drawnArea !== areaKey) return [];
-    const steps = [Math.round(view.zoom) + 1, Math.round(view.zoom) - 1].filter((z) => z >= 0 && z <= 18);
+    const steps = [Math.round(view.zoom) + 1, Math.round(view.zoom) - 1].filter(
+      (z) => z >= 0 && z <= MAX_ZOOM,
+    );
     return steps.map((zoom) => zoomedArea(view, zoom));
   }, [view, drawnArea, areaKey]);
   const extent = useQuery({

@@ -13,6 +13,9 @@ export interface QueryArea {
   zoom: number;
 }
 
+/** The map's deepest zoom: the engine stops there, and no step is asked for past it. */
+export const MAX_ZOOM = 18;
+
 const MAX_LAT = 85.05113;
 
 function snapDown(value: number, step: number): number {
