@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { APIRequestContext, Download, Page } from '@playwright/test';
+import type { APIRequestContext, Download, Locator, Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expectAccessible } from '../helpers/axe';
 import { expect, test } from '../helpers/browser-test';
@@ -231,14 +231,9 @@ test('the API view: the chart request answers the numbers the Analyze view shows
 
   await page.getByRole('tab', { name: 'API' }).click();
   await expect(page).toHaveURL(/tab=api/);
-  const chart = page.getByRole('region', { name: 'Chart' });
+  const chart = page.getByRole('region', { name: 'Chart', exact: true });
   await expect(chart).toContainText('group_by=country_code+AS+x');
-  const href = await chart.getByRole('link', { name: /Open the JSON/ }).getAttribute('href');
-  const response = await page.request.get(href!);
-  expect(response.ok()).toBe(true);
-  // The grouped rows, aliased x and v0: v2.1's records `results`, or v2.0's `aggregations`.
-  const body = (await response.json()) as { results?: GroupRow[]; aggregations?: GroupRow[] };
-  const groups = body.results ?? body.aggregations ?? [];
+  const groups = await groupsAt(page, chart);
   expect(groups.map((row) => [row.x, row.v0.toLocaleString('en')])).toEqual(shown);
 });
 
@@ -251,11 +246,7 @@ test('the API view: a chart that asks for its span first lists the buckets that 
   await expect(span).toContainText('select=min%28date%29');
   const chart = page.getByRole('region', { name: 'Chart', exact: true });
   await expect(chart).toContainText('group_by=range%28date');
-  const href = await chart.getByRole('link', { name: /Open the JSON/ }).getAttribute('href');
-  const response = await page.request.get(href!);
-  expect(response.ok()).toBe(true);
-  const body = (await response.json()) as { results?: GroupRow[]; aggregations?: GroupRow[] };
-  const groups = body.results ?? body.aggregations ?? [];
+  const groups = await groupsAt(page, chart);
   // 2012 to 2015, day by day: 1,461 records in a few dozen buckets.
   expect(groups.length).toBeGreaterThan(3);
   expect(groups.reduce((sum, row) => sum + row.v0, 0)).toBe(1461);
@@ -264,4 +255,13 @@ test('the API view: a chart that asks for its span first lists the buckets that 
 interface GroupRow {
   x: string;
   v0: number;
+}
+
+/** The grouped rows a request card's JSON link answers: v2.1's records `results`, or v2.0's `aggregations`. */
+async function groupsAt(page: Page, card: Locator): Promise<GroupRow[]> {
+  const href = await card.getByRole('link', { name: /Open the JSON/ }).getAttribute('href');
+  const response = await page.request.get(href!);
+  expect(response.ok()).toBe(true);
+  const body = (await response.json()) as { results?: GroupRow[]; aggregations?: GroupRow[] };
+  return body.results ?? body.aggregations ?? [];
 }

@@ -41,7 +41,7 @@ export function ApiView({ target, dataset, search, filter }: ApiViewProps) {
   );
   const timezone = dataset.metas.default.timezone || 'UTC';
   // A chart that asks for its axis' span first: the span is asked here too (the Analyze view's
-  // answer when it was open), so that the grouped request it settles is listed as well.
+  // fetch keeps its answer inside the chart's), so that the grouped request it settles is listed.
   const spanField = useMemo(() => spanFieldOf(fields, readChart(search, fields)), [fields, search]);
   const span = useQuery({
     ...chartSpanQuery(target, datasetId, spanField ?? '', { filter, timezone }),
