@@ -31,6 +31,8 @@ export interface MapCanvasProps {
   onRecordClick: (feature: Feature) => void;
   /** The map is idle with new data drawn. */
   onDataDrawn?: () => void;
+  /** A keyboard zoom step has begun (MapEvents.onZoomStep). */
+  onZoomStep?: (way: 1 | -1) => void;
   /**
    * The window the map will show, known from its box before the engine is made (MapLibre's code
    * and basemap take a while): the data is asked for meanwhile.
@@ -76,6 +78,7 @@ export function MapCanvas(props: MapCanvasProps) {
           onHover: (hovered) => latest.current.onHover(hovered),
           onRecordClick: (feature) => latest.current.onRecordClick(feature),
           onDataDrawn: () => latest.current.onDataDrawn?.(),
+          onZoomStep: (way) => latest.current.onZoomStep?.(way),
         });
         setEngine(made);
         latest.current.onEngine(made);

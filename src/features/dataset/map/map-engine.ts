@@ -54,6 +54,8 @@ export interface MapEvents {
   onRecordClick: (feature: Feature) => void;
   /** The map is idle with new data on screen (the `map-drawn` mark). */
   onDataDrawn: () => void;
+  /** A zoom step from the keyboard has begun, in (1) or out (-1): its place is known already. */
+  onZoomStep: (way: 1 | -1) => void;
 }
 
 const RECORD_LAYERS = ['records-fill', 'records-line', 'records-point'];
@@ -77,6 +79,8 @@ export class MapEngine {
   private pendingRecords: readonly Feature[] | null = null;
   private recordsTimer: ReturnType<typeof setTimeout> | null = null;
   private recordsAt = -Infinity;
+  /** The zoom a keyboard step left, until its first frame tells which way it goes. */
+  private stepFrom: number | null = null;
 
   constructor(
     container: HTMLElement,
@@ -120,6 +124,20 @@ export class MapEngine {
     this.map.on('moveend', () => {
       const shown = container.clientWidth > 0 && container.clientHeight > 0;
       if (!this.destroyed && shown) events.onMove(this.view());
+    });
+    // MapLibre's + and − keys zoom to the nearest whole zoom and one on, about the centre: the view
+    // has that step's clusters already (it asked for them once the area in view was drawn), and
+    // told at the step's first frame, it hands them to the map's worker while the animation runs
+    // instead of after it (on software WebGL, a round of cluster tiles costs two or three frames).
+    this.map.on('zoomstart', (event) => {
+      this.stepFrom = event.originalEvent instanceof KeyboardEvent ? this.map.getZoom() : null;
+    });
+    this.map.on('zoom', () => {
+      if (this.stepFrom === null || this.destroyed) return;
+      const way = Math.sign(this.map.getZoom() - this.stepFrom);
+      if (way === 0) return;
+      this.stepFrom = null;
+      events.onZoomStep(way as 1 | -1);
     });
     this.map.on('mousemove', (event) => this.hover(event));
     this.map.on('mouseout', () => this.clearHover());

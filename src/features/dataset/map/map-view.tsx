@@ -67,19 +67,24 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
   const limited = search['geofilter.bbox'] !== undefined;
   const colorField = colorFields(dataset.fields).find((f) => f.name === search['map.color']);
   const color = useColorRule(target, datasetId, filter, colorField);
-  const area: QueryArea | null = view ? queryArea(view.bounds, view.zoom) : null;
+  const viewArea: QueryArea | null = view ? queryArea(view.bounds, view.zoom) : null;
   // A step in and a step out (the keys go to the nearest whole zoom, then one on), the likeliest
   // next moves; a drag keeps the area or shifts it by a cell. Asked for once the area in view is
   // drawn, not before: on the portal's machine they would take the cores the first frames need.
   const [drawnArea, setDrawnArea] = useState<string | null>(null);
-  const areaKey = JSON.stringify(area);
+  const viewKey = JSON.stringify(viewArea);
   const upcoming = useMemo(() => {
-    if (!view || drawnArea !== areaKey) return [];
+    if (!view || drawnArea !== viewKey) return [];
     const steps = [Math.round(view.zoom) + 1, Math.round(view.zoom) - 1].filter(
       (z) => z >= 0 && z <= MAX_ZOOM,
     );
     return steps.map((zoom) => zoomedArea(view, zoom));
-  }, [view, drawnArea, areaKey]);
+  }, [view, drawnArea, viewKey]);
+  // While a keyboard step runs, the map draws the area it is heading to (the move's end sets the
+  // view to the same area, so nothing is drawn twice).
+  const [stepTo, setStepTo] = useState<number | null>(null);
+  const area = upcoming.find((next) => next.zoom === stepTo) ?? viewArea;
+  const areaKey = JSON.stringify(area);
   const extent = useQuery({
     ...mapQueries.extent(target, datasetId, filter, fields!.draw),
     enabled: fields !== null,
@@ -128,6 +133,7 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
 
   const onMove = (next: EngineView) => {
     setView(next);
+    setStepTo(null);
     moved.current = true;
     const text = formatLocation({ zoom: next.zoom, ...next.center });
     written.current = text;
@@ -252,6 +258,7 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
           onHover={setHovered}
           onRecordClick={(feature) => void openFeature(feature)}
           onDataDrawn={() => setDrawnArea(areaKey)}
+          onZoomStep={(way) => view && setStepTo(Math.round(view.zoom) + way)}
           onPredictedView={(predicted) => setView((current) => current ?? predicted)}
           onEngine={(made) => {
             engine.current = made;
