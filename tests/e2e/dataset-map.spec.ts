@@ -16,7 +16,8 @@ const CITIES = '/datasets/geonames-all-cities-with-a-population-1000';
 const status = (page: Page) =>
   page.getByRole('toolbar', { name: 'Map tools' }).locator('xpath=following-sibling::output');
 const count = (page: Page) => page.getByRole('status', { name: 'Record count' });
-const mapCanvas = (page: Page) => page.getByRole('region', { name: /^Map of/ }).locator('canvas');
+const mapCanvas = (page: Page) =>
+  page.getByRole('region', { name: /^Map of/ }).locator('canvas.maplibregl-canvas');
 
 /** How many pixels of the map are close to a colour (the map's palette for records and clusters). */
 async function pixelsNear(page: Page, rgb: [number, number, number], tolerance = 40): Promise<number> {
@@ -36,6 +37,19 @@ async function pixelsNear(page: Page, rgb: [number, number, number], tolerance =
     },
     [...rgb, tolerance] as number[],
   );
+}
+
+/** How many pixels the cluster counts' canvas has written (it is transparent elsewhere). */
+async function countPixels(page: Page): Promise<number> {
+  return page
+    .getByRole('region', { name: /^Map of/ })
+    .locator('canvas:not(.maplibregl-canvas)')
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n;
+    });
 }
 
 /** The canvas pixel of a record colour nearest the map's centre, in page coordinates. */
@@ -86,12 +100,15 @@ test('map the cities: clusters, Paris, a record, limit to the view, draw, reload
   const sum = rows.reduce((total, row) => total + row.cluster_count, 0);
   expect(sum).toBe(135_233);
   await expect.poll(() => pixelsNear(page, ACCENT_LIGHT)).toBeGreaterThan(1_000);
+  // Their counts are written on a canvas of their own, over the map's.
+  await expect.poll(() => countPixels(page)).toBeGreaterThan(1_000);
   await screen(page, 'map-01-clusters', { fullPage: false });
 
   // Paris by URL: the records themselves, streamed.
   await page.goto(`${CITIES}?tab=map&location=12,48.8566,2.3522`);
   await expect(status(page)).toContainText(/^Showing [\d,]+ records?\.$/);
   await expect.poll(() => pixelsNear(page, ACCENT_LIGHT, 30)).toBeGreaterThan(30);
+  await expect.poll(() => countPixels(page)).toBe(0);
   await screen(page, 'map-02-paris', { fullPage: false });
 
   // Hover shows the record's title; a click opens its panel.
@@ -194,7 +211,7 @@ test('a zoom step draws clusters the map asked for ahead, with no request of its
 
   await page
     .getByRole('region', { name: /^Map of/ })
-    .locator('canvas')
+    .locator('canvas.maplibregl-canvas')
     .focus();
   await page.keyboard.press('Equal');
   await expect(page).toHaveURL(/location=5(\.0+)?%2C|location=5(\.0+)?,/);

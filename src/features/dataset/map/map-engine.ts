@@ -13,17 +13,18 @@ import { t } from '../../../i18n/translate';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LatLon } from '../geofilter';
 import { type Basemap, detailWhenZoomed, loadBasemap } from './basemap';
-import { type Cluster, clusterLabel, clusterRadius } from './clusters';
+import { ClusterCounts } from './cluster-counts';
+import { type Cluster, clusterRadius } from './clusters';
 import { DrawArea, type DrawMode } from './draw-area';
 import type { MapPalette } from './map-palette';
-import { type ColorRule, labelImage, paintOf, styleOf } from './map-style';
+import { type ColorRule, paintOf, styleOf } from './map-style';
 import { MAX_ZOOM } from './viewport';
 
 /**
  * The one place that talks to MapLibre. React gives it data and a palette; it gives back moves,
  * hovers and clicks. Records are one GeoJSON source drawn as fills and outlines (shapes), lines and
- * circles (points); clusters are circles with their count drawn as an image (no glyph server is
- * ever asked: the text is painted on a canvas here).
+ * circles (points); clusters are circles, their counts written on a canvas over the map's (no
+ * glyph server is ever asked).
  */
 
 setWorkerUrl(workerUrl);
@@ -76,6 +77,7 @@ export class MapEngine {
   private destroyed = false;
   private drawing: DrawArea | null = null;
   private readonly stopDetail: () => void;
+  private readonly counts: ClusterCounts;
   private pendingRecords: readonly Feature[] | null = null;
   private recordsTimer: ReturnType<typeof setTimeout> | null = null;
   private recordsAt = -Infinity;
@@ -112,12 +114,7 @@ export class MapEngine {
       else this.map.once('style.load', () => resolve());
     });
     this.stopDetail = detailWhenZoomed(this.map);
-    // Cluster counts are images named by their label, painted when first needed.
-    this.map.setMissingStyleImageResolver((id) => {
-      if (!this.map.hasImage(id)) {
-        this.map.addImage(id, labelImage(id, this.palette), { pixelRatio: window.devicePixelRatio || 1 });
-      }
-    });
+    this.counts = new ClusterCounts(this.map, 'clusters', palette.recordStroke);
     // Only a map on screen reports its place. While the next view's code loads, React's Suspense
     // hides the map (display: none) without unmounting it; the resize ends a "move" whose place,
     // written into the URL with the map's last search, would take the user back to the map tab.
@@ -169,11 +166,8 @@ export class MapEngine {
 
   setPalette(palette: MapPalette): void {
     this.palette = palette;
-    this.onceReady(() => {
-      // The cluster counts were painted in the old theme's colours: they are painted again on use.
-      for (const id of this.map.listImages()) this.map.removeImage(id);
-      this.paint();
-    });
+    this.counts.setColor(palette.recordStroke);
+    this.onceReady(() => this.paint());
   }
 
   setColorRule(rule: ColorRule | null): void {
@@ -218,13 +212,13 @@ export class MapEngine {
       geometry: { type: 'Point', coordinates: [cluster.lon, cluster.lat] },
       properties: {
         count: cluster.count,
-        label: clusterLabel(cluster.count),
         radius: clusterRadius(cluster.count, max),
       },
     }));
     this.onceReady(() => {
       this.clearHover();
       (this.map.getSource('clusters') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+      this.counts.set(clusters);
       if (features.length) this.markDrawn();
     });
   }
@@ -349,6 +343,7 @@ export class MapEngine {
     if (this.recordsTimer !== null) clearTimeout(this.recordsTimer);
     this.stopDetail();
     this.stopDrawing();
+    this.counts.destroy();
     this.map.remove();
   }
 }

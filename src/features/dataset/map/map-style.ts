@@ -5,8 +5,9 @@ import type { MapPalette } from './map-palette';
 
 /**
  * The map's style: the basemap layers under the records, shapes as a fill and an outline, points
- * as circles, clusters as circles with their count. Colours come from the palette only, so a
- * theme change repaints the same layers (`paintOf`) without rebuilding the style.
+ * as circles, clusters as circles (their counts are not MapLibre's: cluster-counts.ts). Colours
+ * come from the palette only, so a theme change repaints the same layers (`paintOf`) without
+ * rebuilding the style.
  */
 
 /** Colouring records by a facet field: its top values get the palette's categories, the rest `others`. */
@@ -69,13 +70,8 @@ function baseStyle(basemap: Basemap): StyleSpecification {
       { id: 'records-line', type: 'line', source: 'records', filter: ['any', POLYGONS, LINES] },
       { id: 'records-point', type: 'circle', source: 'records', filter: POINTS },
       { id: 'area', type: 'line', source: 'area', paint: { 'line-width': 2 } },
+      // Their counts are written over the map's canvas (cluster-counts.ts).
       { id: 'clusters', type: 'circle', source: 'clusters' },
-      {
-        id: 'cluster-counts',
-        type: 'symbol',
-        source: 'clusters',
-        layout: { 'icon-image': ['get', 'label'], 'icon-allow-overlap': true, 'icon-ignore-placement': true },
-      },
     ],
   };
 }
@@ -118,23 +114,4 @@ export function paintOf(palette: MapPalette, color: ColorRule | null): PaintEntr
     ['clusters', 'circle-stroke-color', palette.recordStroke],
     ['clusters', 'circle-stroke-width', 1.5],
   ];
-}
-
-/** The count of a cluster as an image, painted with the page's own font (no glyph server). */
-export function labelImage(text: string, palette: MapPalette): ImageData {
-  const ratio = window.devicePixelRatio || 1;
-  const canvas = document.createElement('canvas');
-  const context = canvas.getContext('2d')!;
-  const font = `600 ${12 * ratio}px system-ui, "Liberation Sans", sans-serif`;
-  context.font = font;
-  const width = Math.ceil(context.measureText(text).width) + 4 * ratio;
-  const height = Math.ceil(16 * ratio);
-  canvas.width = width;
-  canvas.height = height;
-  context.font = font;
-  context.fillStyle = palette.recordStroke;
-  context.textAlign = 'center';
-  context.textBaseline = 'middle';
-  context.fillText(text, width / 2, height / 2 + ratio);
-  return context.getImageData(0, 0, width, height);
 }
