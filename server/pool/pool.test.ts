@@ -133,6 +133,22 @@ describe('the query pool', () => {
     }
   });
 
+  it('sends each worker a layout once, and the new one when it changes', async () => {
+    const layout = portal.store.layout(CITIES)!;
+    const url = `http://portal${V21}/records?limit=1&order_by=name`;
+    const job = (l: typeof layout) =>
+      ({ kind: 'records', base: '/api/explore/v2.1', url, datasetId: CITIES, layout: l }) as const;
+    const fieldsOf = async (l: typeof layout) => {
+      const body = JSON.parse(await pool.query(job(l))) as { results: Record<string, unknown>[] };
+      return Object.keys(body.results[0]!);
+    };
+    // Enough jobs for both workers to have the layout, then a changed one (a field gone), then back.
+    for (let k = 0; k < 4; k++) expect(await fieldsOf(layout)).toContain('population');
+    const without = { ...layout, fields: layout.fields.filter((f) => f.field.name !== 'population') };
+    for (let k = 0; k < 4; k++) expect(await fieldsOf(without)).not.toContain('population');
+    for (let k = 0; k < 4; k++) expect(await fieldsOf(layout)).toContain('population');
+  });
+
   it('runs a fuzzy search while an export streams, and the export completes', async () => {
     const exported = await app.request(`${V21}/exports/csv?select=name,population`);
     expect(exported.status).toBe(200);

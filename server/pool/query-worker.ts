@@ -10,8 +10,9 @@ import {
   setJobDeadline,
 } from '../odsql/sql-functions';
 import { queryTimeout } from '../query/read';
-import { prepareExport, runQuery } from './jobs';
-import type { FromWorker, JobFailure, ToWorker } from './messages';
+import type { DatasetLayout } from '../store/layout';
+import { type Job, prepareExport, runQuery } from './jobs';
+import type { FromWorker, JobFailure, ToWorker, WireJob } from './messages';
 
 /**
  * A query worker: one read-only connection to the store, one job at a time (better-sqlite3 is
@@ -104,12 +105,27 @@ class PortSink implements ExportSink {
 
 let sink: PortSink | null = null;
 
+/** The last layout the pool sent for each dataset: a query job comes without it when it is this one. */
+const layouts = new Map<string, DatasetLayout>();
+
+function jobOf(wire: WireJob): Job {
+  if (wire.kind === 'export') return wire;
+  if (wire.layout) {
+    layouts.set(wire.datasetId, wire.layout);
+    return { ...wire, layout: wire.layout };
+  }
+  const layout = layouts.get(wire.datasetId);
+  if (!layout) throw new Error(`this worker was never sent the layout of ${wire.datasetId}`);
+  return { ...wire, layout };
+}
+
 port.on('message', async (message: ToWorker) => {
   if (message.type === 'more') return sink?.handedOn(message.bytes);
   if (message.type === 'cancel') return sink?.cancel();
-  const { id, job, limitMs } = message;
+  const { id, limitMs } = message;
   setJobDeadline(limitMs);
   try {
+    const job = jobOf(message.job);
     if (job.kind !== 'export') {
       send({ type: 'answer', id, body: runQuery(db, job) });
       return;

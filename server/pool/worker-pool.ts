@@ -3,9 +3,10 @@ import { Worker } from 'node:worker_threads';
 import { OdsHttpError } from '../errors';
 import type { ExportSink } from '../exports/stream';
 import { QUERY_TIME_LIMIT_MS, queryTimeout } from '../query/read';
+import type { DatasetLayout } from '../store/layout';
 import type { ExportJob, Job, QueryJob } from './jobs';
 import { CostBook, heavyCap, type Lane, paramsOf, shapeOf } from './lanes';
-import type { FromWorker, JobFailure, ToWorker } from './messages';
+import type { FromWorker, JobFailure, ToWorker, WireJob } from './messages';
 import type { QueryRunner } from './query-runner';
 
 /**
@@ -65,6 +66,8 @@ interface Slot {
   ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
+  /** The layout this worker was last sent for each dataset (WireJob). */
+  layouts: Map<string, DatasetLayout>;
 }
 
 export function defaultWorkers(): number {
@@ -127,7 +130,7 @@ export class WorkerPool implements QueryRunner {
       workerData: { file: this.options.file, group },
       execArgv: [],
     });
-    const slot: Slot = { group, worker, ready: false, task: null, timer: null };
+    const slot: Slot = { group, worker, ready: false, task: null, timer: null, layouts: new Map() };
     this.slots.push(slot);
     return new Promise((resolveReady, rejectReady) => {
       worker.on('message', (message: FromWorker) => {
@@ -253,10 +256,17 @@ export class WorkerPool implements QueryRunner {
     slot.task = task;
     task.startedAt = performance.now();
     slot.timer = setTimeout(() => this.overran(slot, task), task.limitMs + GRACE_MS);
+    const { job } = task;
+    let wire: WireJob = job;
+    if (job.kind !== 'export') {
+      // The store's layouts are frozen and replaced when a dataset changes: the same object is the same layout.
+      if (slot.layouts.get(job.datasetId) === job.layout) wire = { ...job, layout: null };
+      else slot.layouts.set(job.datasetId, job.layout);
+    }
     const message: ToWorker = {
       type: 'job',
       id: task.id,
-      job: task.job,
+      job: wire,
       limitMs: task.limitMs,
       checkOnly: task.checkOnly,
     };
