@@ -60,5 +60,12 @@ describe('embedded portal API', () => {
       headers: { Origin: 'https://elsewhere.example' },
     });
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(preflight.headers.get('Access-Control-Allow-Methods')).toBe('GET,HEAD,PUT,OPTIONS');
+    expect(preflight.headers.get('Access-Control-Max-Age')).toBe('86400');
+    // The headers go onto every answer the route makes: errors, and the rate-limit headers exposed.
+    const unknown = await app.request('http://portal.test/api/v2/catalog/datasets/nope/records');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(unknown.headers.get('Access-Control-Expose-Headers')).toContain('X-RateLimit-Remaining');
   });
 });

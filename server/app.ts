@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { ERROR_CODES, type ErrorBody } from '../common/ods-api/errors';
 import { CatalogIndex } from './catalog/catalog-index';
 import { compression } from './compression';
+import { cors } from './cors';
 import { OdsHttpError } from './errors';
 import { SlidingWindowLimiter } from './feedback/rate-limit';
 import { registerSqlFunctions } from './odsql/sql-functions';
@@ -52,22 +52,7 @@ export function createApp({
 
   // Outermost, so that it sees every response as it leaves.
   app.use('*', compression());
-  app.use(
-    '/api/*',
-    cors({
-      origin: '*',
-      allowHeaders: ['Authorization', 'Content-Type', 'ODS-Widgets-Version'],
-      allowMethods: ['GET', 'HEAD', 'PUT', 'OPTIONS'],
-      exposeHeaders: [
-        'X-RateLimit-Limit',
-        'X-RateLimit-Remaining',
-        'X-RateLimit-Reset',
-        'Retry-After',
-        'Content-Disposition',
-      ],
-      maxAge: 86_400,
-    }),
-  );
+  app.use('/api/*', cors());
 
   // ODS answers `application/json; charset=utf-8` (ods-api.md §2.1).
   app.use('/api/*', async (c, next) => {

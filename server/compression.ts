@@ -62,7 +62,9 @@ export function compression(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (c.req.method === 'HEAD' || !res.body || res.status === 204 || res.status === 206) return;
+    // `res.body` is read last, once the answer is to be compressed: with @hono/node-server, reading
+    // it turns a string body into a stream (the fast path writes the string to the socket as it is).
+    if (c.req.method === 'HEAD' || res.status === 204 || res.status === 206) return;
     if (res.headers.has('Content-Encoding') || !COMPRESSIBLE.test(res.headers.get('Content-Type') ?? ''))
       return;
     const length = res.headers.get('Content-Length');
@@ -71,7 +73,7 @@ export function compression(): MiddlewareHandler {
     res.headers.append('Vary', 'Accept-Encoding');
     if (localClient(c)) return;
     const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
-    if (!encoding) return;
+    if (!encoding || !res.body) return;
     // Fast levels: these bodies are made per request, up to exports of many megabytes. On the
     // countries' 9 MB GeoJSON, brotli 2 gives 3.1 MB in a third of brotli 4's time, gzip 3 3.3 MB
     // in under half of gzip 6's; the compression runs on libuv's threads, not the event loop.
