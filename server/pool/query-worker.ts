@@ -23,6 +23,9 @@ import type { FromWorker, JobFailure, ToWorker, WireJob } from './messages';
 /** A lower priority for export threads (nice, 0 to 19). */
 const EXPORT_NICE = 10;
 
+/** How much of the store a query worker maps (SQLite maps at most this much of the file). */
+const MMAP_BYTES = 256 * 1024 * 1024;
+
 const port = parentPort!;
 const { file, group } = workerData as { file: string; group: 'query' | 'export' };
 // An export streams for seconds to minutes and would take a core from the quick queries and the
@@ -36,6 +39,12 @@ if (group === 'export' && process.platform === 'linux') {
   }
 }
 const db = new Database(file, { readonly: true, fileMustExist: true });
+// Query workers read the store through a memory map rather than read() into each connection's own
+// 2 MB page cache: the pages are the kernel's, shared by every worker, with no copy per page read.
+// bench:load (two workers, the cities): the workers' CPU per request 4.09 → 3.62 ms, throughput
+// +15 %; with read() two workers each spent 17 % more CPU per request than one alone. Exports scan
+// whole tables once, so their threads keep read() (a map would count the whole file as resident).
+if (group === 'query') db.pragma(`mmap_size = ${MMAP_BYTES}`);
 registerSqlFunctions(db);
 
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
