@@ -229,9 +229,16 @@ export class MapEngine {
    * a move needed no new data.
    */
   markDrawn(): void {
-    this.map.once('idle', () => {
+    this.onceIdle(() => {
       performance.mark('map-drawn');
-      if (!this.destroyed) this.events.onDataDrawn();
+      this.events.onDataDrawn();
+    });
+  }
+
+  /** Runs once the map is next idle (moved, tiles in, nothing animating), unless it is destroyed first. */
+  onceIdle(action: () => void): void {
+    this.map.once('idle', () => {
+      if (!this.destroyed) action();
     });
   }
 

@@ -63,6 +63,9 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
   const [listOpen, setListOpen] = useState(false);
   const location = parseLocation(search.location);
   const written = useRef<string | undefined>(search.location);
+  const placePending = useRef(false);
+  const latest = useRef({ search, onSearchChange });
+  latest.current = { search, onSearchChange };
   const moved = useRef(location !== null);
   const polygon = useMemo(() => parseGeoPolygon(search['geofilter.polygon']), [search['geofilter.polygon']]);
   const limited = search['geofilter.bbox'] !== undefined;
@@ -138,9 +141,23 @@ export function MapView({ target, dataset, search, filter, onSearchChange, onOpe
     moved.current = true;
     const text = formatLocation({ zoom: next.zoom, ...next.center });
     written.current = text;
-    const patch: Parameters<typeof withMap>[1] = { location: text };
-    if (limited) patch['geofilter.bbox'] = formatGeoBox(next.bounds);
-    onSearchChange(withMap(search, patch), { replace: true });
+    if (limited) {
+      // The box is the view's filter: it goes in at once.
+      onSearchChange(withMap(search, { location: text, 'geofilter.bbox': formatGeoBox(next.bounds) }), {
+        replace: true,
+      });
+      return;
+    }
+    // The place alone waits until the map is idle: the page's render that a new URL brings took
+    // 100-200 ms on software WebGL, and written at the move's end it held back the move's last
+    // frames (its new tiles). Written then from the page as it is by then, with the last place.
+    if (placePending.current) return;
+    placePending.current = true;
+    engine.current?.onceIdle(() => {
+      placePending.current = false;
+      const now = latest.current;
+      now.onSearchChange(withMap(now.search, { location: written.current }), { replace: true });
+    });
   };
 
   const openFeature = async (feature: Feature) => {
