@@ -41,9 +41,9 @@ if (group === 'export' && process.platform === 'linux') {
 const db = new Database(file, { readonly: true, fileMustExist: true });
 // Query workers read the store through a memory map rather than read() into each connection's own
 // 2 MB page cache: the pages are the kernel's, shared by every worker, with no copy per page read.
-// bench:load (two workers, the cities): the workers' CPU per request 4.09 → 3.62 ms, throughput
-// +15 %; with read() two workers each spent 17 % more CPU per request than one alone. Exports scan
-// whole tables once, so their threads keep read() (a map would count the whole file as resident).
+// bench:load on the cities: with read(), two workers each spent ~17 % more CPU per request than one
+// alone (4.09 vs 3.49 ms); mapped, the same in both (2.9-3.3 ms). Exports scan whole tables once,
+// so their threads keep read() (a map would count the whole file as resident).
 if (group === 'query') db.pragma(`mmap_size = ${MMAP_BYTES}`);
 registerSqlFunctions(db);
 

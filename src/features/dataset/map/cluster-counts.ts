@@ -1,22 +1,23 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { type Cluster, clusterLabel } from './clusters';
 
+interface Count {
+  at: [lon: number, lat: number];
+  label: string;
+}
+
 /**
  * The clusters' counts, written on a 2D canvas laid over the map's after each of its frames.
  *
  * Not a MapLibre symbol layer: a symbol tile asks the page for its images (or glyphs) and waits
  * for the answer, one more round trip between the map's worker and a main thread busy drawing;
  * on software WebGL that cost two to three frames at every zoom step (bench:map: ~200 ms of a
- * step's 700). Here the counts cost a few milliseconds a frame and need no glyph server.
+ * step's 700). Here the counts cost 0.4 ms a frame (median; 4 ms at most, measured over zoom steps)
+ * and need no glyph server.
  *
  * The counts follow the circles: new clusters' counts are shown once the map has the new
  * clusters' tiles (the circles' source is loaded), never over the previous circles.
  */
-interface Count {
-  at: [lon: number, lat: number];
-  label: string;
-}
-
 export class ClusterCounts {
   private readonly canvas: HTMLCanvasElement;
   private readonly context: CanvasRenderingContext2D;
