@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../common/ods-api/types';
 import type { PortalTarget } from '../../src/api/client';
@@ -32,7 +33,7 @@ async function chartOf(
   raw: Record<string, unknown>,
 ): Promise<{ state: ChartState; data: GroupedData }> {
   const state = readChart(parseDatasetSearch(raw), dataset.fields);
-  const data = await fetchChart({ target, dataset, filter: NO_FILTER, state });
+  const data = await fetchChart({ target, dataset, filter: NO_FILTER, state }, new QueryClient());
   if (data.kind !== 'grouped') throw new Error(`expected groups, got ${data.kind}`);
   return { state, data };
 }
@@ -120,7 +121,7 @@ describe.each(['2.0', '2.1'] as const)('charts against the fixture portal in v%s
       parseDatasetSearch({ 'chart.type': 'kpi', 'chart.y': ['count(*)', 'avg(population)'] }),
       dataset.fields,
     );
-    const kpi = await fetchChart({ target, dataset, filter: NO_FILTER, state: kpiState });
+    const kpi = await fetchChart({ target, dataset, filter: NO_FILTER, state: kpiState }, new QueryClient());
     const [totals] = await getAggregates(target, CITIES, { select: 'avg(population) as a' });
     expect(kpi).toEqual({
       kind: 'kpi',
@@ -134,7 +135,10 @@ describe.each(['2.0', '2.1'] as const)('charts against the fixture portal in v%s
       parseDatasetSearch({ 'chart.type': 'scatter', 'chart.x': 'population', 'chart.y': 'elevation' }),
       dataset.fields,
     );
-    const scatter = await fetchChart({ target, dataset, filter: NO_FILTER, state: scatterState });
+    const scatter = await fetchChart(
+      { target, dataset, filter: NO_FILTER, state: scatterState },
+      new QueryClient(),
+    );
     const both = await getRecords(target, CITIES, {
       filter: { where: null, unparsedWhere: 'population IS NOT NULL AND elevation IS NOT NULL' },
       limit: 0,

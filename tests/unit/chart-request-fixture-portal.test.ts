@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseWhere } from '../../common/odsql/parser';
 import { getTotals } from '../../src/api/aggregates';
@@ -7,7 +8,7 @@ import type { GroupRow } from '../../src/api/model';
 import type { ViewFilter } from '../../src/api/params';
 import { fetchChart } from '../../src/features/dataset/analyze/analyze-queries';
 import { viewRequests } from '../../src/features/dataset/api/view-requests';
-import { spanFieldOf, spanParams } from '../../src/features/dataset/charts/chart-request';
+import { chartSpanQuery, spanFieldOf, spanParams } from '../../src/features/dataset/charts/chart-request';
 import { readChart } from '../../src/features/dataset/charts/chart-state';
 import { parseDatasetSearch } from '../../src/features/dataset/dataset-search-params';
 import { serveFixturePortal } from '../helpers/fixture-server';
@@ -81,7 +82,10 @@ describe.each(['2.0', '2.1'] as const)(
         sent.push(String(input instanceof Request ? input.url : input));
         return fetch(input, init);
       });
-      const data = await fetchChart({ target, dataset, filter, state: readChart(search, dataset.fields) });
+      const data = await fetchChart(
+        { target, dataset, filter, state: readChart(search, dataset.fields) },
+        new QueryClient(),
+      );
       vi.restoreAllMocks();
       return { listed, listedAll, sent, data };
     }
@@ -112,6 +116,38 @@ describe.each(['2.0', '2.1'] as const)(
       }
       // The default chart (an automatic interval) and equal-width bins, under both filters.
       expect(spans).toBe(4);
+    });
+
+    it('shares the span with the API view: after it, the Analyze fetch sends only the buckets', async () => {
+      const dataset = await getDataset(target, CITIES);
+      const search = parseDatasetSearch({});
+      const state = readChart(search, dataset.fields);
+      const filter = FILTERS[1]!;
+      const timezone = dataset.metas.default.timezone || 'UTC';
+      const client = new QueryClient();
+      const field = spanFieldOf(dataset.fields, state)!;
+      // The API view's span query, then its listing with the answer.
+      const chartSpan = await client.fetchQuery(chartSpanQuery(target, CITIES, field, { filter, timezone }));
+      const [spanRequest, buckets] = viewRequests({
+        target,
+        datasetId: CITIES,
+        fields: dataset.fields,
+        timezone,
+        search,
+        filter,
+        orderBy: undefined,
+        columns: null,
+        chartSpan,
+      }).filter((r) => r.id.startsWith('chart'));
+      const sent: string[] = [];
+      const fetch = globalThis.fetch;
+      vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+        sent.push(String(input instanceof Request ? input.url : input));
+        return fetch(input, init);
+      });
+      await fetchChart({ target, dataset, filter, state }, client);
+      expect(sent).not.toContain(spanRequest!.url);
+      expect(sent[0]).toBe(buckets!.url);
     });
 
     it('answers the top countries with the facet counts, as the chart draws them', async () => {

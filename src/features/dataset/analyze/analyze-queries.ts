@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import type { Dataset, DatasetField } from '../../../../common/ods-api/types';
 import { getGroups, getSample, getTotals } from '../../../api/aggregates';
 import type { RequestOptions } from '../../../api/client';
@@ -9,11 +9,11 @@ import { getRecords } from '../../../api/records';
 import { amongValues, outsideValues, valueAlias, X } from '../charts/chart-query';
 import {
   type ChartScope,
+  chartSpanQuery,
   groupsParams,
   needsSpan,
   sampleParams,
   settleSpan,
-  spanParams,
   toNumber,
   topParams,
   totalsParams,
@@ -60,6 +60,7 @@ function remainder(all: GroupRow, rows: readonly GroupRow[], count: number): Gro
 async function grouped(
   { target, dataset, filter, state: asked }: ChartInput,
   x: DatasetField,
+  client: QueryClient,
   options: RequestOptions,
 ): Promise<ChartData> {
   const id = dataset.dataset_id;
@@ -70,11 +71,10 @@ async function grouped(
   let state = asked;
   let width: number | null = null;
   if (needsSpan(asked, x)) {
-    ({ state, width } = settleSpan(
-      asked,
-      x,
-      await getTotals(target, id, spanParams(x.name, scope), options),
-    ));
+    // Through the query cache: the API view lists the request the span settles and asks for the
+    // same span, so whichever view comes second reads the other's answer.
+    const span = await client.fetchQuery(chartSpanQuery(target, id, x.name, scope));
+    ({ state, width } = settleSpan(asked, x, span));
   }
   const axis: AxisReading =
     kind === 'time'
@@ -146,7 +146,11 @@ function orderLike(data: ChartData & { kind: 'grouped' }, values: readonly Scala
   };
 }
 
-export async function fetchChart(input: ChartInput, options: RequestOptions = {}): Promise<ChartData> {
+export async function fetchChart(
+  input: ChartInput,
+  client: QueryClient,
+  options: RequestOptions = {},
+): Promise<ChartData> {
   const { target, dataset, filter, state } = input;
   const id = dataset.dataset_id;
   const scope: ChartScope = { filter, timezone: dataset.metas.default.timezone || 'UTC' };
@@ -166,7 +170,7 @@ export async function fetchChart(input: ChartInput, options: RequestOptions = {}
     ]);
     return readScatter(rows, page.total);
   }
-  return grouped(input, x, options);
+  return grouped(input, x, client, options);
 }
 
 export const analyzeQueries = {
@@ -176,7 +180,7 @@ export const analyzeQueries = {
     const datasetId = dataset.dataset_id;
     return queryOptions({
       queryKey: ['dataset', 'analyze-chart', portal, datasetId, input.filter, input.state] as const,
-      queryFn: ({ signal }) => fetchChart(input, { signal }),
+      queryFn: ({ signal, client }) => fetchChart(input, client, { signal }),
       // A new chart or filter keeps the previous chart on screen, dimmed, until the new one comes.
       placeholderData: (previous, previousQuery) =>
         previousQuery?.queryKey[2] === portal && previousQuery.queryKey[3] === datasetId

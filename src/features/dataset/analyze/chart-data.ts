@@ -84,7 +84,6 @@ export function rangeBucket(key: unknown, bins: { width: number } | { edges: num
   return { kind: 'range', label: rangeLabel(low, high), low, high };
 }
 
-/** A time bucket's start: an ISO text (v2.1, the embedded portal) or a timestamp (v2.0). */
 export type AxisReading =
   | { kind: 'category' }
   | { kind: 'time'; interval: Interval; timeZone: string }

@@ -40,8 +40,8 @@ export function ApiView({ target, dataset, search, filter }: ApiViewProps) {
     [target.portal, datasetId, fields],
   );
   const timezone = dataset.metas.default.timezone || 'UTC';
-  // A chart that asks for its axis' span first: the span is asked here too (the Analyze view's
-  // fetch keeps its answer inside the chart's), so that the grouped request it settles is listed.
+  // A chart that asks for its axis' span first: the span is read here too (the same query as the
+  // Analyze view's fetch, so one answer serves both), so that the grouped request it settles is listed.
   const spanField = useMemo(() => spanFieldOf(fields, readChart(search, fields)), [fields, search]);
   const span = useQuery({
     ...chartSpanQuery(target, datasetId, spanField ?? '', { filter, timezone }),

@@ -192,7 +192,7 @@ export function spanFieldOf(fields: readonly DatasetField[], state: ChartState):
   return x && needsSpan(state, x) ? x.name : null;
 }
 
-/** The span request as a query, for the API view to read what the chart's next request will be. */
+/** The span request as a query: the Analyze fetch and the API view read one answer (the API view lists what it settles). */
 export function chartSpanQuery(target: PortalTarget, datasetId: string, field: string, scope: ChartScope) {
   return queryOptions({
     queryKey: ['dataset', 'chart-span', targetKey(target), datasetId, field, scope] as const,
