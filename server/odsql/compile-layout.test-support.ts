@@ -17,7 +17,8 @@ function fieldLayout(name: string, type: FieldType, extra: Partial<FieldLayout> 
     lonColumn: type === 'geo_point_2d' ? `c_${name}_lon` : null,
     valuesTable: null,
     separator: null,
-    rtreeTable: type === 'geo_point_2d' ? `g_${name}` : null,
+    // As the store lays them out: a shape's box in an R*Tree, a point's in its (lat, lon) columns.
+    rtreeTable: type === 'geo_shape' ? `g_${name}` : null,
     fullText: type === 'text',
     ftsColumn: type === 'text' ? name : null,
     ...extra,
@@ -38,6 +39,7 @@ export const layout: DatasetLayout = {
     fieldLayout('seen', 'datetime'),
     fieldLayout('open', 'boolean'),
     fieldLayout('location', 'geo_point_2d'),
+    fieldLayout('outline', 'geo_shape'),
   ],
 };
 

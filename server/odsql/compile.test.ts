@@ -61,13 +61,21 @@ describe('compiler: where → SQL with bound values', () => {
     ],
     [
       'in_bbox(location, 48, 2, 49, 3)',
-      't.rid IN (SELECT id FROM "g_location" WHERE max_lon >= @p0 AND min_lon <= @p1 AND max_lat >= @p2 AND min_lat <= @p3)',
-      [2, 3, 48, 49],
+      '(t."c_location_lat" BETWEEN @p0 AND @p1 AND t."c_location_lon" BETWEEN @p2 AND @p3)',
+      [48, 49, 2, 3],
     ],
   ])('%s', (where, sql, params) => {
     const compiled = compileWhere(where);
     expect(compiled.sql).toBe(sql);
     expect(compiled.params).toEqual(params);
+  });
+
+  it('finds a shape in a box through its R*Tree first', () => {
+    const compiled = compileWhere('in_bbox(outline, 48, 2, 49, 3)');
+    expect(compiled.sql).toContain(
+      't.rid IN (SELECT id FROM "g_outline" WHERE max_lon >= @p0 AND min_lon <= @p1 AND max_lat >= @p2 AND min_lat <= @p3)',
+    );
+    expect(compiled.params.slice(0, 4)).toEqual([2, 3, 48, 49]);
   });
 
   it('reads date literals in the timezone parameter', () => {

@@ -69,17 +69,16 @@ export function distanceSql(
 
 /**
  * Records whose geo field's box overlaps the box: a point's latitude and longitude in range (its
- * covering index), a shape's box through the field's R*Tree. Stores made before the point index
- * have an R*Tree for points too, which their layout names.
+ * covering index), a shape's box through the field's R*Tree.
  */
 export function inBox(
   compiler: Compiler,
   field: FieldLayout,
   [minLon, minLat, maxLon, maxLat]: readonly number[],
 ): string {
-  if (!field.rtreeTable) {
+  if (field.latColumn) {
     const [, lat, lon] = geoArgs(compiler, field);
     return `(${lat} BETWEEN ${compiler.bind(minLat!)} AND ${compiler.bind(maxLat!)} AND ${lon} BETWEEN ${compiler.bind(minLon!)} AND ${compiler.bind(maxLon!)})`;
   }
-  return `t.rid IN (SELECT id FROM ${quoteIdent(field.rtreeTable)} WHERE max_lon >= ${compiler.bind(minLon!)} AND min_lon <= ${compiler.bind(maxLon!)} AND max_lat >= ${compiler.bind(minLat!)} AND min_lat <= ${compiler.bind(maxLat!)})`;
+  return `t.rid IN (SELECT id FROM ${quoteIdent(field.rtreeTable!)} WHERE max_lon >= ${compiler.bind(minLon!)} AND min_lon <= ${compiler.bind(maxLon!)} AND max_lat >= ${compiler.bind(minLat!)} AND min_lat <= ${compiler.bind(maxLat!)})`;
 }
