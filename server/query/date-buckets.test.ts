@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { syncPortal } from '../store/ingest';
+import { seededRandom } from '../testing/seeded-random';
 import { tempPortal } from '../testing/temp-portal';
 import { planQuery, type QuerySpec } from './plan';
 
@@ -15,11 +16,7 @@ let portal: ReturnType<typeof tempPortal>;
 let app: ReturnType<typeof createApp>;
 
 function rows(): string {
-  let state = 11;
-  const random = () => {
-    state = (state * 48_271) % 2_147_483_647;
-    return state / 2_147_483_647;
-  };
+  const random = seededRandom(11);
   const edges = [
     Date.UTC(2021, 0, 31, 23, 30), // 1 February 00:30 in Paris
     Date.UTC(2021, 2, 28, 0, 59, 59, 999), // just before Paris springs forward

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { syncPortal } from '../store/ingest';
+import { seededRandom } from '../testing/seeded-random';
 import { tempPortal } from '../testing/temp-portal';
 import { planQuery } from './plan';
 
@@ -15,11 +16,7 @@ let app: ReturnType<typeof createApp>;
 const points: { id: number; lat: number; lon: number }[] = [];
 
 beforeAll(() => {
-  let state = 5;
-  const random = () => {
-    state = (state * 48_271) % 2_147_483_647;
-    return state / 2_147_483_647;
-  };
+  const random = seededRandom(5);
   const lines = ['id;place'];
   for (let id = 1; id <= 2000; id++) {
     // Some on the query box's edges, as an R*Tree's rounded boxes would blur them.

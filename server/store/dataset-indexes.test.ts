@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createApp } from '../app';
 import { planQuery, type QuerySpec } from '../query/plan';
+import { seededRandom } from '../testing/seeded-random';
 import { tempPortal } from '../testing/temp-portal';
 import { syncPortal } from './ingest';
 
@@ -17,11 +18,7 @@ let app: ReturnType<typeof createApp>;
 const CATEGORIES = ['Energy', 'Health', 'Housing', 'Mobility', 'Water'];
 
 function rows(): string {
-  let state = 7;
-  const random = () => {
-    state = (state * 48_271) % 2_147_483_647;
-    return state / 2_147_483_647;
-  };
+  const random = seededRandom(7);
   const lines = ['id;category;value;amount;created;flag'];
   for (let id = 1; id <= 3000; id++) {
     const category = id % 97 === 0 ? '' : CATEGORIES[Math.floor(random() * CATEGORIES.length)];
