@@ -1,16 +1,16 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Dataset } from '../../common/ods-api/types';
 import { parseWhere } from '../../common/odsql/parser';
-import { getTotals } from '../../src/api/aggregates';
 import type { PortalTarget } from '../../src/api/client';
 import { getDataset, getDatasetFacets } from '../../src/api/dataset';
 import type { GroupRow } from '../../src/api/model';
 import type { ViewFilter } from '../../src/api/params';
 import { fetchChart } from '../../src/features/dataset/analyze/analyze-queries';
 import { viewRequests } from '../../src/features/dataset/api/view-requests';
-import { chartSpanQuery, spanFieldOf, spanParams } from '../../src/features/dataset/charts/chart-request';
+import { chartSpanQuery, spanFieldOf } from '../../src/features/dataset/charts/chart-request';
 import { readChart } from '../../src/features/dataset/charts/chart-state';
-import { parseDatasetSearch } from '../../src/features/dataset/dataset-search-params';
+import { type DatasetSearch, parseDatasetSearch } from '../../src/features/dataset/dataset-search-params';
 import { serveFixturePortal } from '../helpers/fixture-server';
 
 /**
@@ -45,6 +45,19 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+const timezoneOf = (dataset: Dataset) => dataset.metas.default.timezone || 'UTC';
+
+/** The URLs fetch() sends from now on (the spy goes after each test). */
+function recordSent(): string[] {
+  const sent: string[] = [];
+  const fetch = globalThis.fetch;
+  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    sent.push(String(input instanceof Request ? input.url : input));
+    return fetch(input, init);
+  });
+  return sent;
+}
+
 describe.each(['2.0', '2.1'] as const)(
   'the chart request against the fixture portal in v%s',
   (apiVersion) => {
@@ -53,35 +66,47 @@ describe.each(['2.0', '2.1'] as const)(
       target = { portal, apiVersion };
     });
 
-    async function listedAndSent(raw: Record<string, unknown>, filter: ViewFilter) {
-      const dataset = await getDataset(target, CITIES);
-      const search = parseDatasetSearch(raw);
-      const timezone = dataset.metas.default.timezone || 'UTC';
-      const context = {
+    /** The chart's requests the API view lists, with the span's answer when it has it. */
+    function chartRequests(
+      dataset: Dataset,
+      search: DatasetSearch,
+      filter: ViewFilter,
+      chartSpan?: GroupRow,
+    ) {
+      return viewRequests({
         target,
         datasetId: CITIES,
         fields: dataset.fields,
-        timezone,
+        timezone: timezoneOf(dataset),
         search,
         filter,
         orderBy: undefined,
         columns: null,
-      };
-      const charts = (chartSpan?: GroupRow) =>
-        viewRequests({ ...context, chartSpan }).filter((r) => r.id.startsWith('chart'));
-      const listed = charts()[0];
-      // With the span's answer, as the API view asks for it, the chart's next request is listed too.
+        chartSpan,
+      }).filter((r) => r.id.startsWith('chart'));
+    }
+
+    /** The span's answer as the API view asks for it (its query), or undefined for a chart with none. */
+    async function spanOf(client: QueryClient, dataset: Dataset, search: DatasetSearch, filter: ViewFilter) {
       const field = spanFieldOf(dataset.fields, readChart(search, dataset.fields));
-      const span = field
-        ? await getTotals(target, CITIES, spanParams(field, { filter, timezone }))
-        : undefined;
-      const listedAll = charts(span);
-      const sent: string[] = [];
-      const fetch = globalThis.fetch;
-      vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-        sent.push(String(input instanceof Request ? input.url : input));
-        return fetch(input, init);
-      });
+      if (!field) return undefined;
+      return client.fetchQuery(
+        chartSpanQuery(target, CITIES, field, { filter, timezone: timezoneOf(dataset) }),
+      );
+    }
+
+    async function listedAndSent(raw: Record<string, unknown>, filter: ViewFilter) {
+      const dataset = await getDataset(target, CITIES);
+      const search = parseDatasetSearch(raw);
+      const listed = chartRequests(dataset, search, filter)[0];
+      // With the span's answer, as the API view asks for it, the chart's next request is listed too.
+      const listedAll = chartRequests(
+        dataset,
+        search,
+        filter,
+        await spanOf(new QueryClient(), dataset, search, filter),
+      );
+      const sent = recordSent();
       const data = await fetchChart(
         { target, dataset, filter, state: readChart(search, dataset.fields) },
         new QueryClient(),
@@ -121,31 +146,17 @@ describe.each(['2.0', '2.1'] as const)(
     it('shares the span with the API view: after it, the Analyze fetch sends only the buckets', async () => {
       const dataset = await getDataset(target, CITIES);
       const search = parseDatasetSearch({});
-      const state = readChart(search, dataset.fields);
       const filter = FILTERS[1]!;
-      const timezone = dataset.metas.default.timezone || 'UTC';
+      // One client, as on the page: the API view's span query, then the Analyze view's fetch.
       const client = new QueryClient();
-      const field = spanFieldOf(dataset.fields, state)!;
-      // The API view's span query, then its listing with the answer.
-      const chartSpan = await client.fetchQuery(chartSpanQuery(target, CITIES, field, { filter, timezone }));
-      const [spanRequest, buckets] = viewRequests({
-        target,
-        datasetId: CITIES,
-        fields: dataset.fields,
-        timezone,
+      const [spanRequest, buckets] = chartRequests(
+        dataset,
         search,
         filter,
-        orderBy: undefined,
-        columns: null,
-        chartSpan,
-      }).filter((r) => r.id.startsWith('chart'));
-      const sent: string[] = [];
-      const fetch = globalThis.fetch;
-      vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-        sent.push(String(input instanceof Request ? input.url : input));
-        return fetch(input, init);
-      });
-      await fetchChart({ target, dataset, filter, state }, client);
+        await spanOf(client, dataset, search, filter),
+      );
+      const sent = recordSent();
+      await fetchChart({ target, dataset, filter, state: readChart(search, dataset.fields) }, client);
       expect(sent).not.toContain(spanRequest!.url);
       expect(sent[0]).toBe(buckets!.url);
     });
