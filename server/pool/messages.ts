@@ -26,7 +26,8 @@ export type JobFailure =
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'answer'; id: number; body: string }
+  /** `body`: the JSON answer in UTF-8, its buffer transferred (QueryRunner.query). */
+  | { type: 'answer'; id: number; body: Uint8Array<ArrayBuffer> }
   | { type: 'chunk'; id: number; bytes: Uint8Array; rows: number }
   | { type: 'end'; id: number; rows: number }
   | { type: 'failed'; id: number; failure: JobFailure };

@@ -139,7 +139,9 @@ describe('the query pool', () => {
     const job = (l: typeof layout) =>
       ({ kind: 'records', base: '/api/explore/v2.1', url, datasetId: CITIES, layout: l }) as const;
     const fieldsOf = async (l: typeof layout) => {
-      const body = JSON.parse(await pool.query(job(l))) as { results: Record<string, unknown>[] };
+      const body = JSON.parse(Buffer.from(await pool.query(job(l))).toString()) as {
+        results: Record<string, unknown>[];
+      };
       return Object.keys(body.results[0]!);
     };
     // Enough jobs for both workers to have the layout, then a changed one (a field gone), then back.

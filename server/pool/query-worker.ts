@@ -47,6 +47,7 @@ const db = new Database(file, { readonly: true, fileMustExist: true });
 if (group === 'query') db.pragma(`mmap_size = ${MMAP_BYTES}`);
 registerSqlFunctions(db);
 
+const utf8 = new TextEncoder();
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 function failureOf(error: unknown, limitMs: number): JobFailure {
@@ -76,7 +77,7 @@ class PortSink implements ExportSink {
 
   async write(chunk: Uint8Array | string): Promise<void> {
     if (this.cancelled) throw new ExportCancelled();
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk);
+    const bytes = typeof chunk === 'string' ? utf8.encode(chunk) : new Uint8Array(chunk);
     if (bytes.byteLength === 0) return;
     this.inFlight += bytes.byteLength;
     send({ type: 'chunk', id: this.id, bytes, rows: this.rows }, [bytes.buffer as ArrayBuffer]);
@@ -136,7 +137,8 @@ port.on('message', async (message: ToWorker) => {
   try {
     const job = jobOf(message.job);
     if (job.kind !== 'export') {
-      send({ type: 'answer', id, body: runQuery(db, job) });
+      const body = utf8.encode(runQuery(db, job));
+      send({ type: 'answer', id, body }, [body.buffer]);
       return;
     }
     const producer = prepareExport(db, job);

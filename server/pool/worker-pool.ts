@@ -32,6 +32,9 @@ export const EXPORT_TIME_LIMIT_MS = 10 * 60_000;
 /** After the limit, how long the worker has to stop by itself before it is ended. */
 const GRACE_MS = 800;
 
+/** What an export's task resolves with: its bytes went to the sink. */
+const NO_BYTES = new Uint8Array(0);
+
 export interface PoolOptions {
   /** The store's SQLite file (an in-memory store cannot be shared: use InlineRunner). */
   file: string;
@@ -54,7 +57,8 @@ interface Task {
   sink: ExportSink | undefined;
   /** Chunks handed to the sink one after another. */
   chain: Promise<void>;
-  resolve: (value: string) => void;
+  /** With the answer's bytes; an export, whose bytes went to its sink, with none. */
+  resolve: (body: Uint8Array<ArrayBuffer>) => void;
   reject: (error: unknown) => void;
 }
 
@@ -105,7 +109,7 @@ export class WorkerPool implements QueryRunner {
     return this.started;
   }
 
-  query(job: QueryJob): Promise<string> {
+  query(job: QueryJob): Promise<Uint8Array<ArrayBuffer>> {
     const params = paramsOf(job);
     const shape = shapeOf(job, params);
     const lane = this.costs.laneOf(job, shape, params);
@@ -180,9 +184,9 @@ export class WorkerPool implements QueryRunner {
     checkOnly: boolean,
     sink: ExportSink | undefined,
     shape: string | null = null,
-  ): Promise<string> {
+  ): Promise<Uint8Array<ArrayBuffer>> {
     if (this.closed) return Promise.reject(new Error('the portal is stopping'));
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
       const task: Task = {
         id: this.nextId++,
         job,
@@ -203,7 +207,7 @@ export class WorkerPool implements QueryRunner {
         const at = queue.indexOf(task);
         if (at !== -1) {
           queue.splice(at, 1);
-          resolve('');
+          resolve(NO_BYTES);
           return;
         }
         this.slotOf(task)?.worker.postMessage({ type: 'cancel', id: task.id } satisfies ToWorker);
@@ -314,7 +318,7 @@ export class WorkerPool implements QueryRunner {
         this.free(slot);
         task.chain.then(() => {
           if (task.sink) task.sink.rows = message.rows;
-          task.resolve('');
+          task.resolve(NO_BYTES);
         });
         break;
       case 'failed': {
