@@ -1,8 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { Agent, request } from 'undici';
 import { fmt, machine, quantile, startPortal, writeSection } from './bench-lib';
+import {
+  type CpuShare,
+  get,
+  type LoadResult,
+  load,
+  measured,
+  type Outcome,
+  perRequest,
+  reportFailures,
+} from './bench-load-client';
+import { type Floor, httpFloor } from './bench-load-floor';
 
 /**
  * `npm run bench:load`: the embedded portal under load with one query worker (`--workers 1`) and
@@ -18,10 +28,10 @@ import { fmt, machine, quantile, startPortal, writeSection } from './bench-lib';
  */
 
 const DATASET = 'geonames-all-cities-with-a-population-1000';
-const DB_ARGS = ['--db', '.bench/sample.sqlite'];
+const STORE = '.bench/sample.sqlite';
+const DB_ARGS = ['--db', STORE];
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
-const TIMEOUT_MS = 30_000;
 const CHEAP_SAMPLES = 100;
 const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
 const WARM_UP_SECONDS = Number(process.env.BENCH_LOAD_WARM_UP_SECONDS ?? 10);
@@ -68,44 +78,18 @@ function mix(base: string, recordIds: readonly string[]): [number, () => string]
   ];
 }
 
-interface Outcome {
-  ms: number;
-  ok: boolean;
-  timedOut: boolean;
-}
-
-/** What failed, for the console: a figure of errors says nothing of why. */
-const failures: string[] = [];
-
-function reportFailures(label: string): void {
-  if (failures.length === 0) return;
-  const counts = new Map<string, number>();
-  for (const line of failures.splice(0)) counts.set(line, (counts.get(line) ?? 0) + 1);
-  console.log(`[bench:load] ${label} failures:`);
-  for (const [line, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 10))
-    console.log(`  ${n} × ${line}`);
-}
-
-/**
- * The load client's connections, kept alive between requests. Not fetch(): the client shares the
- * portal's two cores, and undici's own request() costs a fraction of fetch's CPU per request
- * (fetch builds WHATWG streams and a Response for each), so more of the cores go to the portal.
- */
-const agent = new Agent({ keepAliveTimeout: 60_000 });
-
-async function get(url: string): Promise<Outcome> {
-  const started = performance.now();
-  try {
-    const response = await request(url, { dispatcher: agent, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    const body = Buffer.from(await response.body.arrayBuffer());
-    const ok = response.statusCode >= 200 && response.statusCode < 300;
-    if (!ok) failures.push(`${response.statusCode} ${url.split('?')[0]}: ${body.toString().slice(0, 160)}`);
-    return { ms: performance.now() - started, ok, timedOut: false };
-  } catch (error) {
-    const name = (error as Error).name;
-    failures.push(`${name} ${url.split('?')[0]}: ${(error as Error).message}`);
-    return { ms: performance.now() - started, ok: false, timedOut: name === 'TimeoutError' };
-  }
+/** Picks the mix's next path, each entry as often as its weight says. */
+function mixPicker(base: string, recordIds: readonly string[]): () => string {
+  const entries = mix(base, recordIds);
+  const total = entries.reduce((sum, [weight]) => sum + weight, 0);
+  return () => {
+    let r = Math.random() * total;
+    for (const [weight, make] of entries) {
+      r -= weight;
+      if (r <= 0) return make();
+    }
+    return entries[0]![1]();
+  };
 }
 
 /** A request's kind in the mix, as the console's breakdown names it. */
@@ -120,61 +104,6 @@ function kindOf(path: string): string {
     return 'records';
   }
   return route!.endsWith('/datasets') ? 'catalog' : 'dataset';
-}
-
-interface LoadResult {
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  errors: number;
-  timeouts: number;
-}
-
-async function load(origin: string, recordIds: readonly string[], seconds = SECONDS): Promise<LoadResult> {
-  const entries = mix('/api/explore/v2.1', recordIds);
-  const total = entries.reduce((sum, [weight]) => sum + weight, 0);
-  const next = () => {
-    let r = Math.random() * total;
-    for (const [weight, make] of entries) {
-      r -= weight;
-      if (r <= 0) return make();
-    }
-    return entries[0]![1]();
-  };
-  const outcomes: Outcome[] = [];
-  const byKind = new Map<string, number[]>();
-  const started = performance.now();
-  const until = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < until) {
-        const path = next();
-        const outcome = await get(`${origin}${path}`);
-        outcomes.push(outcome);
-        const kind = kindOf(path);
-        const times = byKind.get(kind) ?? [];
-        times.push(outcome.ms);
-        byKind.set(kind, times);
-      }
-    }),
-  );
-  // Where the time goes, for the console: each kind of request's median and count.
-  console.log(
-    [...byKind]
-      .map(([kind, times]) => `  ${kind}: ${times.length} requests, median ${fmt(quantile(times, 0.5))} ms`)
-      .join('\n'),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  const times = outcomes.map((o) => o.ms);
-  return {
-    requests: outcomes.length,
-    perSecond: outcomes.length / elapsed,
-    p50: quantile(times, 0.5),
-    p95: quantile(times, 0.95),
-    errors: outcomes.filter((o) => !o.ok && !o.timedOut).length,
-    timeouts: outcomes.filter((o) => o.timedOut).length,
-  };
 }
 
 const cheapPath = () =>
@@ -216,36 +145,6 @@ function heavy(origin: string, stop: { done: boolean }): Promise<number> {
   ).then((failures) => failures.reduce((a, b) => a + b, 0));
 }
 
-/** CPU seconds so far: the portal's main thread, the rest of its process, and this process (Linux). */
-function cpuSeconds(pid: number): { main: number; server: number; client: number } | null {
-  const ticks = (file: string) => {
-    const stat = readFileSync(file, 'utf8');
-    // utime and stime, the 14th and 15th fields, counted after the command's closing parenthesis.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-  };
-  try {
-    const usage = process.cpuUsage();
-    return {
-      main: ticks(`/proc/${pid}/task/${pid}/stat`),
-      server: ticks(`/proc/${pid}/stat`),
-      client: (usage.user + usage.system) / 1e6,
-    };
-  } catch {
-    return null;
-  }
-}
-
-/** Linux's clock ticks per second (USER_HZ), 100 on every common kernel. */
-const TICKS_PER_SECOND = 100;
-
-/** Cores in use during the load, on average: where the machine's CPU went. */
-interface CpuShare {
-  main: number;
-  others: number;
-  client: number;
-}
-
 interface RunResult {
   label: string;
   load: LoadResult;
@@ -257,7 +156,25 @@ interface RunResult {
   cheapErrors: number;
 }
 
+/**
+ * Reads the store once so that its pages are in the kernel's cache. This machine's host reclaims
+ * the cache between runs (seen: 0.6 GB cached of 24 after a few minutes idle), and a run that
+ * starts cold waits on the disk: one worker then kept its core 84 % busy instead of 100 %.
+ */
+function readThrough(file: string): void {
+  // The first run seeds it.
+  if (!existsSync(file)) return;
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  try {
+    while (readSync(fd, buffer, 0, buffer.length, null) > 0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function run(label: string, args: string[]): Promise<RunResult> {
+  readThrough(STORE);
   const portal = await startPortal([...DB_ARGS, ...args]);
   try {
     const listed = (await (
@@ -267,20 +184,13 @@ async function run(label: string, args: string[]): Promise<RunResult> {
     // Warm up with the mix itself, not counted: statements prepared, the store's pages mapped in
     // every worker, the lanes' cost book filled. Runs measured from a cold start drew 10-20 % fewer
     // requests in their first rounds.
+    const next = mixPicker('/api/explore/v2.1', recordIds);
     console.log(`[bench:load] ${label}: warming up for ${WARM_UP_SECONDS} s…`);
-    await load(portal.url, recordIds, WARM_UP_SECONDS);
+    await load(portal.url, next, CLIENTS, WARM_UP_SECONDS, kindOf);
     console.log(`[bench:load] ${label}: ${CLIENTS} clients for ${SECONDS} s…`);
-    const before = cpuSeconds(portal.pid);
-    const loaded = await load(portal.url, recordIds);
-    const after = cpuSeconds(portal.pid);
-    const cpu =
-      before && after
-        ? {
-            main: (after.main - before.main) / SECONDS,
-            others: (after.server - after.main - (before.server - before.main)) / SECONDS,
-            client: (after.client - before.client) / SECONDS,
-          }
-        : null;
+    const { result: loaded, cpu } = await measured(portal.pid, () =>
+      load(portal.url, next, CLIENTS, SECONDS, kindOf),
+    );
     const alone = await cheapP95(portal.url);
     const stop = { done: false };
     const heavyDone = heavy(portal.url, stop);
@@ -322,6 +232,8 @@ export async function benchLoad(): Promise<void> {
   const all = singles.flatMap((single, k) => [single, pooledRuns[k]!]);
   const single = medianRun(singles);
   const pooled = medianRun(pooledRuns);
+  console.log(`[bench:load] the HTTP floor at ${pooled.load.perSecond.toFixed(0)} answers/s…`);
+  const floor = await httpFloor(pooled.load.perSecond, pooled.load.meanBytes, CLIENTS);
   const rows = all.map(
     (r) =>
       `| ${r.label} | ${r.load.requests} | ${r.load.perSecond.toFixed(1)} | ${fmt(r.load.p50)} | ${fmt(r.load.p95)} | ${r.load.errors} | ${r.load.timeouts} | ${fmt(r.cheapAlone)} | ${fmt(r.cheapBeside)} (${r.besideSamples}) | ${(r.cheapBeside / r.cheapAlone).toFixed(1)}× | ${r.heavyFailures + r.cheapErrors} |`,
@@ -334,14 +246,9 @@ export async function benchLoad(): Promise<void> {
     if (!r.cpu) return `| ${r.label} | – | – | – | – | – |`;
     const { main, others, client } = r.cpu;
     const total = main + others + client;
-    const perRequest = (used: number) => fmt((used / r.load.perSecond) * 1000);
-    return `| ${r.label} | ${main.toFixed(2)} | ${others.toFixed(2)} | ${client.toFixed(2)} | ${total.toFixed(2)} of ${cores} | ${perRequest(main)} / ${perRequest(others)} / ${perRequest(client)} |`;
+    const used = perRequest(r.cpu, r.load.perSecond);
+    return `| ${r.label} | ${main.toFixed(2)} | ${others.toFixed(2)} | ${client.toFixed(2)} | ${total.toFixed(2)} of ${cores} | ${fmt(used.main)} / ${fmt(used.others)} / ${fmt(used.client)} |`;
   });
-  // Were every core busy, the pool could answer at most cores ÷ CPU per request: the ceiling of the
-  // throughput target on this machine, where the clients share the cores with the portal.
-  const ceiling = pooled.cpu
-    ? cores / ((pooled.cpu.main + pooled.cpu.others + pooled.cpu.client) / pooled.load.perSecond)
-    : null;
   const markdown = [
     '## Under load (`npm run bench:load`)',
     '',
@@ -358,15 +265,30 @@ export async function benchLoad(): Promise<void> {
     '| run | portal main thread | portal other threads | load client | total | ms per request (main / others / client) |',
     '|---|---:|---:|---:|---:|---:|',
     ...cpuRows,
-    ...(ceiling
-      ? [
-          '',
-          `With every core busy at the median default run's CPU per request, the portal could answer at most ${ceiling.toFixed(0)} requests/s here: ${(ceiling / single.load.perSecond).toFixed(2)}× the single worker's.`,
-        ]
-      : []),
+    ...(pooled.cpu ? ceilings(pooled, single, floor, cores) : []),
   ].join('\n');
   console.log(markdown);
   writeSection('bench-load', markdown);
+}
+
+/**
+ * What the cores allow. Were every core busy, the pool could answer at most cores ÷ CPU per
+ * request, and the clients share the cores with the portal: with w the workers' CPU per request,
+ * m the event loop's and c the client's, two workers answer at most 2w / (w + m + c) times one.
+ * The floor gives the least m and c can be at this rate on this machine.
+ */
+function ceilings(pooled: RunResult, single: RunResult, floor: Floor, cores: number): string[] {
+  const used = perRequest(pooled.cpu!, pooled.load.perSecond);
+  const at = (msPerRequest: number) => {
+    const perSecond = (cores / msPerRequest) * 1000;
+    return `${perSecond.toFixed(0)} requests/s, ${(perSecond / single.load.perSecond).toFixed(2)}× the single worker's`;
+  };
+  return [
+    '',
+    `With every core busy at the median default run's CPU per request, the portal could answer at most ${at(used.main + used.others + used.client)}.`,
+    '',
+    `The HTTP floor (a bare node:http server, run with the portal's flags, answering ${floor.perSecond.toFixed(0)} requests/s of the mix's mean answer size, ${fmt(pooled.load.meanBytes / 1024)} KiB, in arrival order while ${cores} threads keep the cores busy; the same client): its event loop ${fmt(floor.main)} ms and the client ${fmt(floor.client)} ms of CPU per request, against the portal's ${fmt(used.main)} and ${fmt(used.client)}. A portal whose event loop cost no more than that floor's would answer at most ${at(used.others + floor.main + floor.client)}.`,
+  ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]!).href) await benchLoad();
