@@ -122,6 +122,8 @@ describe('the query pool', () => {
       `${V21}/records/${recordId}`,
       `${V21}/records/nope`,
       `${V21}/records?where=population%20%3E`,
+      // Names beyond ASCII: an answer crosses from the worker as UTF-8 bytes.
+      `${V21}/records?limit=5&select=name&where=${encodeURIComponent('startswith(name, "São")')}&order_by=name`,
     ];
     for (const path of paths) {
       const [viaPool, inProcess] = await Promise.all([timedRequest(app, path), timedRequest(inline, path)]);
@@ -131,6 +133,11 @@ describe('the query pool', () => {
         body: inProcess.body,
       });
     }
+    const accented = JSON.parse((await timedRequest(app, paths.at(-1)!)).body) as {
+      results: { name: string }[];
+    };
+    expect(accented.results.length).toBeGreaterThan(0);
+    for (const { name } of accented.results) expect(name.startsWith('São')).toBe(true);
   });
 
   it('sends each worker a layout once, and the new one when it changes', async () => {
