@@ -239,6 +239,10 @@ export async function benchLoad(): Promise<void> {
       `| ${r.label} | ${r.load.requests} | ${r.load.perSecond.toFixed(1)} | ${fmt(r.load.p50)} | ${fmt(r.load.p95)} | ${r.load.errors} | ${r.load.timeouts} | ${fmt(r.cheapAlone)} | ${fmt(r.cheapBeside)} (${r.besideSamples}) | ${(r.cheapBeside / r.cheapAlone).toFixed(1)}× | ${r.heavyFailures + r.cheapErrors} |`,
   );
   const ratio = pooled.load.perSecond / single.load.perSecond;
+  // Each round's two runs are minutes apart, so their ratio shows how far the machine drifted.
+  const roundRatios = singles
+    .map((one, k) => `${(pooledRuns[k]!.load.perSecond / one.load.perSecond).toFixed(2)}×`)
+    .join(', ');
   const clean = all.every((r) => r.load.errors === 0 && r.load.timeouts === 0);
   const lane = Math.max(...pooledRuns.map((r) => r.cheapBeside / r.cheapAlone));
   const cores = cpus().length;
@@ -258,7 +262,7 @@ export async function benchLoad(): Promise<void> {
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    `Targets: 0 errors and 0 timeouts in every run: ${clean ? 'met' : 'missed'}. Throughput of the default ≥ 1.7× one worker (medians of ${ROUNDS} runs each, taken in turns: ${pooled.load.perSecond.toFixed(1)} and ${single.load.perSecond.toFixed(1)} req/s): ${ratio >= 1.7 ? 'met' : 'missed'} (${ratio.toFixed(2)}×). Cheap p95 beside heavy ≤ 5× alone, default workers: ${lane <= 5 ? 'met' : 'missed'} (worst ${lane.toFixed(1)}×).`,
+    `Targets: 0 errors and 0 timeouts in every run: ${clean ? 'met' : 'missed'}. Throughput of the default ≥ 1.7× one worker (medians of ${ROUNDS} runs each, taken in turns: ${pooled.load.perSecond.toFixed(1)} and ${single.load.perSecond.toFixed(1)} req/s): ${ratio >= 1.7 ? 'met' : 'missed'} (${ratio.toFixed(2)}×; round by round, ${roundRatios}). Cheap p95 beside heavy ≤ 5× alone, default workers: ${lane <= 5 ? 'met' : 'missed'} (worst ${lane.toFixed(1)}×).`,
     '',
     "Where the CPU went during the 200 clients (cores in use, on average; `/proc`): the portal's main thread (HTTP, routing, the catalog), its other threads (query workers, export threads, V8 and libuv helpers), and the load client, which runs on the same cores. Last column: CPU ms per request.",
     '',
