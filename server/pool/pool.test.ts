@@ -158,6 +158,39 @@ describe('the query pool', () => {
     for (let k = 0; k < 4; k++) expect(await fieldsOf(layout)).toContain('population');
   });
 
+  it('posts a quick job behind a running quick one, and settles every job when it stops', async () => {
+    const one = new WorkerPool({
+      file: portal.file,
+      workers: 1,
+      timeLimitMs: LIMIT_MS,
+      log: (line) => logs.push(line),
+    });
+    await one.ready();
+    const onOne = createApp({ store: portal.store, queries: one, log: (line) => logs.push(line) });
+    const expected = await timedRequest(inline, CHEAP);
+    // The shape's first answers teach the cost book that it is quick.
+    for (let k = 0; k < 3; k++) await timedRequest(onOne, CHEAP);
+    expect(one.queuedBehind).toBe(0);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => timedRequest(onOne, CHEAP)));
+    for (const { status, body } of answers)
+      expect({ status, body }).toEqual({ status: expected.status, body: expected.body });
+    expect(one.queuedBehind).toBeGreaterThan(0);
+    // Stopping while a job waits behind the running one: every job settles, none is left waiting.
+    const job = {
+      kind: 'records',
+      base: '/api/explore/v2.1',
+      url: `http://portal${CHEAP}`,
+      datasetId: CITIES,
+      layout: portal.store.layout(CITIES)!,
+    } as const;
+    const before = one.queuedBehind;
+    const settling = Promise.allSettled(Array.from({ length: 10 }, () => one.query(job)));
+    expect(one.queuedBehind).toBe(before + 1);
+    await one.close();
+    const settled = await settling;
+    expect(settled.filter((s) => s.status === 'rejected').length).toBeGreaterThan(0);
+  });
+
   it('runs a fuzzy search while an export streams, and the export completes', async () => {
     const exported = await app.request(`${V21}/exports/csv?select=name,population`);
     expect(exported.status).toBe(200);

@@ -1,13 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { OdsHttpError } from '../errors';
 import type { ExportSink } from '../exports/stream';
 import { QUERY_TIME_LIMIT_MS, queryTimeout } from '../query/read';
-import type { DatasetLayout } from '../store/layout';
 import type { ExportJob, Job, QueryJob } from './jobs';
-import { CostBook, heavyCap, type Lane, paramsOf, shapeOf } from './lanes';
-import type { FromWorker, JobFailure, ToWorker, WireJob } from './messages';
+import { CostBook, heavyCap, type Lane, paramsOf, QUICK_MS, shapeOf } from './lanes';
+import type { FromWorker, ToWorker } from './messages';
 import type { QueryRunner } from './query-runner';
+import { errorOf, type Group, jobMessage, NO_BYTES, type Slot, type Task } from './slot';
 
 /**
  * The query workers: threads with a read-only connection each (query-worker.ts), fed from two
@@ -32,9 +31,6 @@ export const EXPORT_TIME_LIMIT_MS = 10 * 60_000;
 /** After the limit, how long the worker has to stop by itself before it is ended. */
 const GRACE_MS = 800;
 
-/** What an export's task resolves with: its bytes went to the sink. */
-const NO_BYTES = new Uint8Array(0);
-
 export interface PoolOptions {
   /** The store's SQLite file (an in-memory store cannot be shared: use InlineRunner). */
   file: string;
@@ -43,35 +39,6 @@ export interface PoolOptions {
   timeLimitMs?: number;
   exportTimeLimitMs?: number;
   log?: (line: string) => void;
-}
-
-interface Task {
-  id: number;
-  job: Job;
-  lane: Lane | 'export';
-  /** A query's shape (lanes.ts), whose time the cost book learns; none for exports. */
-  shape: string | null;
-  startedAt: number;
-  limitMs: number;
-  checkOnly: boolean;
-  sink: ExportSink | undefined;
-  /** Chunks handed to the sink one after another. */
-  chain: Promise<void>;
-  /** With the answer's bytes; an export, whose bytes went to its sink, with none. */
-  resolve: (body: Uint8Array<ArrayBuffer>) => void;
-  reject: (error: unknown) => void;
-}
-
-type Group = 'query' | 'export';
-
-interface Slot {
-  group: Group;
-  worker: Worker;
-  ready: boolean;
-  task: Task | null;
-  timer: NodeJS.Timeout | null;
-  /** The layout this worker was last sent for each dataset (WireJob). */
-  layouts: Map<string, DatasetLayout>;
 }
 
 export function defaultWorkers(): number {
@@ -91,6 +58,8 @@ export class WorkerPool implements QueryRunner {
   private readonly started: Promise<void>;
   /** Workers restarted after a job outlived its limit (for tests and the log). */
   restarts = 0;
+  /** Jobs posted behind a running one (for tests). */
+  queuedBehind = 0;
 
   constructor(private readonly options: PoolOptions) {
     this.size = Math.max(1, Math.trunc(options.workers ?? defaultWorkers()));
@@ -134,7 +103,15 @@ export class WorkerPool implements QueryRunner {
       workerData: { file: this.options.file, group },
       execArgv: [],
     });
-    const slot: Slot = { group, worker, ready: false, task: null, timer: null, layouts: new Map() };
+    const slot: Slot = {
+      group,
+      worker,
+      ready: false,
+      task: null,
+      next: null,
+      timer: null,
+      layouts: new Map(),
+    };
     this.slots.push(slot);
     return new Promise((resolveReady, rejectReady) => {
       worker.on('message', (message: FromWorker) => {
@@ -167,6 +144,7 @@ export class WorkerPool implements QueryRunner {
     if (!this.slots.includes(slot)) return;
     const task = this.free(slot);
     task?.reject(error);
+    this.giveBack(slot);
     if (!slot.ready) {
       // One that cannot start would only fail again: leave it out.
       this.slots = this.slots.filter((s) => s !== slot);
@@ -234,6 +212,7 @@ export class WorkerPool implements QueryRunner {
       }
       if (task) this.start(slot, task);
     }
+    this.queueBehind();
     // Exports waiting with no idle thread: start another, up to one per query worker.
     const exportThreads = this.slots.filter((s) => s.group === 'export');
     const idle = exportThreads.filter((s) => !s.task).length;
@@ -256,25 +235,56 @@ export class WorkerPool implements QueryRunner {
     return this.size === 1 ? heavy === 0 : heavy < Math.min(heavyCap(this.size), up.length - 1);
   }
 
+  /**
+   * Every query worker busy and quick jobs still waiting: each worker whose running job is of a shape
+   * known to be quick gets the next quick job posted behind it. Between two jobs a worker otherwise
+   * waits for the event loop to take the answer and post the next one, two thread wake-ups: the two
+   * workers of bench:load's default run left 0.13-0.15 of the 2 cores idle, and in A/B runs on the
+   * same mix this gave 8-10 % more requests/s with two workers and 5 % with one. Only behind quick
+   * jobs, so that a job posted ahead waits ~QUICK_MS at most, not behind a heavy one.
+   */
+  private queueBehind(): void {
+    for (const slot of this.slots) {
+      const running = slot.task;
+      if (slot.group !== 'query' || !running?.shape || slot.next || running.lane !== 'cheap') continue;
+      if ((this.costs.estimate(running.shape) ?? Number.POSITIVE_INFINITY) > QUICK_MS) continue;
+      const task = this.queues.cheap.shift();
+      if (!task) return;
+      slot.next = task;
+      this.queuedBehind++;
+      this.post(slot, task);
+    }
+  }
+
+  /** The worker's job ended: the one posted behind it, if any, is now running. */
+  private advance(slot: Slot): void {
+    const next = slot.next;
+    slot.next = null;
+    if (next) this.began(slot, next);
+  }
+
+  /** The worker is gone: the job posted behind its last one goes back to the head of its queue. */
+  private giveBack(slot: Slot): void {
+    const next = slot.next;
+    slot.next = null;
+    if (!next) return;
+    if (this.closed) next.reject(new Error('the portal is stopping'));
+    else this.queues.cheap.unshift(next);
+  }
+
   private start(slot: Slot, task: Task): void {
+    this.began(slot, task);
+    this.post(slot, task);
+  }
+
+  private began(slot: Slot, task: Task): void {
     slot.task = task;
     task.startedAt = performance.now();
     slot.timer = setTimeout(() => this.overran(slot, task), task.limitMs + GRACE_MS);
-    const { job } = task;
-    let wire: WireJob = job;
-    if (job.kind !== 'export') {
-      // The store's layouts are frozen and replaced when a dataset changes: the same object is the same layout.
-      if (slot.layouts.get(job.datasetId) === job.layout) wire = { ...job, layout: null };
-      else slot.layouts.set(job.datasetId, job.layout);
-    }
-    const message: ToWorker = {
-      type: 'job',
-      id: task.id,
-      job: wire,
-      limitMs: task.limitMs,
-      checkOnly: task.checkOnly,
-    };
-    slot.worker.postMessage(message);
+  }
+
+  private post(slot: Slot, task: Task): void {
+    slot.worker.postMessage(jobMessage(slot, task));
   }
 
   /** Frees the slot of its task, writing down its time; the caller settles the task. */
@@ -328,6 +338,7 @@ export class WorkerPool implements QueryRunner {
         break;
       }
     }
+    this.advance(slot);
     this.dispatch();
   }
 
@@ -335,6 +346,7 @@ export class WorkerPool implements QueryRunner {
   private overran(slot: Slot, task: Task): void {
     if (slot.task !== task) return;
     this.free(slot);
+    this.giveBack(slot);
     this.restarts++;
     this.log(`[pool] a ${task.job.kind} job ran past ${task.limitMs / 1000} s; its worker is replaced`);
     task.chain.then(() => task.reject(queryTimeout(task.limitMs)));
@@ -345,17 +357,4 @@ export class WorkerPool implements QueryRunner {
     this.retire(slot);
     this.dispatch();
   }
-}
-
-function errorOf(failure: JobFailure): Error {
-  if (failure.kind === 'ods') {
-    return new OdsHttpError(
-      failure.status as OdsHttpError['status'],
-      failure.body.error_code,
-      failure.body.message,
-    );
-  }
-  const error = new Error(failure.message);
-  error.stack = failure.stack;
-  return error;
 }
