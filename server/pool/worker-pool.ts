@@ -239,9 +239,9 @@ export class WorkerPool implements QueryRunner {
    * Every query worker busy and quick jobs still waiting: each worker whose running job is of a shape
    * known to be quick gets the next quick job posted behind it. Between two jobs a worker otherwise
    * waits for the event loop to take the answer and post the next one, two thread wake-ups: the two
-   * workers of bench:load's default run left 0.13-0.15 of the 2 cores idle, and in A/B runs on the
-   * same mix this gave 8-10 % more requests/s with two workers and 5 % with one. Only behind quick
-   * jobs, so that a job posted ahead waits ~QUICK_MS at most, not behind a heavy one.
+   * workers of bench:load's default runs left 0.13-0.15 of the 2 cores idle; in interleaved A/B runs
+   * this gave 4-10 % more requests/s with two workers, 1-6 % with one (BENCHMARKS.md). Only behind
+   * quick jobs, so that a job posted ahead waits ~QUICK_MS at most, not behind a heavy one.
    */
   private queueBehind(): void {
     for (const slot of this.slots) {
