@@ -44,16 +44,16 @@ const agent = new Agent({ keepAliveTimeout: 60_000, headersTimeout: TIMEOUT_MS, 
 /** How much of a failed answer's body the console shows. */
 const SHOWN_BYTES = 160;
 
-export function get(url: string): Promise<Outcome> {
+/** GET `path` (with its query) from `origin` (`http://host:port`). */
+export function get(origin: string, path: string): Promise<Outcome> {
   const started = performance.now();
-  const { origin, pathname, search } = new URL(url);
-  const route = url.split('?')[0];
+  const route = path.split('?')[0];
   return new Promise((resolve) => {
     let status = 0;
     let bytes = 0;
     let shown = '';
     agent.dispatch(
-      { origin, path: pathname + search, method: 'GET' },
+      { origin, path, method: 'GET' },
       {
         onRequestStart() {},
         onResponseStart(_controller, statusCode) {
@@ -117,7 +117,7 @@ export async function load(
     Array.from({ length: clients }, async () => {
       while (performance.now() < until) {
         const path = next();
-        const outcome = await get(`${origin}${path}`);
+        const outcome = await get(origin, path);
         outcomes.push(outcome);
         if (!kindOf) continue;
         const kind = kindOf(path);

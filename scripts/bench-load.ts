@@ -113,7 +113,7 @@ async function cheapP95(origin: string): Promise<{ p95: number; errors: number; 
   const outcomes: Outcome[] = [];
   const until = performance.now() + CHEAP_BUDGET_MS;
   while (outcomes.length < CHEAP_SAMPLES && performance.now() < until) {
-    outcomes.push(await get(`${origin}${cheapPath()}`));
+    outcomes.push(await get(origin, cheapPath()));
   }
   return {
     p95: quantile(
@@ -127,7 +127,7 @@ async function cheapP95(origin: string): Promise<{ p95: number; errors: number; 
 
 /** The heavy work, each piece repeated until `stop` is set; resolves to its failures. */
 function heavy(origin: string, stop: { done: boolean }): Promise<number> {
-  const dataset = `${origin}/api/explore/v2.1/catalog/datasets/${DATASET}`;
+  const dataset = `/api/explore/v2.1/catalog/datasets/${DATASET}`;
   const paths = [
     ...Array.from({ length: 4 }, () => `${dataset}/exports/csv`),
     ...Array.from(
@@ -137,9 +137,9 @@ function heavy(origin: string, stop: { done: boolean }): Promise<number> {
     `${dataset}/records?group_by=${q('geo_cluster(coordinates, 6)')}&select=count(*)&limit=20000`,
   ];
   return Promise.all(
-    paths.map(async (url) => {
+    paths.map(async (path) => {
       let failures = 0;
-      while (!stop.done) if (!(await get(url)).ok) failures++;
+      while (!stop.done) if (!(await get(origin, path)).ok) failures++;
       return failures;
     }),
   ).then((failures) => failures.reduce((a, b) => a + b, 0));
