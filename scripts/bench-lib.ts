@@ -44,14 +44,27 @@ export interface PortalProcess {
 
 /** Starts the portal CLI in its own Node process (not through tsx's wrapper, so the pid is the server's). */
 export function startPortal(args: string[], timeoutMs = 600_000): Promise<PortalProcess> {
+  return startServer('the portal', 'server/main.ts', ['--port', '0', ...args], timeoutMs);
+}
+
+/**
+ * Starts `script` in its own Node process with the portal's flags, and resolves once it prints the
+ * address it listens on (`http://127.0.0.1:<port>`).
+ */
+export function startServer(
+  name: string,
+  script: string,
+  args: string[],
+  timeoutMs = 600_000,
+): Promise<PortalProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...PORTAL_NODE_FLAGS, 'server/main.ts', '--port', '0', ...args], {
+    const child = spawn(process.execPath, [...PORTAL_NODE_FLAGS, script, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the portal did not start within ${timeoutMs / 1000} s:\n${output}`));
+      reject(new Error(`${name} did not start within ${timeoutMs / 1000} s:\n${output}`));
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -77,7 +90,7 @@ export function startPortal(args: string[], timeoutMs = 600_000): Promise<Portal
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the portal exited with ${code}:\n${output}`));
+      reject(new Error(`${name} exited with ${code}:\n${output}`));
     });
   });
 }

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { createServer, type ServerResponse } from 'node:http';
 import { cpus } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { PORTAL_NODE_FLAGS } from './bench-lib';
+import { startServer } from './bench-lib';
 import { type CpuShare, load, measured, perRequest } from './bench-load-client';
 
 /**
@@ -28,24 +27,20 @@ export interface Floor {
 
 /** Measures the floor at `rate` answers a second of `bytes` bytes each, with `clients` clients. */
 export async function httpFloor(rate: number, bytes: number, clients: number): Promise<Floor> {
-  const child = spawn(
-    process.execPath,
-    [...PORTAL_NODE_FLAGS, fileURLToPath(import.meta.url), String(rate), String(Math.round(bytes))],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const server = await startServer('the floor server', fileURLToPath(import.meta.url), [
+    String(rate),
+    String(Math.round(bytes)),
+  ]);
+  const origin = server.url;
   try {
-    const origin = await new Promise<string>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`the floor server exited with ${code}`)));
-      child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
-    });
     const next = () => `/api/explore/v2.1/floor?n=${Math.floor(Math.random() * 1e6)}`;
     await load(origin, next, clients, FLOOR_WARM_UP_SECONDS);
-    const { result, cpu } = await measured(child.pid!, () => load(origin, next, clients, FLOOR_SECONDS));
+    const { result, cpu } = await measured(server.pid, () => load(origin, next, clients, FLOOR_SECONDS));
     if (result.errors + result.timeouts > 0) throw new Error('the floor server failed requests');
     const used: CpuShare = perRequest(cpu!, result.perSecond);
     return { perSecond: result.perSecond, main: used.main, client: used.client };
   } finally {
-    child.kill();
+    await server.stop();
   }
 }
 
